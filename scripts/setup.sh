@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need on a Debian/Ubuntu machine, and checks the toolchain.
+# Idempotent: packages already present are not reinstalled. Fails (exit 1) when a required component
+# is missing and cannot be installed; it never skips silently.
+set -euo pipefail
+
+need_pkgs=()
+# libsecp256k1: the native secp256k1 backend's library (its tests fail without it, by design)
+have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+have_lib 'libsecp256k1\.so\.' || need_pkgs+=(libsecp256k1-1)
+# headers for the C reference harness used by benchmarks/run.sh
+[ -f /usr/include/secp256k1_recovery.h ] || need_pkgs+=(libsecp256k1-dev)
+
+if [ "${#need_pkgs[@]}" -gt 0 ]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "setup: missing ${need_pkgs[*]} and no apt-get here; install them with your package manager" >&2
+    exit 1
+  fi
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+      echo "setup: need root (or sudo) to install ${need_pkgs[*]}" >&2; exit 1
+    fi
+  fi
+  echo "setup: installing ${need_pkgs[*]}" >&2
+  $SUDO apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
+fi
+
+have_lib 'libsecp256k1\.so\.' || { echo "setup: libsecp256k1 still not found after install" >&2; exit 1; }
+
+command -v java >/dev/null 2>&1 || { echo "setup: java (JDK 17+) not found" >&2; exit 1; }
+command -v mvn >/dev/null 2>&1 || { echo "setup: mvn (Maven 3.8+) not found" >&2; exit 1; }
+jv=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+case "$jv" in
+  1.*|9|1[0-6]) echo "setup: Java 17 or newer required, found $jv" >&2; exit 1 ;;
+esac
+echo "setup: ok (java $jv, $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g'), libsecp256k1 present)" >&2
