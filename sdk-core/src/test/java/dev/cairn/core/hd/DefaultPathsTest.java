@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.core.encoding.Base58;
+import dev.cairn.core.encoding.Bech32;
 import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.hash.Hashes;
 import dev.cairn.core.hash.Keccak256;
@@ -114,6 +115,8 @@ class DefaultPathsTest {
           throw new AssertionError("unknown algo " + c.get("algo"));
       }
       assertEquals(c.get("address").asText(), bech32(c.get("prefix").asText(), addr));
+      assertEquals(c.get("address").asText(),
+          Bech32.encode(c.get("prefix").asText(), addr, Bech32.Variant.BECH32));
       checked++;
     }
     assertEquals(cases.size(), checked);
