@@ -37,6 +37,7 @@ public final class Base58 {
    * Encodes {@code data} (any length; the time is quadratic in it).
    *
    * @throws NullPointerException if {@code data} is null
+   * @throws IllegalArgumentException if the result would not fit in a string
    */
   public static String encode(byte[] data) {
     Objects.requireNonNull(data, "data");
@@ -45,7 +46,11 @@ public final class Base58 {
       zeros++;
     }
     // log(256) / log(58) < 1.38
-    int size = (int) (((long) (data.length - zeros) * 138) / 100) + 1;
+    long estimate = ((long) (data.length - zeros) * 138) / 100 + 1;
+    if (estimate + zeros > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("input too large to encode");
+    }
+    int size = (int) estimate;
     byte[] b58 = new byte[size];
     int used = 0; // significant digits at the end of b58
     for (int i = zeros; i < data.length; i++) {

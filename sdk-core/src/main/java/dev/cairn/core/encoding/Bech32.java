@@ -317,7 +317,8 @@ public final class Bech32 {
    * @param toBits 1..8
    * @throws DecodingException if a value has more than {@code fromBits} bits (offset = its index)
    *     or, without {@code pad}, on excess or non-zero padding
-   * @throws IllegalArgumentException if {@code fromBits} or {@code toBits} is outside 1..8
+   * @throws IllegalArgumentException if {@code fromBits} or {@code toBits} is outside 1..8, or the
+   *     result would not fit in an array
    */
   public static byte[] convertBits(byte[] in, int fromBits, int toBits, boolean pad) {
     Objects.requireNonNull(in, "in");
@@ -331,6 +332,9 @@ public final class Bech32 {
     }
     long totalBits = (long) in.length * fromBits;
     long outLen = pad ? (totalBits + toBits - 1) / toBits : totalBits / toBits;
+    if (outLen > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("input too large to regroup");
+    }
     byte[] out = new byte[(int) outLen];
     int acc = 0;
     int bits = 0;
