@@ -1,5 +1,6 @@
 package dev.cairn.core.signer;
 
+import dev.cairn.core.crypto.EcdsaSignature;
 import dev.cairn.core.encoding.Hex;
 import java.util.Arrays;
 import java.util.Objects;
@@ -39,6 +40,14 @@ public final class Signature {
           SignerException.Reason.INVALID_REQUEST, "recoveryId", "is " + recoveryId + ", expected 0..3 or -1");
     }
     return new Signature(KeyType.SECP256K1, rs.clone(), recoveryId);
+  }
+
+  /** A secp256k1 signature from an {@link EcdsaSignature} (its recovery id is kept, -1 if unknown). */
+  public static Signature secp256k1(EcdsaSignature signature) {
+    if (signature == null) {
+      throw new SignerException(SignerException.Reason.INVALID_REQUEST, "signature", "is null");
+    }
+    return new Signature(KeyType.SECP256K1, signature.toCompact(), signature.hasRecoveryId() ? signature.recoveryId() : UNKNOWN_RECOVERY_ID);
   }
 
   /**
@@ -107,6 +116,19 @@ public final class Signature {
     byte[] out = Arrays.copyOf(bytes, 65);
     out[64] = (byte) recoveryId;
     return out;
+  }
+
+  /**
+   * This secp256k1 signature as an {@link EcdsaSignature}, e.g. to verify or recover with {@link
+   * dev.cairn.core.crypto.Secp256k1PublicKey}.
+   *
+   * @throws SignerException (INVALID_REQUEST) for an Ed25519 signature
+   */
+  public EcdsaSignature toEcdsaSignature() {
+    if (keyType != KeyType.SECP256K1) {
+      throw new SignerException(SignerException.Reason.INVALID_REQUEST, "signature", "is " + keyType + ", not ECDSA");
+    }
+    return recoveryId >= 0 ? EcdsaSignature.fromCompact(toRecoverable()) : EcdsaSignature.fromCompact(bytes);
   }
 
   @Override
