@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns a JMH JSON result file (and optionally the C harness output) into the ratio table of
@@ -129,9 +131,9 @@ public final class RatioReport {
           NATIVE_BACKEND + "." + m, c, Kind.PERCENT, cTarget, Double.NaN));
       list.add(new Comparison(name, "native public API vs C libsecp256k1",
           NATIVE_API + "." + m, c, Kind.PERCENT, cTarget, Double.NaN));
-      list.add(Comparison.info(name, "pure-Java public API vs its backend (API overhead)",
+      list.add(Comparison.info(name, "pure-Java public API as % of its backend (API cost)",
           JAVA_API + "." + m, JAVA_BACKEND + "." + m, Kind.PERCENT));
-      list.add(Comparison.info(name, "native public API vs its backend (API overhead)",
+      list.add(Comparison.info(name, "native public API as % of its backend (API cost)",
           NATIVE_API + "." + m, NATIVE_BACKEND + "." + m, Kind.PERCENT));
     }
     for (String size : new String[] {"32", "1024"}) {
@@ -161,8 +163,7 @@ public final class RatioReport {
     Score s = scores.get(c.subject());
     Score b = scores.get(c.baseline());
     if (s == null || b == null || b.opsPerSecond() <= 0) {
-      String missing = s == null ? c.subject() : c.baseline();
-      return new Row(c, s, b, Verdict.MISSING, "n/a (no result for " + missing + ")");
+      return new Row(c, s, b, Verdict.MISSING, "n/a");
     }
     double scale = c.kind() == Kind.PERCENT ? 100.0 : 1.0;
     double ratio = scale * s.opsPerSecond() / b.opsPerSecond();
@@ -253,6 +254,18 @@ public final class RatioReport {
       out.println("| " + c.operation() + " | " + c.label() + " | " + formatScore(r.subject())
           + " | " + formatScore(r.baseline()) + " | " + r.text() + " | " + targetText(c) + " | "
           + verdictText(r) + " |");
+    }
+    Set<String> missing = new TreeSet<>();
+    for (Comparison c : comparisons()) {
+      for (String key : new String[] {c.subject(), c.baseline()}) {
+        if (!scores.containsKey(key)) {
+          missing.add(key);
+        }
+      }
+    }
+    if (!missing.isEmpty()) {
+      out.println();
+      out.println("Not in this run (rows show n/a): " + String.join(", ", missing));
     }
     out.println();
     out.println("## All scores");
