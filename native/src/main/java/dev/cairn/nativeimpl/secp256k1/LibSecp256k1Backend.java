@@ -441,9 +441,20 @@ public final class LibSecp256k1Backend implements Secp256k1Backend {
     }
   }
 
-  /** The default search order, for the current OS. */
-  static List<String> defaultCandidates() {
-    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+  /**
+   * The candidates to try: only {@code configured} if it is set (non-blank), else the default
+   * search order for {@code osName}.
+   */
+  static List<String> candidates(String configured, String osName) {
+    if (configured != null && !configured.isBlank()) {
+      return List.of(configured.trim());
+    }
+    return defaultCandidates(osName);
+  }
+
+  /** The default search order for an OS (as in the {@code os.name} system property). */
+  static List<String> defaultCandidates(String osName) {
+    String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
     List<String> names = new ArrayList<>();
     if (os.contains("mac") || os.contains("darwin")) {
       names.add("libsecp256k1.2.dylib");
@@ -456,8 +467,9 @@ public final class LibSecp256k1Backend implements Secp256k1Backend {
       names.add("libsecp256k1-2.dll");
       names.add("libsecp256k1-1.dll");
       names.add("libsecp256k1.dll");
-      names.add("secp256k1");
+      names.add("secp256k1.dll");
     } else {
+      // Linux, BSDs: versioned sonames first, as a runtime-only package has no plain .so
       names.add("libsecp256k1.so.2");
       names.add("libsecp256k1.so.1");
       names.add("libsecp256k1.so.0");
@@ -472,11 +484,8 @@ public final class LibSecp256k1Backend implements Secp256k1Backend {
 
     private static Binding loadDefault() {
       try {
-        String configured = System.getProperty(LIBRARY_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-          return Binding.load(List.of(configured.trim()));
-        }
-        return Binding.load(defaultCandidates());
+        return Binding.load(
+            candidates(System.getProperty(LIBRARY_PROPERTY), System.getProperty("os.name")));
       } catch (Throwable t) {
         return Binding.failed("libsecp256k1 could not be loaded: " + t);
       }
