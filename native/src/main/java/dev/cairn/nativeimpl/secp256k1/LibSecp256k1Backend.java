@@ -373,6 +373,9 @@ public final class LibSecp256k1Backend implements Secp256k1Backend {
     }
 
     private static Binding tryLoad(String candidate) {
+      if (candidate.indexOf('/') >= 0 && !new java.io.File(candidate).exists()) {
+        throw new IllegalStateException("no such file");
+      }
       LibSecp256k1 lib =
           LibraryLoader.create(LibSecp256k1.class)
               .failImmediately()
@@ -380,8 +383,13 @@ public final class LibSecp256k1Backend implements Secp256k1Backend {
               .search("/opt/homebrew/lib")
               .search("/opt/local/lib")
               .load(candidate);
-      long ctx =
-          lib.secp256k1_context_create(LibSecp256k1.CONTEXT_SIGN | LibSecp256k1.CONTEXT_VERIFY);
+      long ctx;
+      try {
+        ctx = lib.secp256k1_context_create(LibSecp256k1.CONTEXT_SIGN | LibSecp256k1.CONTEXT_VERIFY);
+      } catch (LinkageError e) {
+        throw new IllegalStateException(
+            "loaded, but it has no secp256k1_context_create (not libsecp256k1?)", e);
+      }
       if (ctx == 0) {
         throw new IllegalStateException("secp256k1_context_create returned NULL");
       }
@@ -412,7 +420,15 @@ public final class LibSecp256k1Backend implements Secp256k1Backend {
      * recovery, verification and a tweak. Returns null if all pass, else what failed.
      */
     private static String selfTest(Binding b) {
-      LibSecp256k1Backend t = new LibSecp256k1Backend(b);
+      try {
+        return knownAnswers(new LibSecp256k1Backend(b), b);
+      } catch (LinkageError e) {
+        return "a function is missing (libsecp256k1 built without the recovery module?): "
+            + describe(e);
+      }
+    }
+
+    private static String knownAnswers(LibSecp256k1Backend t, Binding b) {
       byte[] one = new byte[32];
       one[31] = 1;
       if (!Arrays.equals(t.publicKey(one, true), SelfTest.G_COMPRESSED)) {
