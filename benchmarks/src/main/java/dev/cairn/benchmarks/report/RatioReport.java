@@ -24,7 +24,7 @@ import java.util.TreeSet;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.cairn.benchmarks.report.RatioReport \
- *     --jmh benchmarks/results/jmh-DATE.json [--c benchmarks/results/c-DATE.txt] \
+ *     --jmh benchmarks/results/jmh-DATE.json [--c benchmarks/results/c-DATE.txt]... \
  *     [--out report.md] [--strict]
  * </pre>
  *
@@ -249,11 +249,19 @@ public final class RatioReport {
     out.println("| Operation | Comparison | Cairn ops/s | Baseline ops/s | Ratio (range) "
         + "| Target | Result |");
     out.println("|---|---|---:|---:|---|---|---|");
+    boolean noErrors = true;
+    for (Score sc : scores.values()) {
+      noErrors &= Double.isNaN(sc.error());
+    }
     for (Row r : rows()) {
       Comparison c = r.comparison();
       out.println("| " + c.operation() + " | " + c.label() + " | " + formatScore(r.subject())
           + " | " + formatScore(r.baseline()) + " | " + r.text() + " | " + targetText(c) + " | "
           + verdictText(r) + " |");
+    }
+    if (noErrors) {
+      out.println();
+      out.println("No confidence intervals in this run (JMH needs at least 3 measured iterations).");
     }
     Set<String> missing = new TreeSet<>();
     for (Comparison c : comparisons()) {
@@ -402,19 +410,34 @@ public final class RatioReport {
   }
 
   /**
+   * Merges several C harness runs, keeping the highest throughput of each operation (the
+   * conservative choice for "native as % of C").
+   */
+  static Map<String, Score> bestOf(List<Map<String, Score>> runs) {
+    Map<String, Score> best = new LinkedHashMap<>();
+    for (Map<String, Score> run : runs) {
+      for (Map.Entry<String, Score> e : run.entrySet()) {
+        best.merge(e.getKey(), e.getValue(),
+            (a, b) -> a.opsPerSecond() >= b.opsPerSecond() ? a : b);
+      }
+    }
+    return best;
+  }
+
+  /**
    * Entry point.
    *
-   * @param args {@code --jmh FILE [--c FILE] [--out FILE] [--strict]}
+   * @param args {@code --jmh FILE [--c FILE]... [--out FILE] [--strict]}
    */
   public static void main(String[] args) {
     Path jmh = null;
-    Path c = null;
+    List<Path> cFiles = new ArrayList<>();
     Path out = null;
     boolean strict = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--jmh" -> jmh = Path.of(value(args, ++i));
-        case "--c" -> c = Path.of(value(args, ++i));
+        case "--c" -> cFiles.add(Path.of(value(args, ++i)));
         case "--out" -> out = Path.of(value(args, ++i));
         case "--strict" -> strict = true;
         default -> usage("unknown argument " + args[i]);
@@ -427,12 +450,19 @@ public final class RatioReport {
       Map<String, String> settings = new LinkedHashMap<>();
       Map<String, Score> scores = readJmh(Files.readString(jmh, StandardCharsets.UTF_8), settings);
       settings.put("JMH result file", jmh.toString());
-      if (c != null && Files.exists(c)) {
-        scores.putAll(readC(Files.readString(c, StandardCharsets.UTF_8)));
-        settings.put("C harness output", c.toString());
-      } else {
-        settings.put("C harness output", "none (C comparisons show n/a)");
+      List<String> cUsed = new ArrayList<>();
+      List<Map<String, Score>> cRuns = new ArrayList<>();
+      for (Path c : cFiles) {
+        if (Files.exists(c)) {
+          cRuns.add(readC(Files.readString(c, StandardCharsets.UTF_8)));
+          cUsed.add(c.toString());
+        }
       }
+      scores.putAll(bestOf(cRuns));
+      settings.put("C harness output", cUsed.isEmpty()
+          ? "none (C comparisons show n/a)"
+          : String.join(", ", cUsed)
+              + (cUsed.size() > 1 ? " (best of the runs for each operation)" : ""));
       RatioReport report = new RatioReport(scores, settings);
       report.print(System.out);
       if (out != null) {
@@ -459,7 +489,8 @@ public final class RatioReport {
   private static void usage(String problem) {
     System.err.println("RatioReport: " + problem);
     System.err.println(
-        "usage: RatioReport --jmh jmh-result.json [--c c-harness.txt] [--out report.md] [--strict]");
+        "usage: RatioReport --jmh jmh-result.json [--c c-harness.txt]... [--out report.md]"
+            + " [--strict]");
     System.exit(2);
   }
 }

@@ -121,6 +121,15 @@ class RatioReportTest {
   }
 
   @Test
+  void bestOfKeepsTheFastestCRun() {
+    Map<String, Score> merged = RatioReport.bestOf(List.of(
+        RatioReport.readC("c.sign_recoverable ops_per_s=100\nc.verify ops_per_s=50\n"),
+        RatioReport.readC("c.sign_recoverable ops_per_s=90\nc.verify ops_per_s=70\n")));
+    assertEquals(100.0, merged.get("c.sign_recoverable").opsPerSecond());
+    assertEquals(70.0, merged.get("c.verify").opsPerSecond());
+  }
+
+  @Test
   void rejectsNonArrayJson() {
     assertThrows(IOException.class, () -> RatioReport.readJmh("{}", new LinkedHashMap<>()));
   }
