@@ -17,8 +17,9 @@
 # Defaults (also the annotation defaults): 1 fork, 3 warm-up iterations of 2 s, 5 measured
 # iterations of 2 s, 1 thread, throughput in ops/s; the C harness runs 5 s per operation (after a
 # warm-up of a tenth of that), once before and once after JMH. --quick is a smoke run (1 fork,
-# 1 x 1 s warm-up, 3 x 1 s measurement, C 1 s): it checks the pipeline; its numbers are not results. --filter is a JMH include regex
-# (e.g. 'Keccak'); --strict makes the exit status 1 when a target fails.
+# 1 x 1 s warm-up, 3 x 1 s measurement, C 1 s): it checks the pipeline; its numbers are not
+# results. --filter is a JMH include regex (e.g. 'Keccak'); --strict makes the exit status 1 when a
+# target fails.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
