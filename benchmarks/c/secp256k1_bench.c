@@ -14,7 +14,9 @@
  * Inputs are the same as the JMH benchmarks' (benchmarks/.../Fixtures.java): 64 private keys
  * SHA-256("cairn-benchmark-private-key-" + i) and digests SHA-256("cairn-benchmark-digest-" + i),
  * used in rotation. Each operation runs for a fixed wall-clock time (argv[1] seconds, default 3)
- * after a short warm-up, and prints one machine-readable line: "c.<op> ops_per_s=<number>".
+ * after a short warm-up, and prints one machine-readable line per operation:
+ *   c.<op> ops_per_s=<wall-clock rate> cpu_ops_per_s=<rate per second of this thread's CPU time>
+ * The second number is steadier on a shared machine; JMH reports the first kind.
  *
  * Build with benchmarks/c/build.sh. With -DCAIRN_NO_HEADERS the few prototypes below are used
  * instead of <secp256k1.h>, so that only the runtime package (libsecp256k1.so.N) is needed.
@@ -163,11 +165,16 @@ static void sha256_label(const char *label, int i, unsigned char out[32]) {
 
 /* ---- benchmark plumbing ---- */
 
-static double now_s(void) {
+static double clock_s(clockid_t id) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(id, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
+
+static double now_s(void) { return clock_s(CLOCK_MONOTONIC); }
+
+/* CPU time of this thread: less disturbed than wall time when the machine is shared */
+static double cpu_s(void) { return clock_s(CLOCK_THREAD_CPUTIME_ID); }
 
 static void fail(const char *what) {
   fprintf(stderr, "secp256k1_bench: %s\n", what);
@@ -235,13 +242,16 @@ static void run(const char *name, unsigned (*op)(int), double seconds) {
   }
   long n = 0;
   double start = now_s();
+  double cpu_start = cpu_s();
   double t;
   do {
     for (int j = 0; j < BATCH; j++, n++) acc += op((int)(n & MASK));
     t = now_s();
   } while (t - start < seconds);
+  double cpu = cpu_s() - cpu_start;
   sink += acc;
-  printf("c.%s ops_per_s=%.1f\n", name, (double)n / (t - start));
+  printf("c.%s ops_per_s=%.1f cpu_ops_per_s=%.1f\n", name, (double)n / (t - start),
+         cpu > 0 ? (double)n / cpu : 0.0);
   fflush(stdout);
 }
 
