@@ -39,8 +39,9 @@ public final class RatioReport {
   /** A measured throughput with its JMH error (NaN when unknown). */
   record Score(double opsPerSecond, double error) {
 
+    /** Lower end of the interval, clamped at zero (a throughput cannot be negative). */
     double low() {
-      return Double.isNaN(error) ? opsPerSecond : opsPerSecond - error;
+      return Double.isNaN(error) ? opsPerSecond : Math.max(0.0, opsPerSecond - error);
     }
 
     double high() {
