@@ -1,0 +1,16 @@
+package dev.cairn.benchmarks;
+
+import dev.cairn.core.crypto.internal.JavaSecp256k1Backend;
+import org.openjdk.jmh.annotations.Fork;
+
+/** The public API with the pure-Java backend selected. */
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m", "-Dcairn.secp256k1.backend=java"})
+public class Secp256k1JavaApiBenchmark extends Secp256k1ApiBenchmark {
+
+  @Override
+  protected String expectedBackend() {
+    return new JavaSecp256k1Backend().name();
+  }
+}

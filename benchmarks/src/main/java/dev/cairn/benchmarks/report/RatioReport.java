@@ -1,0 +1,497 @@
+package dev.cairn.benchmarks.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns a JMH JSON result file (and optionally the C harness output) into the ratio table of
+ * docs/performance.md: every Cairn variant against its baseline, with the targets of the
+ * performance issue and PASS/FAIL.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.cairn.benchmarks.report.RatioReport \
+ *     --jmh benchmarks/results/jmh-DATE.json [--c benchmarks/results/c-DATE.txt]... \
+ *     [--out report.md] [--strict]
+ * </pre>
+ *
+ * <p>Ratios are of throughputs (ops/s), so "3.0x" means three times as many operations per second
+ * as the baseline. Where JMH reports an error (99.9% confidence interval), the ratio's range is
+ * shown as well and a verdict whose target lies inside that range is marked "(within error)".
+ * Missing results (for example the native benchmarks when libsecp256k1 is not installed) show as
+ * "n/a" and do not fail. With {@code --strict} the exit status is 1 when any target fails.
+ */
+public final class RatioReport {
+
+  /** A measured throughput with its JMH error (NaN when unknown). */
+  record Score(double opsPerSecond, double error) {
+
+    /** Lower end of the interval, clamped at zero (a throughput cannot be negative). */
+    double low() {
+      return Double.isNaN(error) ? opsPerSecond : Math.max(0.0, opsPerSecond - error);
+    }
+
+    double high() {
+      return Double.isNaN(error) ? opsPerSecond : opsPerSecond + error;
+    }
+  }
+
+  /** How a ratio is shown and compared. */
+  enum Kind {
+    /** "3.10x". */
+    TIMES,
+    /** "82.0%" (of the baseline). */
+    PERCENT
+  }
+
+  /**
+   * One row: {@code subject / baseline}, with an optional minimum target and an optional aim
+   * (both in the row's unit: times, or percent).
+   */
+  record Comparison(
+      String operation,
+      String label,
+      String subject,
+      String baseline,
+      Kind kind,
+      double target,
+      double aim) {
+
+    static Comparison info(String op, String label, String subject, String baseline, Kind kind) {
+      return new Comparison(op, label, subject, baseline, kind, Double.NaN, Double.NaN);
+    }
+  }
+
+  /** The verdict of one row. */
+  enum Verdict {
+    PASS,
+    FAIL,
+    NO_TARGET,
+    MISSING
+  }
+
+  /** A computed row. */
+  record Row(Comparison comparison, Score subject, Score baseline, Verdict verdict, String text) {}
+
+  private static final String PKG = "dev.cairn.benchmarks.";
+  private static final String WEB3J = "Secp256k1Web3jBenchmark";
+  private static final String JAVA_BACKEND = "Secp256k1JavaBackendBenchmark";
+  private static final String NATIVE_BACKEND = "Secp256k1NativeBackendBenchmark";
+  private static final String JAVA_API = "Secp256k1JavaApiBenchmark";
+  private static final String NATIVE_API = "Secp256k1NativeApiBenchmark";
+  private static final String KECCAK = "Keccak256Benchmark";
+
+  private final Map<String, Score> scores;
+  private final Map<String, String> settings;
+
+  RatioReport(Map<String, Score> scores, Map<String, String> settings) {
+    this.scores = scores;
+    this.settings = settings;
+  }
+
+  /** The comparisons of the performance issue, in table order. */
+  static List<Comparison> comparisons() {
+    List<Comparison> list = new ArrayList<>();
+    String[][] ops = {
+      {"sign", "sign_recoverable", "sign (recoverable, 32-byte digest)"},
+      {"verify", "verify", "verify"},
+      {"recover", "recover", "recover"},
+    };
+    for (String[] op : ops) {
+      String m = op[0];
+      String c = "c." + op[1];
+      String name = op[2];
+      boolean sign = m.equals("sign");
+      String base = WEB3J + "." + m;
+      String baseName = m.equals("verify") ? "BouncyCastle (web3j curve)" : "web3j";
+      double javaTarget = sign ? 2.5 : Double.NaN;
+      double nativeTarget = sign ? 6.0 : Double.NaN;
+      double cTarget = sign ? 75.0 : Double.NaN;
+      list.add(new Comparison(name, "pure-Java backend (SPI) vs " + baseName,
+          JAVA_BACKEND + "." + m, base, Kind.TIMES, javaTarget, Double.NaN));
+      list.add(new Comparison(name, "pure-Java public API vs " + baseName,
+          JAVA_API + "." + m, base, Kind.TIMES, javaTarget, Double.NaN));
+      list.add(new Comparison(name, "native backend (SPI) vs " + baseName,
+          NATIVE_BACKEND + "." + m, base, Kind.TIMES, nativeTarget, Double.NaN));
+      list.add(new Comparison(name, "native public API vs " + baseName,
+          NATIVE_API + "." + m, base, Kind.TIMES, nativeTarget, Double.NaN));
+      list.add(new Comparison(name, "native backend (SPI) vs C libsecp256k1",
+          NATIVE_BACKEND + "." + m, c, Kind.PERCENT, cTarget, Double.NaN));
+      list.add(new Comparison(name, "native public API vs C libsecp256k1",
+          NATIVE_API + "." + m, c, Kind.PERCENT, cTarget, Double.NaN));
+      list.add(Comparison.info(name, "pure-Java public API as % of its backend (API cost)",
+          JAVA_API + "." + m, JAVA_BACKEND + "." + m, Kind.PERCENT));
+      list.add(Comparison.info(name, "native public API as % of its backend (API cost)",
+          NATIVE_API + "." + m, NATIVE_BACKEND + "." + m, Kind.PERCENT));
+    }
+    for (String size : new String[] {"32", "1024"}) {
+      String name = "Keccak-256, " + (size.equals("32") ? "32 B" : "1 KiB");
+      String p = "[size=" + size + "]";
+      String cairn = KECCAK + ".cairn" + p;
+      list.add(new Comparison(name, "Cairn vs BouncyCastle (new digest per op)",
+          cairn, KECCAK + ".bouncyCastleNewDigest" + p, Kind.TIMES, 1.0, 1.5));
+      list.add(new Comparison(name, "Cairn vs BouncyCastle (reused digest)",
+          cairn, KECCAK + ".bouncyCastleReusedDigest" + p, Kind.TIMES, 1.0, 1.5));
+      list.add(Comparison.info(name, "Cairn vs web3j Hash.sha3",
+          cairn, KECCAK + ".web3j" + p, Kind.TIMES));
+    }
+    return list;
+  }
+
+  /** Computes every row. */
+  List<Row> rows() {
+    List<Row> rows = new ArrayList<>();
+    for (Comparison c : comparisons()) {
+      rows.add(row(c));
+    }
+    return rows;
+  }
+
+  private Row row(Comparison c) {
+    Score s = scores.get(c.subject());
+    Score b = scores.get(c.baseline());
+    if (s == null || b == null || b.opsPerSecond() <= 0) {
+      return new Row(c, s, b, Verdict.MISSING, "n/a");
+    }
+    double scale = c.kind() == Kind.PERCENT ? 100.0 : 1.0;
+    double ratio = scale * s.opsPerSecond() / b.opsPerSecond();
+    double low = scale * s.low() / b.high();
+    double high = b.low() > 0 ? scale * s.high() / b.low() : Double.POSITIVE_INFINITY;
+    boolean ranged = !Double.isNaN(s.error()) || !Double.isNaN(b.error());
+    StringBuilder text = new StringBuilder(formatRatio(ratio, c.kind()));
+    if (ranged) {
+      text.append(" (").append(formatRatio(low, c.kind())).append(" .. ")
+          .append(Double.isInfinite(high) ? "inf" : formatRatio(high, c.kind())).append(')');
+    }
+    if (Double.isNaN(c.target())) {
+      return new Row(c, s, b, Verdict.NO_TARGET, text.toString());
+    }
+    Verdict v = ratio >= c.target() ? Verdict.PASS : Verdict.FAIL;
+    return new Row(c, s, b, v, text.toString());
+  }
+
+  private static String verdictText(Row r) {
+    Comparison c = r.comparison();
+    switch (r.verdict()) {
+      case MISSING:
+        return "n/a";
+      case NO_TARGET:
+        return "";
+      default:
+        break;
+    }
+    double scale = c.kind() == Kind.PERCENT ? 100.0 : 1.0;
+    double low = scale * r.subject().low() / r.baseline().high();
+    double high = r.baseline().low() > 0
+        ? scale * r.subject().high() / r.baseline().low() : Double.POSITIVE_INFINITY;
+    StringBuilder sb = new StringBuilder(r.verdict().name());
+    if (low < c.target() && c.target() <= high) {
+      sb.append(" (within error)");
+    }
+    if (!Double.isNaN(c.aim())) {
+      double ratio = scale * r.subject().opsPerSecond() / r.baseline().opsPerSecond();
+      sb.append(ratio >= c.aim() ? ", aim met" : ", below aim");
+    }
+    return sb.toString();
+  }
+
+  private static String targetText(Comparison c) {
+    if (Double.isNaN(c.target())) {
+      return "-";
+    }
+    String t = ">= " + formatRatio(c.target(), c.kind());
+    if (!Double.isNaN(c.aim())) {
+      t += ", aim " + formatRatio(c.aim(), c.kind());
+    }
+    return t;
+  }
+
+  static String formatRatio(double value, Kind kind) {
+    if (kind == Kind.PERCENT) {
+      return String.format(Locale.ROOT, "%.1f%%", value);
+    }
+    return String.format(Locale.ROOT, "%.2fx", value);
+  }
+
+  static String formatScore(Score s) {
+    if (s == null) {
+      return "n/a";
+    }
+    String v = String.format(Locale.ROOT, "%,.0f", s.opsPerSecond());
+    if (!Double.isNaN(s.error())) {
+      v += String.format(Locale.ROOT, " ± %,.0f", s.error());
+    }
+    return v;
+  }
+
+  /** Writes the Markdown report. */
+  void print(PrintStream out) {
+    out.println("## Settings");
+    out.println();
+    for (Map.Entry<String, String> e : settings.entrySet()) {
+      out.println("- " + e.getKey() + ": " + e.getValue());
+    }
+    out.println();
+    out.println("## Ratios (throughput, higher is better)");
+    out.println();
+    out.println("| Operation | Comparison | Cairn ops/s | Baseline ops/s | Ratio (range) "
+        + "| Target | Result |");
+    out.println("|---|---|---:|---:|---|---|---|");
+    boolean noErrors = true;
+    for (Score sc : scores.values()) {
+      noErrors &= Double.isNaN(sc.error());
+    }
+    for (Row r : rows()) {
+      Comparison c = r.comparison();
+      out.println("| " + c.operation() + " | " + c.label() + " | " + formatScore(r.subject())
+          + " | " + formatScore(r.baseline()) + " | " + r.text() + " | " + targetText(c) + " | "
+          + verdictText(r) + " |");
+    }
+    if (noErrors) {
+      out.println();
+      out.println("No confidence intervals in this run (JMH needs at least 3 measured iterations).");
+    }
+    Set<String> missing = new TreeSet<>();
+    for (Comparison c : comparisons()) {
+      for (String key : new String[] {c.subject(), c.baseline()}) {
+        if (!scores.containsKey(key)) {
+          missing.add(key);
+        }
+      }
+    }
+    if (!missing.isEmpty()) {
+      out.println();
+      out.println("Not in this run (rows show n/a): " + String.join(", ", missing));
+    }
+    out.println();
+    out.println("## All scores");
+    out.println();
+    out.println("| Benchmark | ops/s (± 99.9% CI) |");
+    out.println("|---|---:|");
+    for (Map.Entry<String, Score> e : scores.entrySet()) {
+      out.println("| " + e.getKey() + " | " + formatScore(e.getValue()) + " |");
+    }
+  }
+
+  /** Whether any row with a target failed. */
+  boolean anyFailure() {
+    for (Row r : rows()) {
+      if (r.verdict() == Verdict.FAIL) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reads JMH's JSON result format. Keys are {@code SimpleClassName.method} plus {@code
+   * [param=value,...]} when the benchmark has parameters. Only throughput results in ops/s (or a
+   * multiple, converted) are taken.
+   */
+  static Map<String, Score> readJmh(String json, Map<String, String> settings) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(json);
+    if (root == null || !root.isArray()) {
+      throw new IOException("JMH result is not a JSON array");
+    }
+    Map<String, Score> scores = new LinkedHashMap<>();
+    for (JsonNode run : root) {
+      String benchmark = run.path("benchmark").asText("");
+      if (!"thrpt".equals(run.path("mode").asText())) {
+        continue;
+      }
+      String name = benchmark.startsWith(PKG) ? benchmark.substring(PKG.length()) : benchmark;
+      JsonNode params = run.path("params");
+      if (params.isObject() && params.size() > 0) {
+        StringBuilder sb = new StringBuilder(name).append('[');
+        Iterator<Map.Entry<String, JsonNode>> it = params.fields();
+        while (it.hasNext()) {
+          Map.Entry<String, JsonNode> p = it.next();
+          sb.append(p.getKey()).append('=').append(p.getValue().asText());
+          if (it.hasNext()) {
+            sb.append(',');
+          }
+        }
+        name = sb.append(']').toString();
+      }
+      JsonNode metric = run.path("primaryMetric");
+      double perSecond = perSecond(metric.path("scoreUnit").asText());
+      if (Double.isNaN(perSecond)) {
+        continue;
+      }
+      double score = number(metric.path("score"));
+      double error = number(metric.path("scoreError"));
+      scores.put(name, new Score(score * perSecond, error * perSecond));
+      if (settings.isEmpty()) {
+        settings.put("JVM", run.path("vmName").asText() + " " + run.path("vmVersion").asText()
+            + " (JDK " + run.path("jdkVersion").asText() + ")");
+        settings.put("JMH", run.path("jmhVersion").asText() + ", mode thrpt, threads "
+            + run.path("threads").asText() + ", forks " + run.path("forks").asText()
+            + ", warm-up " + run.path("warmupIterations").asText() + " x "
+            + run.path("warmupTime").asText() + ", measurement "
+            + run.path("measurementIterations").asText() + " x "
+            + run.path("measurementTime").asText());
+        List<String> args = new ArrayList<>();
+        for (JsonNode a : run.path("jvmArgs")) {
+          args.add(a.asText());
+        }
+        settings.put("JVM args (first benchmark)", String.join(" ", args));
+      }
+    }
+    return scores;
+  }
+
+  private static double number(JsonNode n) {
+    if (n.isNumber()) {
+      return n.asDouble();
+    }
+    if (n.isTextual()) {
+      try {
+        return Double.parseDouble(n.asText());
+      } catch (NumberFormatException e) {
+        return Double.NaN;
+      }
+    }
+    return Double.NaN;
+  }
+
+  /** Multiplier from a JMH throughput unit to ops/s, or NaN for a non-throughput unit. */
+  static double perSecond(String unit) {
+    switch (unit) {
+      case "ops/s":
+        return 1.0;
+      case "ops/ms":
+        return 1e3;
+      case "ops/us":
+        return 1e6;
+      case "ops/ns":
+        return 1e9;
+      case "ops/min":
+        return 1.0 / 60;
+      default:
+        return Double.NaN;
+    }
+  }
+
+  /**
+   * Reads the C harness output: lines {@code <name> ops_per_s=<number> [more key=value]}. Other
+   * lines are ignored.
+   */
+  static Map<String, Score> readC(String text) {
+    Map<String, Score> scores = new LinkedHashMap<>();
+    for (String line : text.split("\n", -1)) {
+      String[] tokens = line.trim().split("\\s+");
+      if (tokens.length < 2 || !tokens[0].startsWith("c.")) {
+        continue;
+      }
+      for (int i = 1; i < tokens.length; i++) {
+        if (tokens[i].startsWith("ops_per_s=")) {
+          try {
+            double v = Double.parseDouble(tokens[i].substring("ops_per_s=".length()));
+            scores.put(tokens[0], new Score(v, Double.NaN));
+          } catch (NumberFormatException e) {
+            // not a result line
+          }
+        }
+      }
+    }
+    return scores;
+  }
+
+  /**
+   * Merges several C harness runs, keeping the highest throughput of each operation (the
+   * conservative choice for "native as % of C").
+   */
+  static Map<String, Score> bestOf(List<Map<String, Score>> runs) {
+    Map<String, Score> best = new LinkedHashMap<>();
+    for (Map<String, Score> run : runs) {
+      for (Map.Entry<String, Score> e : run.entrySet()) {
+        best.merge(e.getKey(), e.getValue(),
+            (a, b) -> a.opsPerSecond() >= b.opsPerSecond() ? a : b);
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Entry point.
+   *
+   * @param args {@code --jmh FILE [--c FILE]... [--out FILE] [--strict]}
+   */
+  public static void main(String[] args) {
+    Path jmh = null;
+    List<Path> cFiles = new ArrayList<>();
+    Path out = null;
+    boolean strict = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--jmh" -> jmh = Path.of(value(args, ++i));
+        case "--c" -> cFiles.add(Path.of(value(args, ++i)));
+        case "--out" -> out = Path.of(value(args, ++i));
+        case "--strict" -> strict = true;
+        default -> usage("unknown argument " + args[i]);
+      }
+    }
+    if (jmh == null) {
+      usage("--jmh is required");
+    }
+    try {
+      Map<String, String> settings = new LinkedHashMap<>();
+      Map<String, Score> scores = readJmh(Files.readString(jmh, StandardCharsets.UTF_8), settings);
+      settings.put("JMH result file", jmh.toString());
+      List<String> cUsed = new ArrayList<>();
+      List<Map<String, Score>> cRuns = new ArrayList<>();
+      for (Path c : cFiles) {
+        if (Files.exists(c)) {
+          cRuns.add(readC(Files.readString(c, StandardCharsets.UTF_8)));
+          cUsed.add(c.toString());
+        }
+      }
+      scores.putAll(bestOf(cRuns));
+      settings.put("C harness output", cUsed.isEmpty()
+          ? "none (C comparisons show n/a)"
+          : String.join(", ", cUsed)
+              + (cUsed.size() > 1 ? " (best of the runs for each operation)" : ""));
+      RatioReport report = new RatioReport(scores, settings);
+      report.print(System.out);
+      if (out != null) {
+        try (PrintStream ps = new PrintStream(Files.newOutputStream(out), true,
+            StandardCharsets.UTF_8)) {
+          report.print(ps);
+        }
+      }
+      if (strict && report.anyFailure()) {
+        System.exit(1);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      usage(args[i - 1] + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static void usage(String problem) {
+    System.err.println("RatioReport: " + problem);
+    System.err.println(
+        "usage: RatioReport --jmh jmh-result.json [--c c-harness.txt]... [--out report.md]"
+            + " [--strict]");
+    System.exit(2);
+  }
+}
