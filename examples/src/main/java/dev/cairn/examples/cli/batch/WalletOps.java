@@ -1,0 +1,80 @@
+package dev.cairn.examples.cli.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.cairn.core.encoding.Hex;
+import dev.cairn.core.hd.Mnemonic;
+import dev.cairn.core.hd.MnemonicException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The ops this build implements (keys and HD wallets), and the engine that serves them. */
+public final class WalletOps {
+  private WalletOps() {}
+
+  /** An engine with every implemented op and the not-yet-implemented ones of the specification. */
+  public static BatchEngine engine(SecureRandom random) {
+    return new BatchEngine(ops(random), SpecOps.notYetImplemented(), BatchEngine.DEFAULT_MAX_LINE_BYTES);
+  }
+
+  /** The implemented ops by name. */
+  public static Map<String, Op> ops(SecureRandom random) {
+    Map<String, Op> m = new LinkedHashMap<>();
+    m.put("mnemonic.generate", op(Set.of("words"), r -> mnemonicGenerate(r, random)));
+    m.put("mnemonic.toSeed", op(Set.of("mnemonic", "passphrase"), WalletOps::mnemonicToSeed));
+    return m;
+  }
+
+  private static Op op(Set<String> fields, Function<Request, JsonNode> f) {
+    return new Op() {
+      @Override
+      public Set<String> fields() {
+        return fields;
+      }
+
+      @Override
+      public JsonNode apply(Request request) {
+        return f.apply(request);
+      }
+    };
+  }
+
+  private static JsonNode mnemonicGenerate(Request r, SecureRandom random) {
+    int words = r.intInRange("words", 12, 24);
+    if (words % 3 != 0) {
+      throw BatchException.invalid("field 'words' must be 12, 15, 18, 21 or 24, not " + words);
+    }
+    Mnemonic m = Mnemonic.generate(words, random);
+    try {
+      return TextNode.valueOf(m.phrase());
+    } finally {
+      m.destroy();
+    }
+  }
+
+  private static JsonNode mnemonicToSeed(Request r) {
+    Mnemonic m = mnemonic(r);
+    String passphrase = r.optSecretString("passphrase", "");
+    byte[] seed = m.toSeed(passphrase);
+    try {
+      return TextNode.valueOf(Hex.encodePrefixed(seed));
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+      m.destroy();
+    }
+  }
+
+  /** Parses the {@code mnemonic} field; errors name the field and at most a word position. */
+  static Mnemonic mnemonic(Request r) {
+    String phrase = r.secretString("mnemonic");
+    try {
+      return Mnemonic.parse(phrase);
+    } catch (MnemonicException e) {
+      throw BatchException.invalid("field 'mnemonic': " + e.getMessage());
+    }
+  }
+}
