@@ -3,7 +3,14 @@ package dev.cairn.examples.cli.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.cairn.core.encoding.Hex;
+import dev.cairn.core.hd.DerivationPath;
+import dev.cairn.core.hd.DerivationPathException;
+import dev.cairn.core.hd.HdWalletException;
 import dev.cairn.core.hd.Mnemonic;
+import dev.cairn.examples.cli.Addresses;
+import dev.cairn.examples.cli.HdWallets;
+import dev.cairn.examples.cli.HdWallets.Chain;
+import dev.cairn.examples.cli.InvalidAddressException;
 import dev.cairn.core.hd.MnemonicException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -26,6 +33,12 @@ public final class WalletOps {
     Map<String, Op> m = new LinkedHashMap<>();
     m.put("mnemonic.generate", op(Set.of("words"), r -> mnemonicGenerate(r, random)));
     m.put("mnemonic.toSeed", op(Set.of("mnemonic", "passphrase"), WalletOps::mnemonicToSeed));
+    m.put(
+        "hd.address",
+        op(Set.of("chain", "mnemonic", "passphrase", "path", "hrp"), WalletOps::hdAddress));
+    m.put(
+        "hd.privateKey",
+        op(Set.of("chain", "mnemonic", "passphrase", "path"), WalletOps::hdPrivateKey));
     return m;
   }
 
@@ -65,6 +78,79 @@ public final class WalletOps {
     } finally {
       Arrays.fill(seed, (byte) 0);
       m.destroy();
+    }
+  }
+
+  private static JsonNode hdAddress(Request r) {
+    Chain chain = chain(r);
+    DerivationPath path = path(r, chain);
+    String hrp = HdWallets.DEFAULT_HRP;
+    if (r.has("hrp")) {
+      if (chain != Chain.COSMOS) {
+        throw BatchException.invalid("field 'hrp' applies only to chain cosmos");
+      }
+      hrp = r.string("hrp");
+    }
+    if (chain == Chain.COSMOS) {
+      try {
+        Addresses.checkHrp(hrp);
+      } catch (InvalidAddressException e) {
+        throw BatchException.invalid("field '" + e.field() + "': " + e.problem());
+      }
+    }
+    Mnemonic m = mnemonic(r);
+    try {
+      String passphrase = r.optSecretString("passphrase", "");
+      return TextNode.valueOf(derive(() -> HdWallets.address(chain, m, passphrase, path, hrp)));
+    } finally {
+      m.destroy();
+    }
+  }
+
+  private static JsonNode hdPrivateKey(Request r) {
+    Chain chain = chain(r);
+    DerivationPath path = path(r, chain);
+    Mnemonic m = mnemonic(r);
+    try {
+      String passphrase = r.optSecretString("passphrase", "");
+      byte[] key = derive(() -> HdWallets.privateKey(chain, m, passphrase, path));
+      try {
+        return TextNode.valueOf(Hex.encodePrefixed(key));
+      } finally {
+        Arrays.fill(key, (byte) 0);
+      }
+    } finally {
+      m.destroy();
+    }
+  }
+
+  /** Runs a derivation; HD errors name the path field (they are about the path). */
+  private static <T> T derive(java.util.function.Supplier<T> f) {
+    try {
+      return f.get();
+    } catch (HdWalletException e) {
+      throw BatchException.invalid("field 'path': " + e.getMessage());
+    }
+  }
+
+  private static Chain chain(Request r) {
+    String id = r.string("chain");
+    Chain c = Chain.of(id);
+    if (c == null) {
+      throw BatchException.invalid("field 'chain' must be one of evm, svm, cosmos");
+    }
+    return c;
+  }
+
+  private static DerivationPath path(Request r, Chain chain) {
+    if (!r.has("path")) {
+      return chain.defaultPath();
+    }
+    String text = r.string("path");
+    try {
+      return HdWallets.path(text);
+    } catch (DerivationPathException e) {
+      throw BatchException.invalid("field 'path': " + e.getMessage());
     }
   }
 
