@@ -84,13 +84,10 @@ public final class WalletOps {
   private static JsonNode hdAddress(Request r) {
     Chain chain = chain(r);
     DerivationPath path = path(r, chain);
-    String hrp = HdWallets.DEFAULT_HRP;
-    if (r.has("hrp")) {
-      if (chain != Chain.COSMOS) {
-        throw BatchException.invalid("field 'hrp' applies only to chain cosmos");
-      }
-      hrp = r.string("hrp");
+    if (r.has("hrp") && chain != Chain.COSMOS) {
+      throw BatchException.invalid("field 'hrp' applies only to chain cosmos");
     }
+    String hrp = r.optString("hrp", HdWallets.DEFAULT_HRP);
     if (chain == Chain.COSMOS) {
       try {
         Addresses.checkHrp(hrp);
