@@ -28,6 +28,9 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       MnemonicCommand.class,
+      HdCommand.class,
+      BackendCommand.class,
+      DemoCommand.class,
       BatchCommand.class,
       CommandLine.HelpCommand.class
     },
