@@ -300,6 +300,7 @@ public final class EcdsaSignature {
   private static void put(BigInteger v, byte[] out, int off) {
     byte[] b = v.toByteArray();
     int n = Math.min(b.length, 32);
+    Arrays.fill(out, off, off + 32, (byte) 0);
     System.arraycopy(b, b.length - n, out, off + 32 - n, n);
   }
 }

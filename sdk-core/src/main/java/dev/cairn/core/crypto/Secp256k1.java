@@ -130,7 +130,7 @@ public final class Secp256k1 {
     }
   }
 
-  private static final class Selection {
+  static final class Selection {
     final Secp256k1Backend selected;
     final String error;
     final List<BackendInfo> infos;
@@ -140,16 +140,44 @@ public final class Secp256k1 {
       this.error = error;
       this.infos = infos;
     }
+
+    Secp256k1Backend selected() {
+      return selected;
+    }
+
+    String error() {
+      return error;
+    }
+
+    List<BackendInfo> infos() {
+      return infos;
+    }
   }
 
   private static Selection select() {
+    Iterable<Secp256k1Backend> discovered;
+    try {
+      discovered = ServiceLoader.load(Secp256k1Backend.class, Secp256k1.class.getClassLoader());
+    } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+      discovered = Collections.emptyList();
+    }
+    return select(discovered, System.getProperty(BACKEND_PROPERTY));
+  }
+
+  /**
+   * The selection rule, separated from the JVM-wide state so that it can be tested: the backends
+   * {@code discovered} yields (its iterator may throw {@link ServiceConfigurationError}), plus the
+   * Java backend if absent, and the backend {@code wanted} by name (null or blank: the available
+   * one with the highest priority).
+   */
+  static Selection select(Iterable<Secp256k1Backend> discovered, String wanted) {
     List<Candidate> candidates = new ArrayList<>();
     List<String> loadErrors = new ArrayList<>();
     boolean haveJava = false;
     try {
-      Iterator<Secp256k1Backend> it =
-          ServiceLoader.load(Secp256k1Backend.class, Secp256k1.class.getClassLoader()).iterator();
-      while (true) {
+      Iterator<Secp256k1Backend> it = discovered.iterator();
+      int failures = 0;
+      while (failures < 100) {
         Secp256k1Backend b;
         try {
           if (!it.hasNext()) {
@@ -158,6 +186,10 @@ public final class Secp256k1 {
           b = it.next();
         } catch (ServiceConfigurationError | LinkageError e) {
           loadErrors.add(e.toString());
+          failures++;
+          continue;
+        }
+        if (b == null) {
           continue;
         }
         if (b instanceof JavaSecp256k1Backend) {
@@ -175,7 +207,6 @@ public final class Secp256k1 {
       candidates.add(new Candidate(new JavaSecp256k1Backend()));
     }
 
-    String wanted = System.getProperty(BACKEND_PROPERTY);
     if (wanted != null) {
       wanted = wanted.trim();
       if (wanted.isEmpty()) {

@@ -20,6 +20,9 @@ class MnemonicTest {
   static final String ABANDON =
       "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
 
+  static final String CHECKSUM_MESSAGE = "checksum mismatch: the words are all valid but do not"
+      + " form a BIP-39 mnemonic (a word is wrong or out of order)";
+
   static JsonNode englishVectors() throws Exception {
     JsonNode english = new ObjectMapper().readTree(TestData.read("bip39/vectors.json")).get("english");
     assertEquals(24, english.size());
@@ -131,8 +134,7 @@ class MnemonicTest {
     MnemonicException e = assertThrows(MnemonicException.class,
         () -> Mnemonic.parse(ABANDON.replace("about", "abandon")));
     assertEquals(Reason.CHECKSUM, e.reason());
-    assertTrue(e.getMessage().contains("checksum"));
-    assertFalse(e.getMessage().contains("abandon"));
+    assertEquals(CHECKSUM_MESSAGE, e.getMessage());
     assertFalse(Mnemonic.isValid(ABANDON.replace("about", "abandon")));
     assertTrue(Mnemonic.isValid(ABANDON));
   }
@@ -208,7 +210,8 @@ class MnemonicTest {
       assertFalse(java.util.Arrays.equals(entropy, changed.entropy()));
     } catch (MnemonicException e) {
       assertEquals(Reason.CHECKSUM, e.reason());
-      assertFalse(e.getMessage().contains(other));
+      // a fixed message: nothing of the mnemonic can be in it
+      assertEquals(CHECKSUM_MESSAGE, e.getMessage());
     }
     Assume.that(WordList.indexOf(junk, 0, junk.length()) < 0);
     words.set(pos, junk);
@@ -216,7 +219,8 @@ class MnemonicTest {
         assertThrows(MnemonicException.class, () -> Mnemonic.parse(String.join(" ", words)));
     assertEquals(Reason.UNKNOWN_WORD, e.reason());
     assertEquals(pos + 1, e.wordPosition());
-    assertFalse(e.getMessage().contains(junk));
+    assertEquals("word " + (pos + 1) + " is not in the BIP-39 English word list (words are lowercase)",
+        e.getMessage());
   }
 
   @Provide
