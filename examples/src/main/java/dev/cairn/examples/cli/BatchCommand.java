@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
       "  hd.address {chain: evm|svm|cosmos, mnemonic, passphrase?, path?, hrp?},",
       "  hd.privateKey {chain, mnemonic, passphrase?, path?}.",
       "Integers: a JSON number, a decimal string or a 0x-hex string. Bytes: 0x-hex.",
-      "Full specification: docs in examples/README.md (the wallet-cli batch specification).",
+      "Specification: shared/specs/wallet-cli.md; summary and examples: examples/README.md.",
       "",
       "Exit status: 0 at end of input, whatever the requests' outcome; 2 if stdin cannot be read",
       "or stdout cannot be written."
