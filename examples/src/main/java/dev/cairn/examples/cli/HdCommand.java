@@ -90,6 +90,7 @@ final class HdCommand extends WalletCommand implements Runnable {
     int count;
 
     @Mixin SecretOptions secrets;
+    @Mixin SecretOptions.Passphrase passphrase;
 
     @Override
     public void run() {
@@ -113,13 +114,13 @@ final class HdCommand extends WalletCommand implements Runnable {
         }
       }
       Mnemonic m = MnemonicCommand.parse(secrets.mnemonic(in(), env()));
-      String passphrase = secrets.passphrase(in(), env());
+      String pass = passphrase.passphrase(in(), env());
       try {
         for (Chain c : chains) {
           DerivationPath base = path(path, c);
           for (int i = 0; i < count; i++) {
             DerivationPath p = plus(base, i);
-            String addr = HdWallets.address(c, m, passphrase, p, hrp);
+            String addr = HdWallets.address(c, m, pass, p, hrp);
             if (chains.size() == 1 && count == 1) {
               out().println(addr);
             } else {
@@ -150,6 +151,7 @@ final class HdCommand extends WalletCommand implements Runnable {
     String path;
 
     @Mixin SecretOptions secrets;
+    @Mixin SecretOptions.Passphrase passphrase;
 
     @Override
     public void run() {
@@ -157,7 +159,7 @@ final class HdCommand extends WalletCommand implements Runnable {
       DerivationPath p = path(path, c);
       Mnemonic m = MnemonicCommand.parse(secrets.mnemonic(in(), env()));
       try {
-        byte[] key = HdWallets.privateKey(c, m, secrets.passphrase(in(), env()), p);
+        byte[] key = HdWallets.privateKey(c, m, passphrase.passphrase(in(), env()), p);
         out().println(Hex.encodePrefixed(key));
         Arrays.fill(key, (byte) 0);
       } finally {

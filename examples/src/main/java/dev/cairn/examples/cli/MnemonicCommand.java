@@ -73,11 +73,12 @@ final class MnemonicCommand extends WalletCommand implements Runnable {
       })
   static final class Seed extends WalletCommand implements Runnable {
     @Mixin SecretOptions secrets;
+    @Mixin SecretOptions.Passphrase passphrase;
 
     @Override
     public void run() {
       Mnemonic m = parse(secrets.mnemonic(in(), env()));
-      byte[] seed = m.toSeed(secrets.passphrase(in(), env()));
+      byte[] seed = m.toSeed(passphrase.passphrase(in(), env()));
       try {
         out().println(Hex.encodePrefixed(seed));
       } finally {

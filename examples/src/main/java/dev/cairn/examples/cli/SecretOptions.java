@@ -35,19 +35,6 @@ final class SecretOptions {
               + " else a prompt on a terminal, else stdin). Never pass it as an argument.")
   String mnemonicEnv;
 
-  @Option(
-      names = "--passphrase-env",
-      paramLabel = "VAR",
-      description =
-          "Read the BIP-39 passphrase from environment variable VAR (default: WALLET_PASSPHRASE if"
-              + " set, else empty).")
-  String passphraseEnv;
-
-  @Option(
-      names = "--passphrase-prompt",
-      description = "Prompt for the BIP-39 passphrase on the terminal (no echo).")
-  boolean passphrasePrompt;
-
   String mnemonic(InputStream in, Map<String, String> env) {
     if (mnemonicEnv != null) {
       String v = env.get(mnemonicEnv);
@@ -71,24 +58,40 @@ final class SecretOptions {
     return readAll(in);
   }
 
-  String passphrase(InputStream in, Map<String, String> env) {
-    if (passphrasePrompt) {
-      Console console = System.console();
-      if (console == null) {
-        throw new UserInputException("--passphrase-prompt needs a terminal");
+  /** Where the BIP-39 passphrase comes from (a separate mixin: not every command needs one). */
+  static final class Passphrase {
+    @Option(
+        names = "--passphrase-env",
+        paramLabel = "VAR",
+        description =
+            "Read the BIP-39 passphrase from environment variable VAR (default: WALLET_PASSPHRASE if"
+                + " set, else empty).")
+    String passphraseEnv;
+
+    @Option(
+        names = "--passphrase-prompt",
+        description = "Prompt for the BIP-39 passphrase on the terminal (no echo).")
+    boolean passphrasePrompt;
+
+    String passphrase(InputStream in, Map<String, String> env) {
+      if (passphrasePrompt) {
+        Console console = System.console();
+        if (console == null) {
+          throw new UserInputException("--passphrase-prompt needs a terminal");
+        }
+        char[] c = console.readPassword("BIP-39 passphrase (input hidden): ");
+        return c == null ? "" : new String(c);
       }
-      char[] c = console.readPassword("BIP-39 passphrase (input hidden): ");
-      return c == null ? "" : new String(c);
-    }
-    if (passphraseEnv != null) {
-      String v = env.get(passphraseEnv);
-      if (v == null) {
-        throw new UserInputException("environment variable " + passphraseEnv + " is not set");
+      if (passphraseEnv != null) {
+        String v = env.get(passphraseEnv);
+        if (v == null) {
+          throw new UserInputException("environment variable " + passphraseEnv + " is not set");
+        }
+        return v;
       }
-      return v;
+      String v = env.get(PASSPHRASE_ENV);
+      return v == null ? "" : v;
     }
-    String v = env.get(PASSPHRASE_ENV);
-    return v == null ? "" : v;
   }
 
   private static String readAll(InputStream in) {
