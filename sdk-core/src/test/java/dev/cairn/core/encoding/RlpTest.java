@@ -263,4 +263,46 @@ class RlpTest {
       assertEquals("rlp", expected.field());
     }
   }
+
+  private static org.web3j.rlp.RlpType toWeb3j(RlpItem item) {
+    if (!item.isList()) {
+      return org.web3j.rlp.RlpString.create(item.bytes());
+    }
+    List<org.web3j.rlp.RlpType> list = new ArrayList<>();
+    item.items().forEach(i -> list.add(toWeb3j(i)));
+    return new org.web3j.rlp.RlpList(list);
+  }
+
+  @Property
+  void encodingMatchesWeb3j(@ForAll("trees") RlpItem tree) {
+    assertArrayEquals(org.web3j.rlp.RlpEncoder.encode(toWeb3j(tree)), Rlp.encode(tree));
+  }
+
+  /** Rebuilds a tree with the cursor reader only. */
+  private static RlpItem readWithReader(RlpReader r) {
+    if (!r.nextIsList()) {
+      return RlpItem.of(r.readBytes());
+    }
+    RlpReader inner = r.enterList();
+    List<RlpItem> items = new ArrayList<>();
+    while (inner.hasNext()) {
+      items.add(readWithReader(inner));
+    }
+    return RlpItem.ofList(items);
+  }
+
+  @Property
+  void readerAgreesWithDecoder(@ForAll("trees") RlpItem tree, @ForAll @Size(max = 3) byte[] junk) {
+    byte[] enc = Rlp.encode(tree);
+    byte[] withJunk = new byte[enc.length + junk.length];
+    System.arraycopy(enc, 0, withJunk, 0, enc.length);
+    System.arraycopy(junk, 0, withJunk, enc.length, junk.length);
+    RlpReader r = RlpReader.of(withJunk);
+    assertEquals(tree, readWithReader(r));
+    assertEquals(enc.length, r.position());
+    if (junk.length > 0) {
+      assertThrows(DecodingException.class, r::requireEnd);
+      assertThrows(DecodingException.class, () -> Rlp.decode(withJunk));
+    }
+  }
 }
