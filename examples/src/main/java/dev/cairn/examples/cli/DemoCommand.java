@@ -1,0 +1,127 @@
+package dev.cairn.examples.cli;
+
+import dev.cairn.core.CairnException;
+import dev.cairn.core.crypto.EcdsaSignature;
+import dev.cairn.core.crypto.Ed25519PrivateKey;
+import dev.cairn.core.crypto.Secp256k1;
+import dev.cairn.core.crypto.Secp256k1PrivateKey;
+import dev.cairn.core.crypto.Secp256k1PublicKey;
+import dev.cairn.core.encoding.Base58;
+import dev.cairn.core.encoding.Hex;
+import dev.cairn.core.hash.Keccak256;
+import dev.cairn.core.hd.Bip32Key;
+import dev.cairn.core.hd.Mnemonic;
+import dev.cairn.core.hd.Slip10;
+import dev.cairn.examples.cli.HdWallets.Chain;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code wallet demo}: a tour of the SDK on a fresh, throw-away mnemonic. No network. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "A tour on a fresh, throw-away mnemonic: addresses on the three chains, an EIP-191",
+      "personal_sign signature with the EVM key (verified, signer recovered), an Ed25519",
+      "signature with the Solana key (verified), and the secp256k1 backend in use. No network."
+    })
+final class DemoCommand extends WalletCommand implements Callable<Integer> {
+  @Option(names = {"-m", "--message"}, paramLabel = "TEXT", defaultValue = "Hello from Cairn",
+      description = "Message to sign (default: ${DEFAULT-VALUE}).")
+  String message;
+
+  @Override
+  public Integer call() {
+    Mnemonic mnemonic = Mnemonic.generate(12, new SecureRandom());
+    try {
+      run(mnemonic);
+    } finally {
+      mnemonic.destroy();
+    }
+    return ExitCodes.OK;
+  }
+
+  private void run(Mnemonic mnemonic) {
+    out().println("Cairn wallet demo (" + WalletCli.version() + "); nothing here touches a network.");
+    out().println();
+    out().println("Demo mnemonic (DEMO SECRET: freshly generated and thrown away; never fund it):");
+    out().println("  " + mnemonic.phrase());
+    out().println();
+
+    Bip32Key evmKey = HdWallets.secp256k1(mnemonic, "", Chain.EVM.defaultPath());
+    Bip32Key cosmosKey = HdWallets.secp256k1(mnemonic, "", Chain.COSMOS.defaultPath());
+    Slip10.Ed25519Key svmKey = HdWallets.ed25519(mnemonic, "", Chain.SVM.defaultPath());
+    try {
+      String evm = Addresses.evm(evmKey.publicKey());
+      out().println("Addresses on the default paths:");
+      row(Chain.EVM, evm);
+      row(Chain.SVM, Addresses.solana(svmKey.publicKey()));
+      row(Chain.COSMOS, Addresses.cosmos(HdWallets.DEFAULT_HRP, cosmosKey.publicKey()));
+      out().println();
+
+      byte[] msg = message.getBytes(StandardCharsets.UTF_8);
+      byte[] digest = personalSignDigest(msg);
+      Secp256k1PrivateKey priv = evmKey.privateKey();
+      EcdsaSignature sig;
+      try {
+        sig = priv.sign(digest);
+      } finally {
+        priv.destroy();
+      }
+      byte[] rsv = sig.toRecoverable();
+      rsv[64] = (byte) (27 + sig.recoveryId());
+      Secp256k1PublicKey recovered = Secp256k1PublicKey.recover(digest, sig);
+      String recoveredAddress = Addresses.evm(recovered);
+      out().println("EVM personal_sign (EIP-191) of \"" + message + "\":");
+      out().println("  digest     " + Hex.encodePrefixed(digest));
+      out().println("  signature  " + Hex.encodePrefixed(rsv) + "  (r || s || v, v = 27 + recovery id)");
+      out().println("  verifies   " + evmKey.publicKey().verifyStrict(digest, sig));
+      out().println("  recovered  " + recoveredAddress
+          + (recoveredAddress.equals(evm) ? "  (the EVM address above)" : "  (MISMATCH!)"));
+      out().println();
+
+      Ed25519PrivateKey edPriv = svmKey.privateKey();
+      byte[] edSig;
+      try {
+        edSig = edPriv.sign(msg);
+      } finally {
+        edPriv.destroy();
+      }
+      out().println("Solana (Ed25519) signature of the same message:");
+      out().println("  signature  " + Base58.encode(edSig));
+      out().println("  verifies   " + svmKey.publicKey().verify(msg, edSig));
+      out().println();
+    } finally {
+      evmKey.destroy();
+      cosmosKey.destroy();
+      svmKey.destroy();
+    }
+
+    out().println("secp256k1 backend: " + backendSummary());
+    for (String line : BackendCommand.whyNot(Secp256k1.backends())) {
+      out().println("  " + line);
+    }
+  }
+
+  private void row(Chain chain, String address) {
+    out().printf("  %-7s %-20s %s%n", chain.id(), chain.defaultPath(), address);
+  }
+
+  private static String backendSummary() {
+    try {
+      return Secp256k1.backendName();
+    } catch (CairnException e) {
+      return "none selected (" + e.getMessage() + ")";
+    }
+  }
+
+  /** keccak256("\x19Ethereum Signed Message:\n" + decimal length + message). */
+  static byte[] personalSignDigest(byte[] message) {
+    byte[] prefix =
+        ("\u0019Ethereum Signed Message:\n" + message.length).getBytes(StandardCharsets.US_ASCII);
+    return Keccak256.create().update(prefix).update(message).digest();
+  }
+}

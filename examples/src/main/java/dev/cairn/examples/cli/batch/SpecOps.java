@@ -1,0 +1,42 @@
+package dev.cairn.examples.cli.batch;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The ops of the batch specification that later modules implement, each with the module that will
+ * provide it. The engine answers them with {@code UNSUPPORTED} (not {@code BAD_REQUEST}), so that a
+ * script can tell "not yet" from "never heard of it".
+ */
+public final class SpecOps {
+  private SpecOps() {}
+
+  /** Op name to the module that will provide it. */
+  public static Map<String, String> notYetImplemented() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String op :
+        new String[] {
+          "abi.encodeCall", "abi.encode", "abi.decode", "abi.encodePacked", "abi.selector",
+          "abi.eventTopic", "abi.decodeLog", "abi.decodeError", "eip712.hash"
+        }) {
+      m.put(op, "sdk-abi");
+    }
+    for (String op :
+        new String[] {
+          "evm.signTx", "evm.decodeTx", "evm.signMessage", "evm.signTypedData",
+          "evm.signAuthorization", "evm.recover"
+        }) {
+      m.put(op, "sdk-evm");
+    }
+    for (String op :
+        new String[] {
+          "svm.signTx", "svm.decodeTx", "svm.findProgramAddress", "svm.associatedTokenAddress"
+        }) {
+      m.put(op, "sdk-svm");
+    }
+    m.put("cosmos.signTx", "sdk-cosmwasm");
+    m.put("cosmos.address", "sdk-cosmwasm");
+    m.put("ledger.apdus", "sdk-hsm");
+    return m;
+  }
+}
