@@ -169,12 +169,12 @@ public final class EcdsaSignature {
 
   /** r, in [1, n-1]. */
   public BigInteger r() {
-    return new BigInteger(1, Arrays.copyOfRange(rs, 0, 32));
+    return new BigInteger(1, rs, 0, 32);
   }
 
   /** s, in [1, n-1]. */
   public BigInteger s() {
-    return new BigInteger(1, Arrays.copyOfRange(rs, 32, 64));
+    return new BigInteger(1, rs, 32, 32);
   }
 
   /** The recovery id 0..3, or -1 if unknown. */
@@ -300,6 +300,7 @@ public final class EcdsaSignature {
   private static void put(BigInteger v, byte[] out, int off) {
     byte[] b = v.toByteArray();
     int n = Math.min(b.length, 32);
+    Arrays.fill(out, off, off + 32, (byte) 0);
     System.arraycopy(b, b.length - n, out, off + 32 - n, n);
   }
 }

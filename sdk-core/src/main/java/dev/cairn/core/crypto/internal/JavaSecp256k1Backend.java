@@ -2,7 +2,6 @@ package dev.cairn.core.crypto.internal;
 
 import dev.cairn.core.crypto.spi.Secp256k1Backend;
 import java.math.BigInteger;
-import java.util.Arrays;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECAlgorithms;
@@ -114,8 +113,8 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
     if (q == null) {
       return false;
     }
-    BigInteger r = new BigInteger(1, Arrays.copyOfRange(rs, 0, 32));
-    BigInteger s = new BigInteger(1, Arrays.copyOfRange(rs, 32, 64));
+    BigInteger r = new BigInteger(1, rs, 0, 32);
+    BigInteger s = new BigInteger(1, rs, 32, 32);
     if (r.signum() == 0 || s.signum() == 0 || r.compareTo(N) >= 0 || s.compareTo(N) >= 0) {
       return false;
     }
@@ -147,8 +146,8 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
     if (recoveryId < 0 || recoveryId > 3) {
       return null;
     }
-    BigInteger r = new BigInteger(1, Arrays.copyOfRange(rs, 0, 32));
-    BigInteger s = new BigInteger(1, Arrays.copyOfRange(rs, 32, 64));
+    BigInteger r = new BigInteger(1, rs, 0, 32);
+    BigInteger s = new BigInteger(1, rs, 32, 32);
     if (r.signum() == 0 || s.signum() == 0 || r.compareTo(N) >= 0 || s.compareTo(N) >= 0) {
       return null;
     }
