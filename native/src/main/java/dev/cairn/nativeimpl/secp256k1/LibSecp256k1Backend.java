@@ -2,6 +2,7 @@ package dev.cairn.nativeimpl.secp256k1;
 
 import dev.cairn.core.crypto.spi.Secp256k1Backend;
 import dev.cairn.core.encoding.Hex;
+import dev.cairn.nativeimpl.secp256k1.internal.LibSecp256k1;
 import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.util.ArrayList;

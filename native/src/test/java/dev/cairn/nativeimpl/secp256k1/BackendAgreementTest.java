@@ -21,7 +21,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * The native backend and the pure-Java backend must agree byte for byte on every SPI operation,
  * including the null/false answers for invalid points, out-of-range tweaks and bad recovery ids.
  */
-class BackendAgreementProperties {
+class BackendAgreementTest {
 
   static final BigInteger N = LibSecp256k1KnownAnswerTest.N;
   static final BigInteger P =
@@ -172,7 +172,7 @@ class BackendAgreementProperties {
                 1,
                 Arbitraries.of(new byte[32], scalar(N), scalar(N.subtract(BigInteger.ONE)), ff)
                     .map(byte[]::clone)));
-    return Combinators.combine(part, part).as(BackendAgreementProperties::concat);
+    return Combinators.combine(part, part).as(BackendAgreementTest::concat);
   }
 
   static byte[] concat(byte[] a, byte[] b) {
