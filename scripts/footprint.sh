@@ -35,3 +35,21 @@ report() {
 }
 report "sdk-core runtime closure" "$work/core"
 report "web3j-crypto 4.12.3 runtime closure" "$work/web3j"
+
+# What a shrinking build keeps (the whole public API of sdk-core retained).
+PG=7.6.1
+cat > "$work/pg.pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+<groupId>footprint</groupId><artifactId>proguard</artifactId><version>1</version>
+<dependencies><dependency><groupId>com.guardsquare</groupId><artifactId>proguard-base</artifactId><version>$PG</version></dependency></dependencies>
+</project>
+POM
+mvn -B -q -ntp -f "$work/pg.pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/pgcp.txt" >/dev/null
+injars=""
+for f in "$work"/core/*.jar; do injars="$injars -injars $f(!META-INF/versions/**,!META-INF/*.SF,!META-INF/*.DSA,!META-INF/*.RSA,!META-INF/MANIFEST.MF)"; done
+# shellcheck disable=SC2086
+java -cp "$(cat "$work/pgcp.txt")" proguard.ProGuard @scripts/footprint.pro $injars \
+  -outjars "$work/shrunk.jar" -libraryjars "<java.home>/jmods/java.base.jmod(!**.jar;!module-info.class)" >/dev/null
+s=$(stat -c %s "$work/shrunk.jar")
+echo "== sdk-core closure after ProGuard shrinking (public API kept, scripts/footprint.pro)"
+printf '  %10d  TOTAL (%s MB)\n' "$s" "$(awk -v t="$s" 'BEGIN{printf "%.2f", t/1000000}')"
