@@ -4,6 +4,7 @@ import dev.cairn.abi.AbiException;
 import dev.cairn.abi.AbiType;
 import dev.cairn.abi.internal.ArrayValues;
 import dev.cairn.abi.internal.DecodeContext;
+import dev.cairn.abi.internal.Dispatch;
 import dev.cairn.abi.internal.PathException;
 import dev.cairn.abi.internal.Words;
 import java.util.List;
@@ -124,7 +125,7 @@ public final class ArrayType extends AbiType<List> {
     for (int i = 0; i < n; i++) {
       Object v = arr != null ? arr[i] : list.get(i);
       try {
-        total += element.encodedLength(v);
+        total += Dispatch.encodedLength(element, v);
       } catch (PathException e) {
         throw e.at(i);
       }
@@ -155,7 +156,7 @@ public final class ArrayType extends AbiType<List> {
     if (!elemDynamic) {
       int p = base;
       for (int i = 0; i < n; i++) {
-        p = t.encodeTo(arr != null ? arr[i] : list.get(i), out, p);
+        p = Dispatch.encodeTo(t, arr != null ? arr[i] : list.get(i), out, p);
       }
       return p;
     }
@@ -200,7 +201,7 @@ public final class ArrayType extends AbiType<List> {
       int p = base;
       for (int i = 0; i < n; i++) {
         try {
-          values[i] = t.decodeAt(ctx, p);
+          values[i] = Dispatch.decodeAt(t, ctx, p);
         } catch (PathException e) {
           throw e.at(i);
         }
