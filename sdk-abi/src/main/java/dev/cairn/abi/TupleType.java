@@ -33,9 +33,9 @@ public final class TupleType extends AbiType<Tuple> {
     this.names = names;
     long min = 0;
     for (AbiType<?> c : components) {
-      min += c.isDynamic() ? 32 + c.minEncodedLength() : c.headLength();
+      min = Math.min(ArrayType.SATURATED, min + (c.isDynamic() ? 32 + c.minEncodedLength() : c.headLength()));
     }
-    this.minEncoded = Math.min(min, Long.MAX_VALUE / 4);
+    this.minEncoded = min;
     long h = 0;
     for (AbiType<?> c : components) {
       h += c.headLength();
