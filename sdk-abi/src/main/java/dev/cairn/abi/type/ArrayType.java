@@ -4,6 +4,7 @@ import dev.cairn.abi.AbiException;
 import dev.cairn.abi.AbiType;
 import dev.cairn.abi.internal.ArrayValues;
 import dev.cairn.abi.internal.DecodeContext;
+import dev.cairn.abi.internal.Dispatch;
 import dev.cairn.abi.internal.PathException;
 import dev.cairn.abi.internal.Words;
 import java.util.List;
@@ -25,6 +26,9 @@ public final class ArrayType extends AbiType<List> {
 
   /** Largest encoded size of a static type, in bytes (32 MiB). */
   public static final int MAX_STATIC_SIZE = 1 << 25;
+
+  /** Upper bound of {@link #minEncodedLength()}: larger than any input, small enough not to overflow. */
+  public static final long SATURATED = 1L << 48;
 
   /** Length of a dynamic array. */
   public static final int DYNAMIC = -1;
@@ -65,9 +69,10 @@ public final class ArrayType extends AbiType<List> {
     if (length == DYNAMIC) {
       return new ArrayType(element, length, canonical, true, 32, 32);
     }
-    long min = slot * length;
+    // saturating: minimum sizes of deeply nested dynamic arrays can exceed any real input
+    long min = slot > SATURATED / length ? SATURATED : slot * length;
     if (element.isDynamic()) {
-      return new ArrayType(element, length, canonical, true, 32, Math.min(min, Long.MAX_VALUE / 4));
+      return new ArrayType(element, length, canonical, true, 32, min);
     }
     if (min > MAX_STATIC_SIZE) {
       throw new AbiException(
@@ -92,9 +97,30 @@ public final class ArrayType extends AbiType<List> {
     return minEncoded;
   }
 
+  // JDK lists known to be RandomAccess: recognising them by exact class avoids instanceof checks
+  // against two interfaces on one class, which thrash HotSpot's secondary-supers cache
+  private static final Class<?> LIST12 = List.of(1).getClass();
+  private static final Class<?> LISTN = List.of(1, 2, 3).getClass();
+  private static final Class<?> ARRAYS_LIST = java.util.Arrays.asList(1).getClass();
+  private static final Class<?> UNMODIFIABLE_RA =
+      java.util.Collections.unmodifiableList(new java.util.ArrayList<>()).getClass();
+
+  private static boolean knownRandomAccess(Class<?> c) {
+    return c == java.util.ArrayList.class
+        || c == ArrayValues.class
+        || c == LIST12
+        || c == LISTN
+        || c == ARRAYS_LIST
+        || c == UNMODIFIABLE_RA;
+  }
+
+  /** The elements as an array, or null if {@code value} is a random-access list to read in place. */
   private static Object[] asArray(Object value) {
     if (value instanceof Object[]) {
       return (Object[]) value;
+    }
+    if (value != null && knownRandomAccess(value.getClass())) {
+      return null;
     }
     if (value instanceof List) {
       List<?> l = (List<?>) value;
@@ -124,7 +150,7 @@ public final class ArrayType extends AbiType<List> {
     for (int i = 0; i < n; i++) {
       Object v = arr != null ? arr[i] : list.get(i);
       try {
-        total += element.encodedLength(v);
+        total += Dispatch.encodedLength(element, v);
       } catch (PathException e) {
         throw e.at(i);
       }
@@ -137,14 +163,8 @@ public final class ArrayType extends AbiType<List> {
 
   @Override
   public int encodeTo(Object value, byte[] out, int off) {
-    Object[] arr = value instanceof Object[] ? (Object[]) value : null;
-    List<?> list = null;
-    if (arr == null) {
-      list = (List<?>) value;
-      if (!(list instanceof RandomAccess)) {
-        arr = list.toArray();
-      }
-    }
+    Object[] arr = asArray(value);
+    List<?> list = arr == null ? (List<?>) value : null;
     int n = arr != null ? arr.length : list.size();
     int base = off;
     if (length == DYNAMIC) {
@@ -155,7 +175,7 @@ public final class ArrayType extends AbiType<List> {
     if (!elemDynamic) {
       int p = base;
       for (int i = 0; i < n; i++) {
-        p = t.encodeTo(arr != null ? arr[i] : list.get(i), out, p);
+        p = Dispatch.encodeTo(t, arr != null ? arr[i] : list.get(i), out, p);
       }
       return p;
     }
@@ -164,7 +184,7 @@ public final class ArrayType extends AbiType<List> {
     for (int i = 0; i < n; i++) {
       Words.putIntWord(out, head, tail - base);
       head += 32;
-      tail = t.encodeTo(arr != null ? arr[i] : list.get(i), out, tail);
+      tail = Dispatch.encodeTo(t, arr != null ? arr[i] : list.get(i), out, tail);
     }
     return tail;
   }
@@ -182,7 +202,7 @@ public final class ArrayType extends AbiType<List> {
       base = off + 32;
       long slot = elemDynamic ? 32 + element.minEncodedLength() : elemHead;
       long space = (long) ctx.limit - base;
-      if (n < 0 || slot * n > space) {
+      if (n < 0 || (n > 0 && space / n < slot)) {
         throw PathException.decoding(
             off,
             "array length " + (n < 0 ? "beyond 2^31" : String.valueOf(n)) + " needs more than the remaining "
@@ -200,7 +220,7 @@ public final class ArrayType extends AbiType<List> {
       int p = base;
       for (int i = 0; i < n; i++) {
         try {
-          values[i] = t.decodeAt(ctx, p);
+          values[i] = Dispatch.decodeAt(t, ctx, p);
         } catch (PathException e) {
           throw e.at(i);
         }
@@ -213,7 +233,7 @@ public final class ArrayType extends AbiType<List> {
       for (int i = 0; i < n; i++) {
         try {
           checkOffset(d, head, base, tail, ctx.limit);
-          values[i] = t.decodeAt(ctx, tail);
+          values[i] = Dispatch.decodeAt(t, ctx, tail);
         } catch (PathException e) {
           throw e.at(i);
         }
@@ -266,10 +286,12 @@ public final class ArrayType extends AbiType<List> {
 
   @Override
   public int encodePackedTo(Object value, byte[] out, int off, boolean inArray) {
-    Object[] arr = value instanceof Object[] ? (Object[]) value : ((List<?>) value).toArray();
+    Object[] arr = asArray(value);
+    List<?> list = arr == null ? (List<?>) value : null;
+    int n = arr != null ? arr.length : list.size();
     int p = off;
-    for (Object v : arr) {
-      p = element.encodePackedTo(v, out, p, true);
+    for (int i = 0; i < n; i++) {
+      p = element.encodePackedTo(arr != null ? arr[i] : list.get(i), out, p, true);
     }
     return p;
   }
