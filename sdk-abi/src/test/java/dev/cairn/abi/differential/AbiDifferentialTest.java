@@ -30,9 +30,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * go to node in one batch.
  */
 class AbiDifferentialTest {
-  static final int CASES = 10_000;
-  static final int PACKED_CASES = 10_000;
-  static final int SIGNATURES = 3_000;
+  static final int CASES = Seeds.cases(10_000);
+  static final int PACKED_CASES = Seeds.cases(10_000);
+  static final int SIGNATURES = Seeds.cases(3_000);
 
   private static NodeOracle oracle;
 
