@@ -274,6 +274,67 @@ class AbiDifferentialTest {
   }
 
   /**
+   * Corrupted encodings (a byte changed, truncated, or extended) decoded by both: whenever we
+   * accept one, viem must accept it too and decode it to the same values (our decoder is the
+   * stricter one: see KnownDifferencesTest for what only viem accepts).
+   */
+  @Example
+  void corruptedEncodingsWeAcceptViemDecodesTheSame() {
+    long seed = Seeds.seed();
+    Random r = Seeds.random(seed);
+    int n = Seeds.cases(3_000);
+    List<AbiGen.Case> cases = draw(AbiGen.cases().generator(1000), r, n);
+    List<byte[]> corrupted = new ArrayList<>(n);
+    List<ObjectNode> requests = new ArrayList<>(n);
+    for (AbiGen.Case c : cases) {
+      byte[] enc = AbiTypes.tuple(c.typeStrings()).encode(c.java());
+      byte[] bad;
+      int kind = enc.length == 0 ? 2 : r.nextInt(4);
+      if (kind <= 1) {
+        bad = enc.clone();
+        int at = r.nextInt(bad.length);
+        // small values in the last byte of a word hit lengths and offsets; anything elsewhere
+        bad[at] = (byte) (r.nextBoolean() ? r.nextInt(256) : bad[at] ^ (1 << r.nextInt(8)));
+      } else if (kind == 2) {
+        bad = java.util.Arrays.copyOf(enc, enc.length + 32 * (1 + r.nextInt(2)));
+      } else {
+        bad = java.util.Arrays.copyOf(enc, r.nextInt(enc.length));
+      }
+      corrupted.add(bad);
+      ObjectNode d = req("decodeAbiParameters");
+      d.set("types", c.typesJson());
+      d.put("data", Hex.encodePrefixed(bad));
+      requests.add(d);
+    }
+    List<JsonNode> answers = oracle.call(requests);
+    int bothAccepted = 0;
+    int onlyViemAccepted = 0;
+    for (int i = 0; i < n; i++) {
+      AbiGen.Case c = cases.get(i);
+      String ctx = ctx(i, seed, c) + " data " + Hex.encodePrefixed(corrupted.get(i));
+      Tuple ours;
+      try {
+        ours = AbiTypes.tuple(c.typeStrings()).decode(corrupted.get(i));
+      } catch (dev.cairn.core.CairnException rejected) {
+        onlyViemAccepted += answers.get(i).path("ok").asBoolean() ? 1 : 0;
+        continue;
+      }
+      JsonNode viem = NodeOracle.result(answers.get(i), "viem must accept what we accept: " + ctx);
+      ArrayNode viemNorm = NodeOracle.JSON.createArrayNode();
+      ArrayNode oursNorm = NodeOracle.JSON.createArrayNode();
+      for (int k = 0; k < c.types().size(); k++) {
+        AbiGen.Spec t = c.types().get(k);
+        viemNorm.add(t.normalize(viem.get(k)));
+        oursNorm.add(t.normalize(AbiGen.toJson(t, ours.get(k))));
+      }
+      assertEquals(viemNorm, oursNorm, ctx);
+      bothAccepted++;
+    }
+    assertTrue(bothAccepted > 0 && onlyViemAccepted > 0,
+        "both outcomes occur: " + bothAccepted + " accepted by both, " + onlyViemAccepted + " only by viem");
+  }
+
+  /**
    * viem has no encoding for the {@code function} type (24 bytes: address + selector), so it is
    * left out of the random cases above; this asserts that reason, and the codec's own round trip.
    */

@@ -263,6 +263,39 @@ final class AbiGen {
         });
   }
 
+  /** A decoded Java value in the oracle's JSON form (inverse of {@link Spec#value}). */
+  static JsonNode toJson(Spec s, Object v) {
+    switch (s.kind) {
+      case UINT:
+      case INT:
+        return F.textNode(v.toString());
+      case ADDRESS:
+        return F.textNode(((Address) v).toHexLowercase());
+      case BOOL:
+        return F.booleanNode((Boolean) v);
+      case FIXED_BYTES:
+      case BYTES:
+        return F.textNode(Hex.encodePrefixed((byte[]) v));
+      case STRING:
+        return F.textNode((String) v);
+      case ARRAY: {
+        ArrayNode a = F.arrayNode();
+        for (Object o : (List<?>) v) {
+          a.add(toJson(s.children.get(0), o));
+        }
+        return a;
+      }
+      default: {
+        ArrayNode a = F.arrayNode();
+        Tuple t = (Tuple) v;
+        for (int i = 0; i < s.children.size(); i++) {
+          a.add(toJson(s.children.get(i), t.get(i)));
+        }
+        return a;
+      }
+    }
+  }
+
   /** A random identifier for function and event names. */
   static String identifier(Random r) {
     String start = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$";
