@@ -21,7 +21,6 @@ import java.util.Set;
 import net.jqwik.api.Example;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * The ABI codec against viem 2.57.20: random (types, values) cases encoded by both must be
@@ -34,18 +33,11 @@ class AbiDifferentialTest {
   static final int PACKED_CASES = Seeds.cases(10_000);
   static final int SIGNATURES = Seeds.cases(3_000);
 
-  private static NodeOracle oracle;
-
-  @BeforeContainer
-  static void startOracle() {
-    oracle = NodeOracle.start();
-  }
+  private static final NodeOracle.Lazy ORACLE = NodeOracle.lazy();
 
   @AfterContainer
   static void stopOracle() {
-    if (oracle != null) {
-      oracle.close();
-    }
+    ORACLE.close();
   }
 
   private static ObjectNode req(String op) {
@@ -82,7 +74,7 @@ class AbiDifferentialTest {
       requests.add(e);
       requests.add(d);
     }
-    List<JsonNode> answers = oracle.call(requests);
+    List<JsonNode> answers = ORACLE.get().call(requests);
     Set<AbiGen.Spec.Kind> seen = EnumSet.noneOf(AbiGen.Spec.Kind.class);
     int staticArrays = 0;
     int dynamicArrays = 0;
@@ -140,7 +132,7 @@ class AbiDifferentialTest {
       e.set("values", c.json());
       requests.add(e);
     }
-    List<JsonNode> answers = oracle.call(requests);
+    List<JsonNode> answers = ORACLE.get().call(requests);
     for (int i = 0; i < cases.size(); i++) {
       AbiGen.Case c = cases.get(i);
       String viemHex = NodeOracle.result(answers.get(i), ctx(i, seed, c)).asText();
@@ -162,7 +154,7 @@ class AbiDifferentialTest {
       e.set("values", c.json());
       requests.add(e);
     }
-    List<JsonNode> answers = oracle.call(requests);
+    List<JsonNode> answers = ORACLE.get().call(requests);
     int withArrays = 0;
     for (int i = 0; i < PACKED_CASES; i++) {
       AbiGen.Case c = cases.get(i);
@@ -214,7 +206,7 @@ class AbiDifferentialTest {
               .put("signature", human.toString())
               .put("data", Hex.encodePrefixed(f.encodeCall(c.java()))));
     }
-    List<JsonNode> answers = oracle.call(requests);
+    List<JsonNode> answers = ORACLE.get().call(requests);
     for (int i = 0; i < SIGNATURES; i++) {
       Function f = functions.get(i);
       AbiGen.Case c = args.get(i);
@@ -263,7 +255,7 @@ class AbiDifferentialTest {
       requests.add(req("toEventSelector").put("signature", canonical));
       requests.add(req("toEventSelector").put("signature", human.toString()));
     }
-    List<JsonNode> answers = oracle.call(requests);
+    List<JsonNode> answers = ORACLE.get().call(requests);
     for (int i = 0; i < SIGNATURES; i++) {
       Event e = events.get(i);
       String ctx = "event " + i + Seeds.replay(seed) + ": " + e.signature();
@@ -306,7 +298,7 @@ class AbiDifferentialTest {
       d.put("data", Hex.encodePrefixed(bad));
       requests.add(d);
     }
-    List<JsonNode> answers = oracle.call(requests);
+    List<JsonNode> answers = ORACLE.get().call(requests);
     int bothAccepted = 0;
     int onlyViemAccepted = 0;
     for (int i = 0; i < n; i++) {
@@ -343,7 +335,7 @@ class AbiDifferentialTest {
     ObjectNode e = req("encodeAbiParameters");
     e.set("types", NodeOracle.JSON.createArrayNode().add("function"));
     e.set("values", NodeOracle.JSON.createArrayNode().add("0x" + "ab".repeat(24)));
-    JsonNode answer = oracle.call(e);
+    JsonNode answer = ORACLE.get().call(e);
     assertFalse(answer.path("ok").asBoolean(), answer.toString());
     assertTrue(answer.path("error").asText().contains("function"), answer.toString());
     TupleType t = AbiTypes.tuple("function");

@@ -14,25 +14,17 @@ import java.util.Random;
 import net.jqwik.api.Example;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /** EIP-712 digests of random typed data: ours against viem's hashTypedData and ethers 6. */
 class Eip712DifferentialTest {
   static final int CASES = Seeds.cases(5_000);
   static final int ETHERS_CASES = Seeds.cases(300);
 
-  private static NodeOracle oracle;
-
-  @BeforeContainer
-  static void startOracle() {
-    oracle = NodeOracle.start();
-  }
+  private static final NodeOracle.Lazy ORACLE = NodeOracle.lazy();
 
   @AfterContainer
   static void stopOracle() {
-    if (oracle != null) {
-      oracle.close();
-    }
+    ORACLE.close();
   }
 
   private static ObjectNode request(String op, ObjectNode typedData) {
@@ -53,7 +45,7 @@ class Eip712DifferentialTest {
       cases.add(c);
       requests.add(request("hashTypedData", c.typedData()));
     }
-    List<JsonNode> answers = oracle.call(requests);
+    List<JsonNode> answers = ORACLE.get().call(requests);
     int compared = 0;
     int domainOnly = 0;
     int nested = 0;
@@ -93,7 +85,7 @@ class Eip712DifferentialTest {
     for (ObjectNode td : cases) {
       requests.add(request("ethersHashTypedData", td));
     }
-    List<JsonNode> answers = oracle.call(requests);
+    List<JsonNode> answers = ORACLE.get().call(requests);
     for (int i = 0; i < cases.size(); i++) {
       String json = NodeOracle.JSON.writeValueAsString(cases.get(i));
       String ctx = "case " + i + Seeds.replay(seed) + ": " + json;
@@ -108,7 +100,7 @@ class Eip712DifferentialTest {
     ObjectNode td = (ObjectNode) v.get("typedData");
     TypedData ours = TypedData.parseJson(NodeOracle.JSON.writeValueAsString(td));
     List<JsonNode> answers =
-        oracle.call(
+        ORACLE.get().call(
             List.of(
                 request("hashTypedData", td),
                 request("ethersHashTypedData", td),

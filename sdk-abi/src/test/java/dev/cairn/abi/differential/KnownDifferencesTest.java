@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Example;
 import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Where we and viem/ethers deliberately differ: inputs that one side accepts and the other
@@ -26,18 +25,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class KnownDifferencesTest {
   private static final String ZERO = "00".repeat(32);
-  private static NodeOracle oracle;
-
-  @BeforeContainer
-  static void startOracle() {
-    oracle = NodeOracle.start();
-  }
+  private static final NodeOracle.Lazy ORACLE = NodeOracle.lazy();
 
   @AfterContainer
   static void stopOracle() {
-    if (oracle != null) {
-      oracle.close();
-    }
+    ORACLE.close();
   }
 
   private static ObjectNode decode(String type, String hex) {
@@ -76,7 +68,7 @@ class KnownDifferencesTest {
     for (String[] c : cases) {
       requests.add(decode(c[0], c[1]));
     }
-    List<JsonNode> answers = oracle.call(requests);
+    List<JsonNode> answers = ORACLE.get().call(requests);
     for (int i = 0; i < cases.length; i++) {
       String[] c = cases[i];
       assertEquals(c[2], NodeOracle.result(answers.get(i), c[0]).get(0).asText(), c[0]);
@@ -93,7 +85,7 @@ class KnownDifferencesTest {
     enc.putArray("values").add("a\ud800");
     String json = "{\"types\":{\"A\":[{\"name\":\"s\",\"type\":\"string\"}]},\"primaryType\":\"A\","
         + "\"domain\":{},\"message\":{\"s\":\"a\\ud800\"}}";
-    List<JsonNode> answers = oracle.call(List.of(enc, typed("hashTypedData", json)));
+    List<JsonNode> answers = ORACLE.get().call(List.of(enc, typed("hashTypedData", json)));
     assertTrue(NodeOracle.result(answers.get(0), "viem").asText().contains("61efbfbd"));
     assertTrue(answers.get(1).path("ok").asBoolean());
     assertThrows(AbiException.class, () -> AbiTypes.tuple("string").encode(Tuple.of("a\ud800")));
@@ -111,7 +103,7 @@ class KnownDifferencesTest {
         + "\"domain\":{},\"message\":{\"a\":[1]}}";
     String unused = "{\"types\":{\"A\":[{\"name\":\"a\",\"type\":\"bool\"}],\"B\":[]},\"primaryType\":\"A\","
         + "\"domain\":{},\"message\":{\"a\":true}}";
-    List<JsonNode> a = oracle.call(List.of(
+    List<JsonNode> a = ORACLE.get().call(List.of(
         typed("hashTypedData", upperAddress),
         typed("hashTypedData", cyclic), typed("ethersHashTypedData", cyclic),
         typed("hashTypedData", shortArray), typed("ethersHashTypedData", shortArray),

@@ -126,6 +126,48 @@ public final class NodeOracle implements AutoCloseable {
     return o;
   }
 
+  /**
+   * An oracle started on first use and shared by the tests of one class: each test that needs it
+   * calls {@link Lazy#get()} (so that a missing node fails every such test, rather than failing
+   * the container and reporting its tests as skipped), and an {@code @AfterContainer} method calls
+   * {@link Lazy#close()}.
+   */
+  public static Lazy lazy() {
+    return new Lazy();
+  }
+
+  /** See {@link #lazy()}. */
+  public static final class Lazy implements AutoCloseable {
+    private NodeOracle oracle;
+    private AssertionError failure;
+
+    private Lazy() {}
+
+    /** The running oracle; the same AssertionError again if starting it failed. */
+    public synchronized NodeOracle get() {
+      if (failure != null) {
+        throw failure;
+      }
+      if (oracle == null) {
+        try {
+          oracle = start();
+        } catch (AssertionError e) {
+          failure = e;
+          throw e;
+        }
+      }
+      return oracle;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (oracle != null) {
+        oracle.close();
+        oracle = null;
+      }
+    }
+  }
+
   /** How many requests this oracle has answered. */
   public long requests() {
     return requests;
