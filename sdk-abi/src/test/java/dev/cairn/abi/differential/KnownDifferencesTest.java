@@ -92,6 +92,29 @@ class KnownDifferencesTest {
     assertThrows(AbiException.class, () -> TypedData.parseJson(json));
   }
 
+  /**
+   * The empty tuple encodes to nothing on both sides; an array of empty tuples is a length with
+   * no content, which viem encodes but then cannot decode, and which we reject as a type (a
+   * 32-byte length could otherwise claim billions of zero-size elements).
+   */
+  @Example
+  void emptyTuples() {
+    ObjectNode single = NodeOracle.JSON.createObjectNode().put("op", "encodeAbiParameters");
+    single.putArray("types").add("()").add("uint8");
+    single.putArray("values").add(NodeOracle.JSON.createArrayNode()).add("1");
+    ObjectNode array = NodeOracle.JSON.createObjectNode().put("op", "encodeAbiParameters");
+    array.putArray("types").add("()[]");
+    array.putArray("values").add(NodeOracle.JSON.createArrayNode()
+        .add(NodeOracle.JSON.createArrayNode()).add(NodeOracle.JSON.createArrayNode()));
+    List<JsonNode> a = ORACLE.get().call(List.of(single, array));
+    String ours = Hex.encodePrefixed(AbiTypes.tuple("()", "uint8").encode(Tuple.of(Tuple.EMPTY, 1L)));
+    assertEquals(NodeOracle.result(a.get(0), "()"), NodeOracle.JSON.getNodeFactory().textNode(ours));
+    String viemArray = NodeOracle.result(a.get(1), "()[]").asText();
+    JsonNode viemDecode = ORACLE.get().call(decode("()[]", viemArray));
+    assertFalse(viemDecode.path("ok").asBoolean(), viemDecode.toString());
+    assertThrows(AbiException.class, () -> AbiTypes.tuple("()[]"));
+  }
+
   /** EIP-712 inputs where viem, ethers and we disagree about acceptance. */
   @Example
   void typedDataAcceptance() throws Exception {
