@@ -113,7 +113,7 @@ public final class TypedData {
     if (!all.containsKey(primaryType)) {
       throw new AbiException(
           AbiException.Reason.INVALID_TYPE,
-          "primaryType: '" + primaryType + "' is not declared in types");
+          "primaryType: " + FieldType.quote(primaryType) + " is not declared in types");
     }
     this.primaryType = primaryType;
     this.domainSeparator = hashStruct(DOMAIN_TYPE, this.domain, "domain");
@@ -152,7 +152,7 @@ public final class TypedData {
     Map<String, List<Field>> declared = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : typesMap.entrySet()) {
       String typeName = (String) e.getKey();
-      String where = "types." + typeName;
+      String where = "types." + FieldType.shorten(typeName);
       if (!(e.getValue() instanceof List<?> members)) {
         throw new AbiException(AbiException.Reason.INVALID_TYPE, where + ": not a JSON array");
       }
@@ -338,7 +338,7 @@ public final class TypedData {
         throw new AbiException(
             AbiException.Reason.INVALID_VALUE,
             "domain."
-                + key
+                + FieldType.shorten(key)
                 + ": not an EIP712Domain field (declare EIP712Domain in types to use other fields)");
       }
     }
@@ -355,8 +355,9 @@ public final class TypedData {
       if (!FieldType.isValidStructName(name)) {
         throw new AbiException(
             AbiException.Reason.INVALID_TYPE,
-            "types." + name + ": invalid struct name (letters, digits, _, $ and : only, "
-                + "and not an elementary type name)");
+            "types." + FieldType.shorten(name) + ": invalid struct name (letters, digits, _, $ "
+                + "and : only, at most " + FieldType.MAX_NAME_LENGTH
+                + " characters, not an elementary type name)");
       }
     }
     Map<String, FieldType[]> out = new HashMap<>();
@@ -384,7 +385,10 @@ public final class TypedData {
     return out;
   }
 
-  /** Rejects cycles among struct types and nesting deeper than MAX_DEPTH (iterative DFS). */
+  /**
+   * Rejects cycles among struct types and nesting deeper than MAX_DEPTH (a depth-first walk whose
+   * recursion is bounded by MAX_DEPTH).
+   */
   private void checkAcyclic() {
     Map<String, Integer> depth = new HashMap<>();
     for (String t : types.keySet()) {
@@ -478,7 +482,8 @@ public final class TypedData {
   private void requireStruct(String type) {
     if (type == null || !types.containsKey(type)) {
       throw new AbiException(
-          AbiException.Reason.INVALID_TYPE, "type '" + type + "' is not declared in types");
+          AbiException.Reason.INVALID_TYPE,
+          "type " + (type == null ? "null" : FieldType.quote(type)) + " is not declared in types");
     }
   }
 

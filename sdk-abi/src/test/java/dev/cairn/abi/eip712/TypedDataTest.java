@@ -122,7 +122,24 @@ class TypedDataTest {
     types.append("},\"primaryType\":\"S0\",\"message\":{}}");
     fails(types.toString(), AbiException.Reason.INVALID_TYPE, "deeper than " + TypedData.MAX_DEPTH);
     // array dimensions count too
-    fails(single("uint8" + "[]".repeat(40), "[]"), AbiException.Reason.INVALID_TYPE, "deeper");
+    fails(single("uint8" + "[]".repeat(40), "[]"), AbiException.Reason.INVALID_TYPE, "array dimensions");
+    // 20 dimensions of B, whose member has 20 more: each type alone is fine, together too deep
+    fails("{\"types\":{\"A\":[{\"name\":\"b\",\"type\":\"B" + "[]".repeat(20) + "\"}],"
+        + "\"B\":[{\"name\":\"x\",\"type\":\"uint8" + "[]".repeat(20) + "\"}]},"
+        + "\"primaryType\":\"A\",\"message\":{}}", AbiException.Reason.INVALID_TYPE, "types.A", "deeper");
+    // hostile type strings: no deep recursion, and the message quotes only a prefix
+    AbiException e = fails(single("uint8" + "[]".repeat(500_000), "[]"), AbiException.Reason.INVALID_TYPE,
+        "types.T.x", "array dimensions");
+    assertTrue(e.getMessage().length() < 200, e.getMessage());
+    e = fails(single("X".repeat(100_000), "1"), AbiException.Reason.INVALID_TYPE, "types.T.x", "...'");
+    assertTrue(e.getMessage().length() < 200, e.getMessage());
+    String longName = "N".repeat(10_000);
+    e = fails("{\"types\":{\"" + longName + "\":[]},\"primaryType\":\"" + longName + "\",\"message\":{}}",
+        AbiException.Reason.INVALID_TYPE, "invalid struct name");
+    assertTrue(e.getMessage().length() < 300, e.getMessage());
+    e = fails("{\"types\":{\"A\":[]},\"primaryType\":\"A\",\"domain\":{\"" + longName + "\":1},\"message\":{}}",
+        AbiException.Reason.INVALID_VALUE, "domain.NNN");
+    assertTrue(e.getMessage().length() < 300, e.getMessage());
   }
 
   @Test

@@ -31,6 +31,9 @@ public final class FieldType {
     ARRAY
   }
 
+  /** Most array dimensions accepted in one member type. */
+  public static final int MAX_DIMENSIONS = 32;
+
   private final Kind kind;
   private final int size;
   private final String structName;
@@ -75,16 +78,35 @@ public final class FieldType {
     if (type == null || type.isEmpty()) {
       throw new AbiException(AbiException.Reason.INVALID_TYPE, where + ": missing type");
     }
+    // array suffixes, outermost last: strip them iteratively (no recursion on hostile input)
     int end = type.length();
-    if (type.charAt(end - 1) == ']') {
-      int open = type.lastIndexOf('[');
+    int[] lengths = new int[MAX_DIMENSIONS];
+    int dims = 0;
+    while (end > 0 && type.charAt(end - 1) == ']') {
+      int open = type.lastIndexOf('[', end - 1);
       if (open <= 0) {
         throw new AbiException(
-            AbiException.Reason.INVALID_TYPE, where + ": malformed array type '" + type + "'");
+            AbiException.Reason.INVALID_TYPE, where + ": malformed array type " + quote(type));
       }
-      int length = arrayLength(type, open + 1, end - 1, where);
-      FieldType elem = parse(type.substring(0, open), structs, where);
-      return new FieldType(Kind.ARRAY, length, null, elem);
+      if (dims == MAX_DIMENSIONS) {
+        throw new AbiException(
+            AbiException.Reason.INVALID_TYPE,
+            where + ": more than " + MAX_DIMENSIONS + " array dimensions");
+      }
+      lengths[dims++] = arrayLength(type, open + 1, end - 1, where);
+      end = open;
+    }
+    FieldType t = base(type.substring(0, end), type, structs, where);
+    for (int i = dims - 1; i >= 0; i--) {
+      t = new FieldType(Kind.ARRAY, lengths[i], null, t);
+    }
+    return t;
+  }
+
+  private static FieldType base(String type, String full, Set<String> structs, String where) {
+    if (type.indexOf('[') >= 0 || type.indexOf(']') >= 0) {
+      throw new AbiException(
+          AbiException.Reason.INVALID_TYPE, where + ": malformed array type " + quote(full));
     }
     if (structs.contains(type)) {
       return new FieldType(Kind.STRUCT, 0, type, null);
@@ -114,16 +136,17 @@ public final class FieldType {
       }
       return new FieldType(Kind.FIXED_BYTES, n, null, null);
     }
-    throw undeclared(type, where);
+    throw undeclared(full, where);
   }
 
   /**
    * Whether {@code name} is usable as a struct type name: letters, digits, {@code _}, {@code $}
    * and {@code :} only, and not the name of a Solidity elementary type (so that it cannot shadow
-   * one: {@code uint7}, {@code bytes33} and {@code int} are rejected as struct names too).
+   * one: {@code uint7}, {@code bytes33} and {@code int} are rejected as struct names too), at
+   * most {@link #MAX_NAME_LENGTH} characters.
    */
   public static boolean isValidStructName(String name) {
-    if (name == null || name.isEmpty()) {
+    if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
       return false;
     }
     for (int i = 0; i < name.length(); i++) {
@@ -156,9 +179,12 @@ public final class FieldType {
     return false;
   }
 
-  /** Whether {@code name} is usable as a member name: letters, digits, {@code _} and {@code $}. */
+  /**
+   * Whether {@code name} is usable as a member name: letters, digits, {@code _} and {@code $}, at
+   * most {@link #MAX_NAME_LENGTH} characters.
+   */
   public static boolean isValidFieldName(String name) {
-    if (name == null || name.isEmpty()) {
+    if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
       return false;
     }
     for (int i = 0; i < name.length(); i++) {
@@ -192,7 +218,7 @@ public final class FieldType {
     if (n < 1 || type.charAt(from) == '0') {
       throw new AbiException(
           AbiException.Reason.INVALID_TYPE,
-          where + ": array length in '" + type + "' must be a positive decimal without leading zeros");
+          where + ": array length in " + quote(type) + " must be a positive decimal without leading zeros");
     }
     return n;
   }
@@ -216,9 +242,22 @@ public final class FieldType {
     return v;
   }
 
+  /** Longest struct or member name accepted. */
+  public static final int MAX_NAME_LENGTH = 256;
+
+  /** The type in quotes, cut to 64 characters (type strings come from untrusted JSON). */
+  public static String quote(String type) {
+    return "'" + shorten(type) + "'";
+  }
+
+  /** A name or type cut to 64 characters for error messages. */
+  public static String shorten(String s) {
+    return s.length() <= 64 ? s : s.substring(0, 61) + "...";
+  }
+
   private static AbiException undeclared(String type, String where) {
     return new AbiException(
         AbiException.Reason.INVALID_TYPE,
-        where + ": type '" + type + "' is neither an EIP-712 atomic type nor a declared struct");
+        where + ": type " + quote(type) + " is neither an EIP-712 atomic type nor a declared struct");
   }
 }
