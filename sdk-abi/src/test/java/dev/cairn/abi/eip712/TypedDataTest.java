@@ -186,6 +186,11 @@ class TypedDataTest {
     fails(single("uint8", "-1"), AbiException.Reason.INVALID_VALUE, "message.x", "out of range");
     fails(single("uint8", "1.5"), AbiException.Reason.INVALID_VALUE, "message.x", "not an integer");
     fails(single("uint256", "1e400"), AbiException.Reason.INVALID_VALUE, "message.x", "out of range");
+    // huge exponents either way are rejected without computing 10^exponent
+    fails(single("uint256", "1e999999999"), AbiException.Reason.INVALID_VALUE, "message.x", "out of range");
+    fails(single("uint256", "1e-999999999"), AbiException.Reason.INVALID_VALUE, "message.x", "not an integer");
+    TypedData.parseJson(single("uint256", "0e-999999999"));
+    TypedData.parseJson(single("uint256", "100e-2"));
     fails(single("uint8", "\"12a\""), AbiException.Reason.INVALID_VALUE, "message.x");
     fails(single("uint8", "\"\""), AbiException.Reason.INVALID_VALUE, "message.x");
     fails(single("uint8", "\"-\""), AbiException.Reason.INVALID_VALUE, "message.x");

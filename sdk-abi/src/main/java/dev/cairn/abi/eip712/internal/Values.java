@@ -251,6 +251,11 @@ public final class Values {
 
   private static BigInteger integral(BigDecimal d, String path) {
     BigDecimal s = d.stripTrailingZeros();
+    if (s.scale() > 0) {
+      // a non-zero digit right of the point (checked without setScale, which would compute
+      // 10^scale: 1e-999999999 must not cost anything)
+      throw notInteger(path);
+    }
     // digits left of the point; 2^256 has 78 decimal digits
     if (s.precision() - s.scale() > 80) {
       throw new AbiException(AbiException.Reason.INVALID_VALUE, path + ": value out of range");
