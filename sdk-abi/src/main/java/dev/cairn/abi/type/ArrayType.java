@@ -184,7 +184,7 @@ public final class ArrayType extends AbiType<List> {
     for (int i = 0; i < n; i++) {
       Words.putIntWord(out, head, tail - base);
       head += 32;
-      tail = t.encodeTo(arr != null ? arr[i] : list.get(i), out, tail);
+      tail = Dispatch.encodeTo(t, arr != null ? arr[i] : list.get(i), out, tail);
     }
     return tail;
   }
@@ -233,7 +233,7 @@ public final class ArrayType extends AbiType<List> {
       for (int i = 0; i < n; i++) {
         try {
           checkOffset(d, head, base, tail, ctx.limit);
-          values[i] = t.decodeAt(ctx, tail);
+          values[i] = Dispatch.decodeAt(t, ctx, tail);
         } catch (PathException e) {
           throw e.at(i);
         }
