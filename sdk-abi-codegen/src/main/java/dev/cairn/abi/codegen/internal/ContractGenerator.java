@@ -43,16 +43,15 @@ public final class ContractGenerator {
   static final ClassName ABI_TYPES = ClassName.get(ABI, "AbiTypes");
   static final ClassName ABI_EXCEPTION = ClassName.get(ABI, "AbiException");
   static final ClassName DECODED_LOG = ClassName.get(ABI, "DecodedLog");
-  static final ClassName KECCAK = ClassName.get("dev.cairn.core.hash", "Keccak256");
+  static final ClassName INDEXED_HASH = ClassName.get(ABI, "IndexedHash");
+  static final ClassName TOPIC_FILTER = ClassName.get(ABI, "TopicFilter");
   static final ClassName HEX = ClassName.get("dev.cairn.core.encoding", "Hex");
   static final ClassName BIG_INTEGER = ClassName.get("java.math", "BigInteger");
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
-  static final ClassName COLLECTIONS = ClassName.get("java.util", "Collections");
   static final ClassName COLLECTORS = ClassName.get("java.util.stream", "Collectors");
   static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
-  static final ClassName STANDARD_CHARSETS = ClassName.get("java.nio.charset", "StandardCharsets");
   static final TypeName BYTES = ArrayTypeName.of(TypeName.BYTE);
   static final TypeName TOPICS = ParameterizedTypeName.get(LIST, BYTES);
 
@@ -68,7 +67,6 @@ public final class ContractGenerator {
 
   private boolean needChecked;
   private boolean needCheckedSize;
-  private boolean needCheckedHash;
 
   /**
    * Creates a generator.
@@ -586,9 +584,6 @@ public final class ContractGenerator {
     if (needCheckedSize) {
       methods.add(checkedSizeHelper());
     }
-    if (needCheckedHash) {
-      methods.add(checkedHashHelper());
-    }
     cls.addFields(fields);
     cls.addMethods(methods);
     cls.addTypes(nested);
@@ -915,78 +910,60 @@ public final class ContractGenerator {
             .addJavadoc(
                 "@throws dev.cairn.core.encoding.DecodingException if the log does not match the"
                     + " event\n")
-            .addStatement("$T values = $N.decodeLog(topics, data).values()", TUPLE, constant);
+            .addStatement("$T log = $N.decodeLog(topics, data)", DECODED_LOG, constant);
     CodeBlock.Builder args = CodeBlock.builder();
-    for (int i = 0; i < comps.size(); i++) {
+    for (int i = 0; i < m.inputs.size(); i++) {
       if (i > 0) {
         args.add(", ");
       }
-      args.add(fromRuntime(comps.get(i).type(), CodeBlock.of("values.get($L)", i), 0));
+      Param p = m.inputs.get(i);
+      if (p.indexed() && hashedInTopic(p.type())) {
+        args.add("(($T) log.get($L)).hash()", INDEXED_HASH, i);
+      } else {
+        args.add(fromRuntime(p.type(), CodeBlock.of("log.get($L)", i), 0));
+      }
     }
     dec.addStatement("return new $T($L)", rec, args.build());
     methods.add(dec.build());
 
     // topic filter builder
-    MethodSpec.Builder topics =
-        MethodSpec.methodBuilder("encode" + cap + "EventTopics")
+    MethodSpec.Builder filter =
+        MethodSpec.methodBuilder("filter" + cap + "Event")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(TOPICS)
+            .returns(TOPIC_FILTER)
             .addJavadoc(
-                "Topics for an {@code eth_getLogs} filter or subscription on {@code $L}.\n"
-                    + "A {@code null} argument matches any value at its position.\n\n",
+                "A topic filter ({@code eth_getLogs}, subscriptions) for {@code $L} logs.\n"
+                    + "A {@code null} argument matches any value at its position; strings, bytes,"
+                    + " arrays and structs\nare hashed as the log stores them.\n\n",
                 sig);
-    CodeBlock.Builder list = CodeBlock.builder();
+    CodeBlock.Builder values = CodeBlock.builder();
     boolean first = true;
-    if (!m.entry.anonymous()) {
-      list.add("$T.decode($N)", HEX, constant + "_TOPIC");
-      first = false;
-    }
     for (Param p : m.inputs) {
       if (!p.indexed()) {
         continue;
       }
-      SolType t = p.type();
-      CodeBlock value;
-      TypeName jt;
       String n = p.javaName();
-      switch (t.kind()) {
-        case STRING:
-          jt = ClassName.get(String.class);
-          value = CodeBlock.of("$T.hash($N.getBytes($T.UTF_8))", KECCAK, n, STANDARD_CHARSETS);
-          topics.addJavadoc("@param $L {@code $L}, hashed into the topic, or null\n", n, t.canonical());
-          break;
-        case BYTES:
-          jt = BYTES;
-          value = CodeBlock.of("$T.hash($N)", KECCAK, n);
-          topics.addJavadoc("@param $L {@code $L}, hashed into the topic, or null\n", n, t.canonical());
-          break;
-        case ARRAY:
-        case TUPLE:
-          jt = BYTES;
-          needCheckedHash = true;
-          value = CodeBlock.of("checkedHash($N, $S)", n, n);
-          topics.addJavadoc(
-              "@param $L the 32-byte Keccak-256 hash of the encoded {@code $L} value, or null\n",
-              n, t.canonical());
-          break;
-        default:
-          jt = javaType(t).box();
-          value = CodeBlock.of("$T.tuple($S).encode($T.of($N))", ABI_TYPES, t.canonical(), TUPLE, n);
-          topics.addJavadoc("@param $L {@code $L}, or null\n", n, t.canonical());
-          break;
-      }
-      topics.addParameter(ParameterSpec.builder(jt, n).build());
+      TypeName jt = javaType(p.type()).box();
+      filter.addParameter(jt, n);
+      filter.addJavadoc("@param $L {@code $L}, or null for any\n", n, p.type().canonical());
       if (!first) {
-        list.add(", ");
+        values.add(", ");
       }
       first = false;
-      list.add("$N == null ? null : $L", n, value);
+      CodeBlock conv = toRuntime(p.type(), CodeBlock.of("$N", n), n, 0);
+      if (conv.toString().equals(n)) {
+        values.add("$N", n);
+      } else {
+        values.add("$N == null ? null : $L", n, conv);
+      }
     }
-    topics.addJavadoc(
-        "@return the topics: {@code null} entries are wildcards (the list is unmodifiable)\n");
-    topics.addStatement(
-        "return $T.unmodifiableList($T.<byte[]>asList($L))", COLLECTIONS, ARRAYS, list.build());
-    methods.add(topics.build());
+    filter.addJavadoc("@return the filter\n");
+    if (first) {
+      filter.addStatement("return $N.topicFilter()", constant);
+    } else {
+      filter.addStatement("return $N.topicFilter($L)", constant, values.build());
+    }
+    methods.add(filter.build());
   }
 
   private void errors(
@@ -1095,18 +1072,4 @@ public final class ContractGenerator {
         .build();
   }
 
-  private MethodSpec checkedHashHelper() {
-    return MethodSpec.methodBuilder("checkedHash")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(BYTES)
-        .addParameter(BYTES, "hash")
-        .addParameter(String.class, "name")
-        .beginControlFlow("if (hash.length != 32)")
-        .addStatement(
-            "throw new $T($T.Reason.INVALID_VALUE, name + $S + hash.length)",
-            ABI_EXCEPTION, ABI_EXCEPTION, ": expected a 32-byte hash, got ")
-        .endControlFlow()
-        .addStatement("return hash.clone()")
-        .build();
-  }
 }
