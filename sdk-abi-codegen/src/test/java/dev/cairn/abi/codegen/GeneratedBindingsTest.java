@@ -295,6 +295,27 @@ class GeneratedBindingsTest {
   }
 
   @Test
+  void indexedStructArrayAndBytesAreHashedTopics() {
+    Class<?> nested = B.type("Nested");
+    Event tagged = (Event) field(nested, "EVENT_TAGGED");
+    Object leaf = leaf(7, 7, "seven");
+    List<BigInteger> ids = List.of(BigInteger.ONE, BIG);
+    byte[] blob = {1, 2, 3, 4};
+    EncodedLog log = tagged.encodeLog(get(leaf, "toTuple"), ids, blob, true);
+    Object ev = call(nested, "decodeTaggedEvent", log.topics(), log.data());
+    assertArrayEquals(log.topics().get(1), (byte[]) get(ev, "leaf"));
+    assertArrayEquals(log.topics().get(2), (byte[]) get(ev, "ids"));
+    assertArrayEquals(Keccak256.hash(blob), (byte[]) get(ev, "blob"));
+    assertEquals(true, get(ev, "flag"));
+    // the filter takes the values themselves and hashes them as the log does
+    assertTrue(((TopicFilter) call(nested, "filterTaggedEvent", leaf, ids, blob)).matches(log.topics()));
+    assertTrue(((TopicFilter) call(nested, "filterTaggedEvent", leaf, null, null)).matches(log.topics()));
+    assertFalse(((TopicFilter) call(nested, "filterTaggedEvent", leaf(8, 7, "seven"), null, null)).matches(log.topics()));
+    // records with only byte-array hashes compare by content
+    assertEquals(ev, call(nested, "decodeTaggedEvent", log.topics(), log.data()));
+  }
+
+  @Test
   void generationIsDeterministic() {
     AbiCodegen codegen = AbiCodegen.forPackage(Bindings.PACKAGE);
     for (GeneratedSource first : B.generated) {

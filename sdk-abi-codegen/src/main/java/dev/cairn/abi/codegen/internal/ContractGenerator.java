@@ -528,10 +528,9 @@ public final class ContractGenerator {
       }
     }
     for (Member m : events) {
+      // indexed structs too: the topic filter takes them as records
       for (Param p : m.inputs) {
-        if (!p.indexed()) {
-          collectStructs(p.type(), where(m.entry), Names.capitalize(p.solName()), new ArrayList<>());
-        }
+        collectStructs(p.type(), where(m.entry), Names.capitalize(p.solName()), new ArrayList<>());
       }
     }
     for (Member m : errors) {
