@@ -41,6 +41,12 @@ class GeneratedBindingsTest {
     byte[] expected = Function.parse("transfer(address,uint256)").encodeCall(BOB, BIG);
     assertArrayEquals(expected, generated);
     assertEquals("0xa9059cbb", field(erc20, "FUNCTION_TRANSFER_SELECTOR"));
+    Object args = call(erc20, "decodeTransferCall", (Object) generated);
+    assertEquals("TransferCall", args.getClass().getSimpleName());
+    assertEquals(BOB, get(args, "to"));
+    assertEquals(BIG, get(args, "value"));
+    assertEquals(ALICE, call(erc20, "decodeBalanceOfCall", (Object) call(erc20, "encodeBalanceOf", ALICE)));
+    assertThrows(DecodingException.class, () -> call(erc20, "decodeBalanceOfCall", (Object) generated));
     assertEquals("a9059cbb", Hex.encode(generated, 0, 4));
     assertEquals(
         "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef",
@@ -193,6 +199,7 @@ class GeneratedBindingsTest {
     // what the contract would return: the same tree
     byte[] returned = plant.encodeReturn(args);
     Object decoded = call(nested, "decodePlantResult", (Object) returned);
+    assertEquals(tree, call(nested, "decodePlantCall", (Object) calldata));
     assertEquals(tree, decoded);
     assertEquals(tree.hashCode(), decoded.hashCode());
     // content equality: a different tag byte makes a different record

@@ -805,6 +805,36 @@ public final class ContractGenerator {
     enc.addStatement("return $N.encodeCall($T.of($L))", constant, TUPLE, args.build());
     methods.add(enc.build());
 
+    if (!m.inputs.isEmpty()) {
+      MethodSpec.Builder decCall =
+          MethodSpec.methodBuilder("decode" + cap + "Call")
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .addParameter(BYTES, "callData")
+              .addJavadoc("Decodes call data of {@code $L} (checks the selector).\n\n", sig)
+              .addJavadoc("@param callData selector and encoded arguments\n");
+      if (m.inputs.size() == 1) {
+        SolType t = m.inputs.get(0).type();
+        decCall
+            .returns(javaType(t))
+            .addJavadoc("@return the argument\n")
+            .addStatement(
+                "return $L",
+                fromRuntime(t, CodeBlock.of("$N.decodeCall(callData).get(0)", constant), 0));
+      } else {
+        ClassName call = contract.nestedClass(cap + "Call");
+        reserveNestedName(call.simpleName(), "inputs of " + m.entry.describe());
+        nested.add(recordOf(call, m.inputs, "The arguments of {@code " + sig + "}.\n", null, false));
+        decCall
+            .returns(call)
+            .addJavadoc("@return the arguments\n")
+            .addStatement("return $T.fromTuple($N.decodeCall(callData))", call, constant);
+      }
+      decCall.addJavadoc(
+          "@throws dev.cairn.core.encoding.DecodingException if the selector differs or the"
+              + " arguments do not decode\n");
+      methods.add(decCall.build());
+    }
+
     if (m.outputs.isEmpty()) {
       return;
     }
