@@ -323,6 +323,24 @@ class GeneratedBindingsTest {
   }
 
   @Test
+  void namesThatClashWithGeneratedCodeStillWork() {
+    Class<?> clashes = B.type("Clashes");
+    // struct C.Address (a record named like dev.cairn.abi.Address) with components List, tuple, e0
+    Object addr = B.record("Clashes$Address", BigInteger.TEN, ALICE, List.of(new byte[32], new byte[32]));
+    Object list = B.record("Clashes$List", "x");
+    byte[] calldata = (byte[]) call(clashes, "encodeF", addr, List.of(list));
+    assertArrayEquals(
+        Function.parse("f((uint256,address,bytes32[2]),(string)[])")
+            .encodeCall(Tuple.of(BigInteger.TEN, ALICE, List.of(new byte[32], new byte[32])), List.of(Tuple.of("x"))),
+        calldata);
+    Object args = call(clashes, "decodeFCall", (Object) calldata);
+    assertEquals(addr, get(args, "Tuple_"));
+    assertEquals(List.of(list), get(args, "FUNCTION_F_"));
+    // an unnamed tuple without internalType becomes the record Struct
+    assertEquals("Struct", B.type("Clashes$Struct").getSimpleName());
+  }
+
+  @Test
   void generationIsDeterministic() {
     AbiCodegen codegen = AbiCodegen.forPackage(Bindings.PACKAGE);
     for (GeneratedSource first : B.generated) {

@@ -296,9 +296,9 @@ public final class ContractGenerator {
       } else {
         String origin = d.origin();
         String fallback = origin.substring(origin.indexOf('|') + 1);
-        String base = fallback.isEmpty() ? "Tuple" : identifierOf(fallback);
+        String base = fallback.isEmpty() ? "Struct" : identifierOf(fallback);
         if (base.isEmpty()) {
-          base = "Tuple";
+          base = "Struct";
         }
         name = base;
         for (int n = 2; !taken.add(name); n++) {
@@ -435,6 +435,11 @@ public final class ContractGenerator {
     CodeBlock inner = toRuntime(el, CodeBlock.of("$L", v), label + "[]", depth + 1);
     return CodeBlock.of(
         "$L.stream().map($L -> $L).collect($T.toList())", list, v, inner, COLLECTORS);
+  }
+
+  /** Whether the Java value holds byte arrays directly or in (nested) lists, not in records. */
+  private static boolean hasByteArrayDeep(SolType t) {
+    return t.kind() == SolType.Kind.ARRAY ? hasByteArrayDeep(t.element()) : hasByteArray(t);
   }
 
   private static boolean hasByteArray(SolType t) {
@@ -680,7 +685,7 @@ public final class ContractGenerator {
     }
     boolean bytes = false;
     for (Param p : comps) {
-      bytes |= hasByteArray(p.type());
+      bytes |= hasByteArrayDeep(p.type());
     }
     if (bytes) {
       addContentEquality(rec, name, comps);
@@ -697,7 +702,14 @@ public final class ContractGenerator {
       String n = p.javaName();
       TypeName jt = javaType(p.type());
       String label = (i > 0 ? ", " : "") + n + "=";
-      if (hasByteArray(p.type())) {
+      if (p.type().kind() == SolType.Kind.ARRAY && hasByteArrayDeep(p.type())) {
+        // lists holding byte arrays: the runtime Tuple compares and hashes them by content
+        eq.add(
+            "\n    && ($N == null ? other.$N == null : other.$N != null && $T.of($N).equals($T.of(other.$N)))",
+            n, n, n, TUPLE, n, TUPLE, n);
+        hash.add("h = 31 * h + ($N == null ? 0 : $T.of($N).hashCode());\n", n, TUPLE, n);
+        str.add(" + $S + $N", label, n);
+      } else if (hasByteArray(p.type())) {
         eq.add("\n    && $T.equals($N, other.$N)", ARRAYS, n, n);
         hash.add("h = 31 * h + $T.hashCode($N);\n", ARRAYS, n);
         str.add(" + $S + ($N == null ? $S : $T.encodePrefixed($N))", label, n, "null", HEX, n);
