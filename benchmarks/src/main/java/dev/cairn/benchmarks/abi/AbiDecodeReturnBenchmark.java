@@ -2,7 +2,7 @@ package dev.cairn.benchmarks.abi;
 
 import dev.cairn.abi.AbiTypes;
 import dev.cairn.abi.Tuple;
-import dev.cairn.abi.type.TupleType;
+import dev.cairn.abi.TupleType;
 import dev.cairn.benchmarks.Fixtures;
 import dev.cairn.benchmarks.RotatingInputs;
 import java.util.ArrayList;

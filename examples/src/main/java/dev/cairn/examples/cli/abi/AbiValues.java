@@ -93,9 +93,9 @@ public final class AbiValues {
         {
           String s = text(v, path, t);
           try {
-            return Address.parse(s);
+            return Address.parse(path, s);
           } catch (AbiException e) {
-            throw AbiInputException.invalid(path, e.getMessage());
+            throw new AbiInputException(false, e.getMessage());
           }
         }
       case BOOL:

@@ -16,8 +16,7 @@ public final class SpecOps {
     Map<String, String> m = new LinkedHashMap<>();
     for (String op :
         new String[] {
-          "abi.encodeCall", "abi.encode", "abi.decode", "abi.encodePacked", "abi.selector",
-          "abi.eventTopic", "abi.decodeLog", "abi.decodeError", "eip712.hash"
+          "abi.eventTopic", "abi.decodeLog", "abi.decodeError"
         }) {
       m.put(op, "sdk-abi");
     }
