@@ -11,8 +11,9 @@ import java.util.List;
  *
  * <p>A tuple is immutable as a container. Byte arrays handed to {@link #of(Object...)} or returned
  * by {@link #get(int)} are not copied (to keep the codec fast) and must not be modified; {@link
- * #getBytes(int)} returns a copy. Equality is deep: byte arrays, lists and nested tuples compare
- * by content.
+ * #getBytes(int)} returns a copy. Equality is deep: byte arrays, lists (and {@code Object[]}) and
+ * nested tuples compare by content, and integers by value ({@code 1}, {@code 1L} and {@code
+ * BigInteger.ONE} are equal).
  */
 public final class Tuple {
   /** The empty tuple. */

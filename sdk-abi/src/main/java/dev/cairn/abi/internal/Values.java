@@ -41,7 +41,26 @@ public final class Values {
       }
       return true;
     }
+    if (isInteger(a) && isInteger(b)) {
+      return compareIntegers((Number) a, (Number) b);
+    }
     return a.equals(b);
+  }
+
+  private static boolean isInteger(Object o) {
+    return o instanceof Long || o instanceof Integer || o instanceof java.math.BigInteger || o instanceof Short
+        || o instanceof Byte;
+  }
+
+  private static boolean compareIntegers(Number a, Number b) {
+    if (a instanceof java.math.BigInteger || b instanceof java.math.BigInteger) {
+      return toBig(a).equals(toBig(b));
+    }
+    return a.longValue() == b.longValue();
+  }
+
+  private static java.math.BigInteger toBig(Number n) {
+    return n instanceof java.math.BigInteger ? (java.math.BigInteger) n : java.math.BigInteger.valueOf(n.longValue());
   }
 
   /** A hash code consistent with {@link #deepEquals}. */
@@ -59,6 +78,12 @@ public final class Values {
         h = 31 * h + deepHashCode(l.get(i));
       }
       return h;
+    }
+    if (isInteger(a)) {
+      if (a instanceof java.math.BigInteger && ((java.math.BigInteger) a).bitLength() > 63) {
+        return a.hashCode();
+      }
+      return Long.hashCode(((Number) a).longValue());
     }
     return a.hashCode();
   }

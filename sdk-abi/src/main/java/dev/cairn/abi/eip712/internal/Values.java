@@ -187,12 +187,7 @@ public final class Values {
       return b;
     }
     if (v instanceof String s) {
-      try {
-        return Address.parse(s).bytes();
-      } catch (AbiException e) {
-        throw new AbiException(
-            AbiException.Reason.INVALID_VALUE, path + ": invalid address (" + e.getMessage() + ")");
-      }
+      return Address.parse(path, s).bytes();
     }
     throw new AbiException(
         AbiException.Reason.INVALID_VALUE, path + ": expected an address, got " + describe(v));
