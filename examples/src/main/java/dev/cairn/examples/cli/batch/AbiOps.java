@@ -2,8 +2,10 @@ package dev.cairn.examples.cli.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.cairn.abi.AbiError;
 import dev.cairn.abi.AbiException;
 import dev.cairn.abi.AbiTypes;
+import dev.cairn.abi.Event;
 import dev.cairn.abi.Function;
 import dev.cairn.abi.Tuple;
 import dev.cairn.abi.TupleType;
@@ -42,6 +44,9 @@ public final class AbiOps {
     m.put("abi.encodePacked", op(Set.of("types", "values"), r -> encode(r, true)));
     m.put("abi.decode", op(Set.of("types", "data"), AbiOps::decode));
     m.put("abi.selector", op(Set.of("signature"), AbiOps::selector));
+    m.put("abi.eventTopic", op(Set.of("signature"), AbiOps::eventTopic));
+    m.put("abi.decodeLog", op(Set.of("abi", "topics", "data"), AbiLogOps::decodeLog));
+    m.put("abi.decodeError", op(Set.of("abi", "data"), AbiLogOps::decodeError));
     m.put("eip712.hash", op(Set.of("typedData"), AbiOps::eip712Hash));
     return m;
   }
@@ -91,11 +96,19 @@ public final class AbiOps {
   private static JsonNode selector(Request r) {
     String sig = r.string("signature");
     String trimmed = sig.strip();
+    if (trimmed.startsWith("error ")) {
+      return hex(abi("signature", () -> AbiError.parse(trimmed).selector()));
+    }
     if (trimmed.startsWith("event ")) {
       throw BatchException.invalid(
           "field 'signature': an event has a 32-byte topic, not a selector (use abi.eventTopic)");
     }
     return hex(function(sig, "signature").selector());
+  }
+
+  private static JsonNode eventTopic(Request r) {
+    String sig = r.string("signature");
+    return hex(abi("signature", () -> Event.parse(sig).topic0()));
   }
 
   private static JsonNode eip712Hash(Request r) {

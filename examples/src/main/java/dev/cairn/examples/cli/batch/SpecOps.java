@@ -16,12 +16,6 @@ public final class SpecOps {
     Map<String, String> m = new LinkedHashMap<>();
     for (String op :
         new String[] {
-          "abi.eventTopic", "abi.decodeLog", "abi.decodeError"
-        }) {
-      m.put(op, "sdk-abi");
-    }
-    for (String op :
-        new String[] {
           "evm.signTx", "evm.decodeTx", "evm.signMessage", "evm.signTypedData",
           "evm.signAuthorization", "evm.recover"
         }) {

@@ -312,4 +312,198 @@ class AbiOpsTest {
     error(req("id", 8, "op", "eip712.hash", "typedData", JSON.createObjectNode()),
         "INVALID_ARGUMENT");
   }
+
+  // --- events and errors ---------------------------------------------------------------------------
+
+  static final String BOB = "0xAb8483F64d9C6d1EcF9b849Ae677dD3315835cb2";
+  static final String TRANSFER_TOPIC =
+      "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
+
+  static final String ERC20_ABI = "[{\"type\":\"event\",\"name\":\"Transfer\",\"anonymous\":false,"
+      + "\"inputs\":[{\"name\":\"from\",\"type\":\"address\",\"indexed\":true},"
+      + "{\"name\":\"to\",\"type\":\"address\",\"indexed\":true},"
+      + "{\"name\":\"value\",\"type\":\"uint256\",\"indexed\":false}]},"
+      + "{\"type\":\"event\",\"name\":\"Named\",\"anonymous\":false,"
+      + "\"inputs\":[{\"name\":\"label\",\"type\":\"string\",\"indexed\":true},"
+      + "{\"name\":\"\",\"type\":\"tuple\",\"indexed\":false,\"components\":["
+      + "{\"name\":\"k\",\"type\":\"uint8\"},{\"name\":\"b\",\"type\":\"bytes\"}]}]},"
+      + "{\"type\":\"error\",\"name\":\"InsufficientBalance\",\"inputs\":["
+      + "{\"name\":\"available\",\"type\":\"uint256\"},"
+      + "{\"name\":\"required\",\"type\":\"uint256\"}]}]";
+
+  private static String topicOf(String address) {
+    return "0x" + "0".repeat(24) + address.substring(2).toLowerCase(Locale.ROOT);
+  }
+
+  @Test
+  void eventTopics() {
+    assertEquals(TRANSFER_TOPIC, ok(req("id", 1, "op", "abi.eventTopic",
+        "signature", "Transfer(address,address,uint256)")).textValue());
+    assertEquals(TRANSFER_TOPIC, ok(req("id", 2, "op", "abi.eventTopic", "signature",
+        "event Transfer(address indexed from, address indexed to, uint256 value)")).textValue());
+    assertEquals("0x8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b925",
+        ok(req("id", 3, "op", "abi.eventTopic", "signature",
+            "Approval(address,address,uint256)")).textValue());
+    error(req("id", 4, "op", "abi.eventTopic", "signature", "Transfer(address"),
+        "INVALID_ARGUMENT");
+  }
+
+  @Test
+  void decodeLogNamesTheArguments() throws IOException {
+    JsonNode abi = JSON.readTree(ERC20_ABI);
+    JsonNode r = ok(req("id", 1, "op", "abi.decodeLog", "abi", abi,
+        "topics", List.of(TRANSFER_TOPIC, topicOf(ALICE), topicOf(BOB)),
+        "data", "0x" + word(1000)));
+    assertEquals("{\"event\":\"Transfer\",\"args\":{\"from\":\"" + ALICE + "\",\"to\":\"" + BOB
+        + "\",\"value\":\"1000\"}}", r.toString());
+    // the ABI may also come as a string holding the JSON
+    assertEquals(r, ok(req("id", 2, "op", "abi.decodeLog", "abi", ERC20_ABI,
+        "topics", List.of(TRANSFER_TOPIC, topicOf(ALICE), topicOf(BOB)),
+        "data", "0x" + word(1000))));
+  }
+
+  @Test
+  void decodeLogHashedIndexedAndUnnamedInputs() throws IOException {
+    String topic0 = ok(req("id", 1, "op", "abi.eventTopic",
+        "signature", "Named(string,(uint8,bytes))")).textValue();
+    String labelHash = "0x" + "ab".repeat(32);
+    // data: the tuple (7, 0x0102) as one dynamic parameter
+    String data = ok(req("id", 2, "op", "abi.encode", "types", List.of("(uint8,bytes)"),
+        "values", JSON.readTree("[[7, \"0x0102\"]]"))).textValue();
+    JsonNode abi = JSON.readTree(ERC20_ABI);
+    JsonNode r = ok(req("id", 3, "op", "abi.decodeLog", "abi", abi,
+        "topics", List.of(topic0, labelHash), "data", data));
+    assertEquals("{\"event\":\"Named\",\"args\":{\"label\":\"" + labelHash
+        + "\",\"1\":[\"7\",\"0x0102\"]}}", r.toString());
+  }
+
+  @Test
+  void decodeLogErrors() throws IOException {
+    JsonNode abi = JSON.readTree(ERC20_ABI);
+    // unknown topic0
+    String m = error(req("id", 1, "op", "abi.decodeLog", "abi", abi,
+        "topics", List.of("0x" + "00".repeat(32)), "data", "0x"), "DECODE_ERROR");
+    assertTrue(m.contains("topics"), m);
+    // wrong topic count
+    error(req("id", 2, "op", "abi.decodeLog", "abi", abi,
+        "topics", List.of(TRANSFER_TOPIC, topicOf(ALICE)), "data", "0x" + word(1)), "DECODE_ERROR");
+    // dirty address topic
+    error(req("id", 3, "op", "abi.decodeLog", "abi", abi,
+        "topics", List.of(TRANSFER_TOPIC, "0x" + "ff".repeat(32), topicOf(BOB)),
+        "data", "0x" + word(1)), "DECODE_ERROR");
+    // truncated data
+    error(req("id", 4, "op", "abi.decodeLog", "abi", abi,
+        "topics", List.of(TRANSFER_TOPIC, topicOf(ALICE), topicOf(BOB)), "data", "0x01"),
+        "DECODE_ERROR");
+    // a topic that is not 32 bytes
+    m = error(req("id", 5, "op", "abi.decodeLog", "abi", abi,
+        "topics", List.of(TRANSFER_TOPIC, "0x01", topicOf(BOB)), "data", "0x" + word(1)),
+        "DECODE_ERROR");
+    assertTrue(m.contains("topics[1]"), m);
+    // an ABI that is not one
+    m = error(req("id", 6, "op", "abi.decodeLog", "abi", JSON.readTree("[{\"type\":\"event\","
+        + "\"name\":\"E\",\"inputs\":[{\"name\":\"x\",\"type\":\"uint7\"}]}]"),
+        "topics", List.of(TRANSFER_TOPIC), "data", "0x"), "INVALID_ARGUMENT");
+    assertTrue(m.contains("abi"), m);
+    error(req("id", 7, "op", "abi.decodeLog", "abi", 3, "topics", List.of(), "data", "0x"),
+        "BAD_REQUEST");
+  }
+
+  /** The Solidity documentation's revert example: Error("Not enough Ether provided."). */
+  static final String ERROR_STRING_DATA = "0x08c379a0"
+      + "0000000000000000000000000000000000000000000000000000000000000020"
+      + "000000000000000000000000000000000000000000000000000000000000001a"
+      + "4e6f7420656e6f7567682045746865722070726f76696465642e000000000000";
+
+  @Test
+  void decodeErrorBuiltinsAndCustom() throws IOException {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("id", 1).put("op", "abi.decodeError").putNull("abi");
+    n.put("data", ERROR_STRING_DATA);
+    assertEquals("{\"error\":\"Error\",\"args\":[\"Not enough Ether provided.\"]}",
+        ok(n.toString()).toString());
+    n.put("data", "0x4e487b71" + word(0x11));
+    assertEquals("{\"error\":\"Panic\",\"args\":[\"17\"]}", ok(n.toString()).toString());
+
+    String selector = ok(req("id", 2, "op", "abi.selector",
+        "signature", "error InsufficientBalance(uint256 available, uint256 required)")).textValue();
+    assertEquals("0xcf479181", selector);
+    JsonNode abi = JSON.readTree(ERC20_ABI);
+    assertEquals("{\"error\":\"InsufficientBalance\",\"args\":[\"100\",\"250\"]}",
+        ok(req("id", 3, "op", "abi.decodeError", "abi", abi,
+            "data", selector + word(100) + word(250))).toString());
+    // built-ins work with an ABI too
+    assertEquals("Error", ok(req("id", 4, "op", "abi.decodeError", "abi", abi,
+        "data", ERROR_STRING_DATA)).get("error").textValue());
+  }
+
+  @Test
+  void decodeErrorFailures() throws IOException {
+    JsonNode abi = JSON.readTree(ERC20_ABI);
+    // custom error without the ABI that declares it
+    ObjectNode n = JSON.createObjectNode();
+    n.put("id", 1).put("op", "abi.decodeError").putNull("abi");
+    n.put("data", "0xcf479181" + word(100) + word(250));
+    String m = error(n.toString(), "DECODE_ERROR");
+    assertTrue(m.contains("0xcf479181"), m);
+    // empty data, short data
+    n.put("data", "0x");
+    error(n.toString(), "DECODE_ERROR");
+    n.put("data", "0x08c379");
+    error(n.toString(), "DECODE_ERROR");
+    // Error(string) with a truncated string: the decoder's reason is reported
+    n.put("data", ERROR_STRING_DATA.substring(0, ERROR_STRING_DATA.length() - 64));
+    m = error(n.toString(), "DECODE_ERROR");
+    assertTrue(m.contains("Error(string)"), m);
+    // custom error whose arguments do not decode
+    m = error(req("id", 2, "op", "abi.decodeError", "abi", abi, "data", "0xcf479181" + word(1)),
+        "DECODE_ERROR");
+    assertTrue(m.contains("InsufficientBalance"), m);
+    // abi must be present (null allowed)
+    error(req("id", 3, "op", "abi.decodeError", "data", ERROR_STRING_DATA), "BAD_REQUEST");
+  }
+
+  // --- one batch with every op ----------------------------------------------------------------------
+
+  @Test
+  void mixedBatch() throws IOException {
+    JsonNode mail = JSON.readTree(TestData.read("eip/eip712_mail_example.json"));
+    JsonNode abi = JSON.readTree(ERC20_ABI);
+    ObjectNode decodeError = JSON.createObjectNode();
+    decodeError.put("id", "e").put("op", "abi.decodeError").putNull("abi");
+    decodeError.put("data", "0x4e487b71" + word(1));
+    List<JsonNode> a = Cli.batch(
+        req("id", "call", "op", "abi.encodeCall", "signature", "transfer(address,uint256)",
+            "args", List.of(ALICE, 1000)),
+        req("id", "sel", "op", "abi.selector", "signature", "transfer(address,uint256)"),
+        req("id", "bad", "op", "abi.encode", "types", List.of("uint8"), "values", List.of(300)),
+        req("id", "enc", "op", "abi.encode", "types", List.of("uint256", "bool"),
+            "values", List.of("0x10", true)),
+        req("id", "dec", "op", "abi.decode", "types", List.of("uint256", "bool"),
+            "data", "0x" + word(16) + word(1)),
+        req("id", "packed", "op", "abi.encodePacked", "types", List.of("uint8", "address"),
+            "values", List.of(1, ALICE)),
+        req("id", "topic", "op", "abi.eventTopic", "signature", "Transfer(address,address,uint256)"),
+        req("id", "log", "op", "abi.decodeLog", "abi", abi,
+            "topics", List.of(TRANSFER_TOPIC, topicOf(ALICE), topicOf(BOB)),
+            "data", "0x" + word(5)),
+        decodeError.toString(),
+        req("id", "712", "op", "eip712.hash", "typedData", mail.get("typedData")),
+        req("id", "strict", "op", "abi.decode", "types", List.of("bool"), "data", "0x" + word(2)),
+        req("id", "mn", "op", "mnemonic.generate", "words", 12));
+    assertEquals(TRANSFER_CALLDATA, a.get(0).get("result").textValue());
+    assertEquals("0xa9059cbb", a.get(1).get("result").textValue());
+    assertError(a.get(2), "INVALID_ARGUMENT");
+    assertEquals("bad", a.get(2).get("id").textValue());
+    assertEquals("0x" + word(16) + word(1), a.get(3).get("result").textValue());
+    assertEquals("[\"16\",true]", a.get(4).get("result").toString());
+    assertEquals("0x01" + ALICE.substring(2).toLowerCase(Locale.ROOT),
+        a.get(5).get("result").textValue());
+    assertEquals(TRANSFER_TOPIC, a.get(6).get("result").textValue());
+    assertEquals("5", a.get(7).get("result").get("args").get("value").textValue());
+    assertEquals("{\"error\":\"Panic\",\"args\":[\"1\"]}", a.get(8).get("result").toString());
+    assertEquals(mail.get("digest").textValue(), a.get(9).get("result").textValue());
+    assertError(a.get(10), "DECODE_ERROR");
+    assertOk(a.get(11));
+  }
 }
