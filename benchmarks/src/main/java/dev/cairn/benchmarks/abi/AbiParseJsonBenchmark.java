@@ -6,6 +6,8 @@ import com.esaulpaugh.headlong.abi.ABIJSON;
 import com.esaulpaugh.headlong.abi.ContractError;
 import com.esaulpaugh.headlong.abi.Event;
 import dev.cairn.abi.ContractAbi;
+import dev.cairn.benchmarks.RotatingInputs;
+import dev.cairn.core.encoding.Hex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -14,7 +16,6 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.web3j.protocol.core.methods.response.AbiDefinition;
-import dev.cairn.benchmarks.RotatingInputs;
 
 /**
  * Parsing a 100-entry JSON ABI (resource {@code abi/erc-mix-100.json}: constructor, receive,
@@ -64,7 +65,17 @@ public class AbiParseJsonBenchmark extends RotatingInputs {
     for (ContractError<?> e : errors) {
       headlongSignatures.add("error " + e.getCanonicalSignature());
     }
-    TreeSet<String> cairnSignatures = CairnAbiView.signatures(ContractAbi.parseJson(json));
+    ContractAbi cairn = ContractAbi.parseJson(json);
+    TreeSet<String> cairnSignatures = new TreeSet<>();
+    for (dev.cairn.abi.Function f : cairn.functions()) {
+      cairnSignatures.add("function " + f.signature() + " " + Hex.encode(f.selector()));
+    }
+    for (dev.cairn.abi.Event e : cairn.events()) {
+      cairnSignatures.add("event " + e.signature());
+    }
+    for (dev.cairn.abi.AbiError e : cairn.errors()) {
+      cairnSignatures.add("error " + e.signature());
+    }
     Check.that(headlongSignatures.equals(cairnSignatures),
         "Cairn and headlong read the same functions, events and errors: headlong "
             + headlongSignatures + ", Cairn " + cairnSignatures);
