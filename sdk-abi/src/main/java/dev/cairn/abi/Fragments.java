@@ -46,14 +46,33 @@ final class Fragments {
   }
 
   static List<Param> resolveAll(List<ParamSpec> specs) {
+    return resolveAll(specs, "inputs");
+  }
+
+  /**
+   * Resolves a parameter list; a type the codec rejects (e.g. an array of empty tuples) is
+   * reported as {@code <listName>[i]: problem}.
+   */
+  static List<Param> resolveAll(List<ParamSpec> specs, String listName) {
     if (specs.isEmpty()) {
       return List.of();
     }
     Param[] out = new Param[specs.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = resolve(specs.get(i));
+      try {
+        out[i] = resolve(specs.get(i));
+      } catch (AbiException e) {
+        throw new AbiException(e.reason(), listName + "[" + i + "]: " + withoutPosition(e));
+      }
     }
     return List.of(out);
+  }
+
+  /** The message without the {@code (at position N)} suffix, for re-wrapping. */
+  static String withoutPosition(AbiException e) {
+    String msg = e.getMessage();
+    int cut = e.position() >= 0 ? msg.lastIndexOf(" (at position ") : -1;
+    return cut >= 0 ? msg.substring(0, cut) : msg;
   }
 
   /** The spec of a parameter (for formatting and JSON output). */
@@ -90,6 +109,24 @@ final class Fragments {
       }
     }
     throw new IllegalStateException("unbalanced " + type);
+  }
+
+  /** Equal names, types, indexed flags and component names; internal types are ignored. */
+  static boolean sameParams(List<Param> a, List<Param> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      Param x = a.get(i);
+      Param y = b.get(i);
+      if (x.isIndexed() != y.isIndexed()
+          || !x.name().equals(y.name())
+          || !x.type().equals(y.type())
+          || !sameParams(x.components(), y.components())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static void formatParam(StringBuilder sb, Param p) {
