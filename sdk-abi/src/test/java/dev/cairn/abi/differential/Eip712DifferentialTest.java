@@ -18,8 +18,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /** EIP-712 digests of random typed data: ours against viem's hashTypedData and ethers 6. */
 class Eip712DifferentialTest {
-  static final int CASES = 10_000;
-  static final int ETHERS_CASES = 1_000;
+  static final int CASES = Seeds.cases(5_000);
+  static final int ETHERS_CASES = Seeds.cases(1_000);
 
   private static NodeOracle oracle;
 

@@ -1,7 +1,9 @@
 package dev.cairn.abi.differential;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -27,8 +29,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link AssertionError} telling to run {@code scripts/setup.sh}), never a skip.
  */
 public final class NodeOracle implements AutoCloseable {
-  /** Shared JSON mapper for building requests and reading responses. */
-  public static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Shared JSON mapper for building requests and reading responses. It writes every non-ASCII
+   * character as a JSON unicode escape, so that strings (unpaired surrogates included) reach node
+   * exactly as Java holds them.
+   */
+  public static final ObjectMapper JSON =
+      JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
   private static final String SETUP_HINT =
       " Run scripts/setup.sh (it installs the oracle's pinned viem and ethers, as "

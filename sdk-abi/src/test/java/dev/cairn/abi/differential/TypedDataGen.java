@@ -21,7 +21,7 @@ import net.jqwik.api.Arbitrary;
  * type, bytes, string, struct references, and arrays (fixed and dynamic, up to two dimensions) of
  * any of these; the reference graph is acyclic and every struct is reachable from the primary.
  */
-final class TypedDataGen {
+public final class TypedDataGen {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final String[][] DOMAIN = {
     {"name", "string"},
@@ -34,11 +34,11 @@ final class TypedDataGen {
   private static final String NAME_CHARS = "ABCabc019_$";
 
   /** A generated case; {@code ethersCompatible} if ethers 6 can take it too. */
-  record Case(ObjectNode typedData, boolean ethersCompatible) {}
+  public record Case(ObjectNode typedData, boolean ethersCompatible) {}
 
   private TypedDataGen() {}
 
-  static Arbitrary<Case> cases() {
+  public static Arbitrary<Case> cases() {
     return Arbitraries.randomValue(TypedDataGen::generate);
   }
 
