@@ -3,7 +3,7 @@
 #
 #   benchmarks/run.sh [--quick] [--forks N] [--warmup-iterations N] [--warmup-time T]
 #                     [--iterations N] [--time T] [--c-seconds S] [--filter REGEX]
-#                     [--skip-build] [--skip-c] [--strict] [-- EXTRA_JMH_ARGS...]
+#                     [--skip-build] [--skip-c] [--no-gc] [--strict] [-- EXTRA_JMH_ARGS...]
 #
 # Steps: build the module with the reactor (never `mvn install`), build and run the C libsecp256k1
 # harness when the library and its headers are installed, run every JMH benchmark in one JMH run
@@ -18,8 +18,9 @@
 # iterations of 2 s, 1 thread, throughput in ops/s; the C harness runs 5 s per operation (after a
 # warm-up of a tenth of that), once before and once after JMH. --quick is a smoke run (1 fork,
 # 1 x 1 s warm-up, 3 x 1 s measurement, C 1 s): it checks the pipeline; its numbers are not
-# results. --filter is a JMH include regex (e.g. 'Keccak'); --strict makes the exit status 1 when a
-# target fails.
+# results. --filter is a JMH include regex (e.g. 'Keccak', 'Abi'); --strict makes the exit status 1
+# when a target fails. JMH runs with its GC profiler (-prof gc) so that the report can compare
+# allocated bytes per operation (the ABI targets); --no-gc leaves the profiler out.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,6 +37,7 @@ SKIP_BUILD=0
 SKIP_C=0
 STRICT=0
 QUICK=0
+GC_PROF=1
 EXTRA=()
 JAVA="${JAVA:-java}"
 
@@ -56,6 +58,7 @@ while [[ $# -gt 0 ]]; do
     --filter) FILTER="$2"; shift ;;
     --skip-build) SKIP_BUILD=1 ;;
     --skip-c) SKIP_C=1 ;;
+    --no-gc) GC_PROF=0 ;;
     --strict) STRICT=1 ;;
     -h|--help) usage 0 ;;
     --) shift; EXTRA=("$@"); break ;;
@@ -130,6 +133,9 @@ JMH_ARGS=(-f "$FORKS" -wi "$WARMUP_ITERATIONS" -w "$WARMUP_TIME" -i "$ITERATIONS
 if [[ "$HAVE_LIB" == "0" ]]; then
   echo "==> libsecp256k1 not found: excluding the native benchmarks"
   JMH_ARGS+=(-e 'Native')
+fi
+if [[ "$GC_PROF" == "1" ]]; then
+  JMH_ARGS+=(-prof gc)
 fi
 if [[ -n "$FILTER" ]]; then
   JMH_ARGS+=("$FILTER")

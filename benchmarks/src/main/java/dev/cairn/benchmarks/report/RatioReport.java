@@ -33,6 +33,10 @@ import java.util.TreeSet;
  * shown as well and a verdict whose target lies inside that range is marked "(within error)".
  * Missing results (for example the native benchmarks when libsecp256k1 is not installed) show as
  * "n/a" and do not fail. With {@code --strict} the exit status is 1 when any target fails.
+ *
+ * <p>When the run used JMH's GC profiler ({@code -prof gc}), the report also compares allocated
+ * bytes per operation ({@code gc.alloc.rate.norm}) where the performance issue sets a target (the
+ * ABI codec: no more than headlong).
  */
 public final class RatioReport {
 
@@ -86,6 +90,16 @@ public final class RatioReport {
   /** A computed row. */
   record Row(Comparison comparison, Score subject, Score baseline, Verdict verdict, String text) {}
 
+  /**
+   * One allocation row: bytes per operation of {@code subject} against {@code baseline} (the
+   * target: at most the baseline's), with {@code others} shown for information.
+   */
+  record AllocComparison(String operation, String subject, String baseline, List<String> others,
+      boolean targeted) {}
+
+  /** A computed allocation row. */
+  record AllocRow(AllocComparison comparison, Score subject, Score baseline, Verdict verdict) {}
+
   private static final String PKG = "dev.cairn.benchmarks.";
   private static final String WEB3J = "Secp256k1Web3jBenchmark";
   private static final String JAVA_BACKEND = "Secp256k1JavaBackendBenchmark";
@@ -94,11 +108,38 @@ public final class RatioReport {
   private static final String NATIVE_API = "Secp256k1NativeApiBenchmark";
   private static final String KECCAK = "Keccak256Benchmark";
 
+  /** The ABI benchmarks: class (relative to {@link #PKG}), operation, and whether it is a codec op. */
+  private static final String[][] ABI_OPS = {
+    {"abi.AbiEncodeTransferBenchmark", "ABI encode transfer(address,uint256) calldata", "codec"},
+    {"abi.AbiDecodeReturnBenchmark", "ABI decode (uint256,address,bytes,string,(uint8,bool)[])",
+        "codec"},
+    {"abi.AbiEncodeNestedBenchmark", "ABI encode route((uint256,(address,bytes32)[])[]) calldata",
+        "codec"},
+    {"abi.AbiParseJsonBenchmark", "parse a 100-entry JSON ABI", "parse"},
+  };
+
+  /** ABI throughput targets (times): Cairn vs headlong and vs web3j, on the codec operations. */
+  static final double ABI_VS_HEADLONG = 1.2;
+
+  static final double ABI_VS_WEB3J = 10.0;
+
   private final Map<String, Score> scores;
+  private final Map<String, Score> allocations;
   private final Map<String, String> settings;
 
   RatioReport(Map<String, Score> scores, Map<String, String> settings) {
+    this(scores, Map.of(), settings);
+  }
+
+  /**
+   * @param scores throughputs (ops/s) by benchmark key
+   * @param allocations bytes per operation ({@code gc.alloc.rate.norm}) by benchmark key
+   * @param settings run description lines
+   */
+  RatioReport(Map<String, Score> scores, Map<String, Score> allocations,
+      Map<String, String> settings) {
     this.scores = scores;
+    this.allocations = allocations;
     this.settings = settings;
   }
 
@@ -148,7 +189,47 @@ public final class RatioReport {
       list.add(Comparison.info(name, "Cairn vs web3j Hash.sha3",
           cairn, KECCAK + ".web3j" + p, Kind.TIMES));
     }
+    for (String[] op : ABI_OPS) {
+      boolean codec = op[2].equals("codec");
+      String cairn = op[0] + ".cairn";
+      list.add(new Comparison(op[1], "Cairn vs headlong", cairn, op[0] + ".headlong",
+          Kind.TIMES, codec ? ABI_VS_HEADLONG : Double.NaN, Double.NaN));
+      list.add(new Comparison(op[1], "Cairn vs web3j", cairn, op[0] + ".web3j",
+          Kind.TIMES, codec ? ABI_VS_WEB3J : Double.NaN, Double.NaN));
+    }
     return list;
+  }
+
+  /**
+   * The allocation comparisons: Cairn against headlong (target on the codec operations: no more
+   * bytes per operation), web3j shown for information.
+   */
+  static List<AllocComparison> allocComparisons() {
+    List<AllocComparison> list = new ArrayList<>();
+    for (String[] op : ABI_OPS) {
+      list.add(new AllocComparison(op[1], op[0] + ".cairn", op[0] + ".headlong",
+          List.of(op[0] + ".web3j"), op[2].equals("codec")));
+    }
+    return list;
+  }
+
+  /** Computes every allocation row. */
+  List<AllocRow> allocRows() {
+    List<AllocRow> rows = new ArrayList<>();
+    for (AllocComparison c : allocComparisons()) {
+      Score s = allocations.get(c.subject());
+      Score b = allocations.get(c.baseline());
+      Verdict v;
+      if (s == null || b == null) {
+        v = Verdict.MISSING;
+      } else if (!c.targeted()) {
+        v = Verdict.NO_TARGET;
+      } else {
+        v = s.opsPerSecond() <= b.opsPerSecond() ? Verdict.PASS : Verdict.FAIL;
+      }
+      rows.add(new AllocRow(c, s, b, v));
+    }
+    return rows;
   }
 
   /** Computes every row. */
@@ -276,19 +357,79 @@ public final class RatioReport {
       out.println();
       out.println("Not in this run (rows show n/a): " + String.join(", ", missing));
     }
+    printAllocations(out);
     out.println();
     out.println("## All scores");
     out.println();
-    out.println("| Benchmark | ops/s (± 99.9% CI) |");
-    out.println("|---|---:|");
-    for (Map.Entry<String, Score> e : scores.entrySet()) {
-      out.println("| " + e.getKey() + " | " + formatScore(e.getValue()) + " |");
+    if (allocations.isEmpty()) {
+      out.println("| Benchmark | ops/s (± 99.9% CI) |");
+      out.println("|---|---:|");
+      for (Map.Entry<String, Score> e : scores.entrySet()) {
+        out.println("| " + e.getKey() + " | " + formatScore(e.getValue()) + " |");
+      }
+    } else {
+      out.println("| Benchmark | ops/s (± 99.9% CI) | B/op (gc.alloc.rate.norm) |");
+      out.println("|---|---:|---:|");
+      for (Map.Entry<String, Score> e : scores.entrySet()) {
+        out.println("| " + e.getKey() + " | " + formatScore(e.getValue()) + " | "
+            + formatBytes(allocations.get(e.getKey())) + " |");
+      }
     }
   }
 
-  /** Whether any row with a target failed. */
+  private void printAllocations(PrintStream out) {
+    out.println();
+    out.println("## Allocation (bytes per operation, JMH -prof gc; lower is better)");
+    out.println();
+    if (allocations.isEmpty()) {
+      out.println("No gc.alloc.rate.norm in this run (run JMH with -prof gc); allocation targets"
+          + " not checked.");
+      return;
+    }
+    out.println("| Operation | Cairn B/op | headlong B/op | web3j B/op | Cairn / headlong "
+        + "| Target | Result |");
+    out.println("|---|---:|---:|---:|---|---|---|");
+    for (AllocRow r : allocRows()) {
+      AllocComparison c = r.comparison();
+      String ratio = r.subject() == null || r.baseline() == null
+          || r.baseline().opsPerSecond() <= 0
+          ? "n/a"
+          : String.format(Locale.ROOT, "%.2f", r.subject().opsPerSecond()
+              / r.baseline().opsPerSecond());
+      StringBuilder others = new StringBuilder();
+      for (String o : c.others()) {
+        others.append(formatBytes(allocations.get(o)));
+      }
+      String result = switch (r.verdict()) {
+        case MISSING -> "n/a";
+        case NO_TARGET -> "";
+        default -> r.verdict().name();
+      };
+      out.println("| " + c.operation() + " | " + formatBytes(r.subject()) + " | "
+          + formatBytes(r.baseline()) + " | " + others + " | " + ratio + " | "
+          + (c.targeted() ? "<= headlong" : "-") + " | " + result + " |");
+    }
+  }
+
+  static String formatBytes(Score s) {
+    if (s == null) {
+      return "n/a";
+    }
+    String v = String.format(Locale.ROOT, "%,.0f", s.opsPerSecond());
+    if (!Double.isNaN(s.error())) {
+      v += String.format(Locale.ROOT, " ± %,.0f", s.error());
+    }
+    return v;
+  }
+
+  /** Whether any row with a target failed (throughput or allocation). */
   boolean anyFailure() {
     for (Row r : rows()) {
+      if (r.verdict() == Verdict.FAIL) {
+        return true;
+      }
+    }
+    for (AllocRow r : allocRows()) {
       if (r.verdict() == Verdict.FAIL) {
         return true;
       }
@@ -302,6 +443,16 @@ public final class RatioReport {
    * multiple, converted) are taken.
    */
   static Map<String, Score> readJmh(String json, Map<String, String> settings) throws IOException {
+    return readJmh(json, settings, new LinkedHashMap<>());
+  }
+
+  /**
+   * Like {@link #readJmh(String, Map)}, also collecting each benchmark's allocated bytes per
+   * operation ({@code gc.alloc.rate.norm}, present when JMH ran with {@code -prof gc}) into
+   * {@code allocations}, under the same keys.
+   */
+  static Map<String, Score> readJmh(String json, Map<String, String> settings,
+      Map<String, Score> allocations) throws IOException {
     JsonNode root = new ObjectMapper().readTree(json);
     if (root == null || !root.isArray()) {
       throw new IOException("JMH result is not a JSON array");
@@ -334,6 +485,17 @@ public final class RatioReport {
       double score = number(metric.path("score"));
       double error = number(metric.path("scoreError"));
       scores.put(name, new Score(score * perSecond, error * perSecond));
+      Iterator<Map.Entry<String, JsonNode>> secondary = run.path("secondaryMetrics").fields();
+      while (secondary.hasNext()) {
+        Map.Entry<String, JsonNode> m = secondary.next();
+        // JMH before 1.36 prefixes profiler metrics with a middle dot
+        String key = m.getKey().startsWith("\u00b7") ? m.getKey().substring(1) : m.getKey();
+        if (key.equals("gc.alloc.rate.norm")
+            && "B/op".equals(m.getValue().path("scoreUnit").asText())) {
+          allocations.put(name, new Score(number(m.getValue().path("score")),
+              number(m.getValue().path("scoreError"))));
+        }
+      }
       if (settings.isEmpty()) {
         settings.put("JVM", run.path("vmName").asText() + " " + run.path("vmVersion").asText()
             + " (JDK " + run.path("jdkVersion").asText() + ")");
@@ -449,7 +611,9 @@ public final class RatioReport {
     }
     try {
       Map<String, String> settings = new LinkedHashMap<>();
-      Map<String, Score> scores = readJmh(Files.readString(jmh, StandardCharsets.UTF_8), settings);
+      Map<String, Score> allocations = new LinkedHashMap<>();
+      Map<String, Score> scores =
+          readJmh(Files.readString(jmh, StandardCharsets.UTF_8), settings, allocations);
       settings.put("JMH result file", jmh.toString());
       List<String> cUsed = new ArrayList<>();
       List<Map<String, Score>> cRuns = new ArrayList<>();
@@ -464,7 +628,7 @@ public final class RatioReport {
           ? "none (C comparisons show n/a)"
           : String.join(", ", cUsed)
               + (cUsed.size() > 1 ? " (best of the runs for each operation)" : ""));
-      RatioReport report = new RatioReport(scores, settings);
+      RatioReport report = new RatioReport(scores, allocations, settings);
       report.print(System.out);
       if (out != null) {
         try (PrintStream ps = new PrintStream(Files.newOutputStream(out), true,

@@ -133,4 +133,86 @@ class RatioReportTest {
   void rejectsNonArrayJson() {
     assertThrows(IOException.class, () -> RatioReport.readJmh("{}", new LinkedHashMap<>()));
   }
+
+  private static String abiRun(String benchmark, double opsPerSecond, String allocKey,
+      double bytesPerOp) {
+    return "{\"jmhVersion\":\"1.37\",\"benchmark\":\"dev.cairn.benchmarks.abi." + benchmark
+        + "\",\"mode\":\"thrpt\",\"threads\":1,\"forks\":1,\"jvmArgs\":[],"
+        + "\"primaryMetric\":{\"score\":" + opsPerSecond + ",\"scoreError\":\"NaN\","
+        + "\"scoreUnit\":\"ops/s\"},\"secondaryMetrics\":{\"gc.alloc.rate\":{\"score\":900,"
+        + "\"scoreError\":1,\"scoreUnit\":\"MB/sec\"},\"" + allocKey + "\":{\"score\":"
+        + bytesPerOp + ",\"scoreError\":2,\"scoreUnit\":\"B/op\"}}}";
+  }
+
+  @Test
+  void abiRowsAndAllocationTargets() throws IOException {
+    String json = "["
+        + abiRun("AbiEncodeTransferBenchmark.cairn", 3_000_000, "gc.alloc.rate.norm", 96) + ","
+        + abiRun("AbiEncodeTransferBenchmark.headlong", 2_000_000, "gc.alloc.rate.norm", 200)
+        + "," + abiRun("AbiEncodeTransferBenchmark.web3j", 200_000, "\u00b7gc.alloc.rate.norm",
+            4000) + ","
+        + abiRun("AbiDecodeReturnBenchmark.cairn", 1_000_000, "gc.alloc.rate.norm", 500) + ","
+        + abiRun("AbiDecodeReturnBenchmark.headlong", 1_000_000, "gc.alloc.rate.norm", 400) + ","
+        + abiRun("AbiParseJsonBenchmark.cairn", 1_000, "gc.alloc.rate.norm", 900_000) + ","
+        + abiRun("AbiParseJsonBenchmark.headlong", 2_000, "gc.alloc.rate.norm", 100_000)
+        + "]";
+    Map<String, Score> allocations = new LinkedHashMap<>();
+    Map<String, Score> scores = RatioReport.readJmh(json, new LinkedHashMap<>(), allocations);
+    assertEquals(3_000_000.0, scores.get("abi.AbiEncodeTransferBenchmark.cairn").opsPerSecond());
+    assertEquals(96.0, allocations.get("abi.AbiEncodeTransferBenchmark.cairn").opsPerSecond());
+    // the pre-1.36 key with its middle dot is read as well
+    assertEquals(4000.0, allocations.get("abi.AbiEncodeTransferBenchmark.web3j").opsPerSecond());
+    assertFalse(allocations.containsKey("gc.alloc.rate"));
+
+    RatioReport report = new RatioReport(scores, allocations, Map.of());
+    List<Row> rows = report.rows();
+    // 1.5x >= 1.2x headlong; 15x >= 10x web3j
+    assertEquals(Verdict.PASS, find(rows, "abi.AbiEncodeTransferBenchmark.cairn",
+        "abi.AbiEncodeTransferBenchmark.headlong").verdict());
+    assertEquals(Verdict.PASS, find(rows, "abi.AbiEncodeTransferBenchmark.cairn",
+        "abi.AbiEncodeTransferBenchmark.web3j").verdict());
+    // 1.0x < 1.2x
+    assertEquals(Verdict.FAIL, find(rows, "abi.AbiDecodeReturnBenchmark.cairn",
+        "abi.AbiDecodeReturnBenchmark.headlong").verdict());
+    assertEquals(Verdict.MISSING, find(rows, "abi.AbiDecodeReturnBenchmark.cairn",
+        "abi.AbiDecodeReturnBenchmark.web3j").verdict());
+    // parsing has no throughput target
+    assertEquals(Verdict.NO_TARGET, find(rows, "abi.AbiParseJsonBenchmark.cairn",
+        "abi.AbiParseJsonBenchmark.headlong").verdict());
+
+    List<RatioReport.AllocRow> alloc = report.allocRows();
+    assertEquals(Verdict.PASS, alloc.get(0).verdict()); // 96 <= 200
+    assertEquals(Verdict.FAIL, alloc.get(1).verdict()); // 500 > 400
+    assertEquals(Verdict.MISSING, alloc.get(2).verdict()); // nested: not in this run
+    assertEquals(Verdict.NO_TARGET, alloc.get(3).verdict()); // parse: information only
+    assertTrue(report.anyFailure());
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    report.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String md = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(md.contains("| ABI encode transfer(address,uint256) calldata | 96 ± 2 | 200 ± 2 "
+        + "| 4,000 ± 2 | 0.48 | <= headlong | PASS |"), md);
+    assertTrue(md.contains("| abi.AbiEncodeTransferBenchmark.cairn | 3,000,000 | 96 ± 2 |"), md);
+  }
+
+  @Test
+  void allocationFailureAloneFailsTheRun() {
+    Map<String, Score> scores = new LinkedHashMap<>();
+    scores.put("abi.AbiEncodeNestedBenchmark.cairn", new Score(2000, Double.NaN));
+    scores.put("abi.AbiEncodeNestedBenchmark.headlong", new Score(1000, Double.NaN));
+    Map<String, Score> alloc = new LinkedHashMap<>();
+    alloc.put("abi.AbiEncodeNestedBenchmark.cairn", new Score(1000, Double.NaN));
+    alloc.put("abi.AbiEncodeNestedBenchmark.headlong", new Score(999, Double.NaN));
+    assertTrue(new RatioReport(scores, alloc, Map.of()).anyFailure());
+    alloc.put("abi.AbiEncodeNestedBenchmark.cairn", new Score(999, Double.NaN));
+    assertFalse(new RatioReport(scores, alloc, Map.of()).anyFailure());
+  }
+
+  @Test
+  void reportWithoutGcProfilerSaysSo() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    new RatioReport(new LinkedHashMap<>(), Map.of())
+        .print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("run JMH with -prof gc"));
+  }
 }

@@ -23,12 +23,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = WalletCli.Version.class,
     description = {
-      "Multi-chain wallet tool built on the Cairn SDK (EVM, Solana, Cosmos).",
+      "Multi-chain wallet tool built on the Cairn SDK (EVM, Solana, Cosmos; Solidity ABI).",
       "Secrets are read from stdin, a prompt or an environment variable, never from arguments."
     },
     subcommands = {
       MnemonicCommand.class,
       HdCommand.class,
+      AbiCommand.class,
       BackendCommand.class,
       DemoCommand.class,
       BatchCommand.class,

@@ -16,13 +16,6 @@ public final class SpecOps {
     Map<String, String> m = new LinkedHashMap<>();
     for (String op :
         new String[] {
-          "abi.encodeCall", "abi.encode", "abi.decode", "abi.encodePacked", "abi.selector",
-          "abi.eventTopic", "abi.decodeLog", "abi.decodeError", "eip712.hash"
-        }) {
-      m.put(op, "sdk-abi");
-    }
-    for (String op :
-        new String[] {
           "evm.signTx", "evm.decodeTx", "evm.signMessage", "evm.signTypedData",
           "evm.signAuthorization", "evm.recover"
         }) {

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The ops this build implements (keys and HD wallets), and the engine that serves them. */
+/** The ops this build implements (keys, HD wallets, ABI), and the engine that serves them. */
 public final class WalletOps {
   private WalletOps() {}
 
@@ -39,6 +39,7 @@ public final class WalletOps {
     m.put(
         "hd.privateKey",
         op(Set.of("chain", "mnemonic", "passphrase", "path"), WalletOps::hdPrivateKey));
+    m.putAll(AbiOps.ops());
     return m;
   }
 
