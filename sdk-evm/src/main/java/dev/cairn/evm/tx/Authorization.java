@@ -20,9 +20,9 @@ import java.util.Objects;
  * of 0 makes the authorization valid on every chain.
  *
  * <p>Values are kept as given within the bounds EIP-7702 sets for decoding (chain id and r, s
- * below 2^256, y parity below 2^8); an authorization whose signature is invalid is still a valid
- * list element (the chain skips it), so such values only fail in {@link #authority()}. The nonce
- * is limited to [0, 2^63-1] in this SDK.
+ * below 2^256, y parity below 2^8, nonce below 2^64: an unsigned 64-bit value in a {@code long});
+ * an authorization whose signature is invalid is still a valid list element (the chain skips it),
+ * so such values only fail in {@link #authority()}.
  */
 public final class Authorization {
   private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
@@ -56,7 +56,6 @@ public final class Authorization {
       BigInteger chainId, Address address, long nonce, int yParity, BigInteger r, BigInteger s) {
     checkU256("authorization.chainId", chainId);
     checkAddress(address);
-    checkNonce(nonce);
     if (yParity < 0 || yParity > 255) {
       throw invalid("authorization.yParity", "must be in [0, 255], got " + yParity);
     }
@@ -82,7 +81,6 @@ public final class Authorization {
   public static byte[] signingHash(BigInteger chainId, Address address, long nonce) {
     checkU256("authorization.chainId", chainId);
     checkAddress(address);
-    checkNonce(nonce);
     byte[] rlp =
         RlpOut.list(
             0x05,
@@ -133,12 +131,6 @@ public final class Authorization {
     }
   }
 
-  private static void checkNonce(long nonce) {
-    if (nonce < 0) {
-      throw invalid("authorization.nonce", "must be in [0, 2^63-1]");
-    }
-  }
-
   private static EvmTxException invalid(String field, String problem) {
     return new EvmTxException(EvmTxException.Reason.INVALID_FIELD, field, problem);
   }
@@ -153,7 +145,7 @@ public final class Authorization {
     return address;
   }
 
-  /** The authority's account nonce this authorization is valid for. */
+  /** The authority's account nonce this authorization is valid for (unsigned 64 bits). */
   public long nonce() {
     return nonce;
   }
@@ -244,7 +236,8 @@ public final class Authorization {
 
   @Override
   public String toString() {
-    return "Authorization{chainId=" + chainId + ", address=" + address + ", nonce=" + nonce
+    return "Authorization{chainId=" + chainId + ", address=" + address
+        + ", nonce=" + Long.toUnsignedString(nonce)
         + ", yParity=" + yParity + ", r=0x" + r.toString(16) + ", s=0x" + s.toString(16) + "}";
   }
 }

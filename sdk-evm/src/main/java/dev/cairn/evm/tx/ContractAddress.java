@@ -11,16 +11,13 @@ public final class ContractAddress {
   /**
    * The address a CREATE from {@code sender} with {@code nonce} gets: the last 20 bytes of {@code
    * keccak256(rlp([sender, nonce]))}. For a contract-creation transaction, the nonce is the
-   * transaction's.
+   * transaction's; it is unsigned 64 bits.
    *
-   * @throws EvmTxException (INVALID_FIELD) if the sender is null or the nonce negative
+   * @throws EvmTxException (INVALID_FIELD) if the sender is null
    */
   public static Address create(Address sender, long nonce) {
     if (sender == null) {
       throw Transaction.invalid("sender", "is null");
-    }
-    if (nonce < 0) {
-      throw Transaction.invalid("nonce", "must be in [0, 2^63-1]");
     }
     byte[] rlp = RlpOut.list(RlpOut.string(sender.bytes()), RlpOut.integer(nonce));
     return last20(Keccak256.hash(rlp));

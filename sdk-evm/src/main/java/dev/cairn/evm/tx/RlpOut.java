@@ -25,12 +25,12 @@ final class RlpOut {
     return out;
   }
 
-  /** The encoding of a non-negative long as a minimal big-endian string. */
+  /** The encoding of an unsigned 64-bit integer as a minimal big-endian string. */
   static byte[] integer(long v) {
     if (v == 0) {
       return EMPTY_STRING;
     }
-    if (v < 0x80) {
+    if (v > 0 && v < 0x80) {
       return new byte[] {(byte) v};
     }
     int n = (64 - Long.numberOfLeadingZeros(v) + 7) >>> 3;

@@ -26,8 +26,10 @@ import java.util.concurrent.CompletableFuture;
  * keccak-256 digest ({@link #signingHash()}, what a software key or HSM signs). {@link
  * #sign(Signer, long)} refuses to sign when the node's chain id differs from the transaction's.
  *
- * <p>Integers: nonce, gas limit and chain id are {@code long}s in [0, 2^63-1]; fees and value are
- * {@link BigInteger}s in [0, 2^256-1]. Fields that a type does not have are {@code null} ({@link
+ * <p>Integers: nonce and gas limit are unsigned 64-bit values held in a {@code long} (values of
+ * 2^63 and more read as negative: use {@link Long#toUnsignedString(long)} and {@link
+ * Long#compareUnsigned}); the chain id is a {@code long} in [0, 2^63-1]; fees and value are {@link
+ * BigInteger}s in [0, 2^256-1]. Fields that a type does not have are {@code null} ({@link
  * #gasPrice()} for EIP-1559 and later, the fee caps for legacy and EIP-2930, ...).
  */
 public final class Transaction {
@@ -185,15 +187,27 @@ public final class Transaction {
       return this;
     }
 
-    /** The sender's nonce. */
+    /** The sender's nonce, in [0, 2^63-1] (see {@link #nonce(BigInteger)} for larger values). */
     public Builder nonce(long nonce) {
       this.nonce = nonNegative("nonce", nonce);
       return this;
     }
 
-    /** The gas limit. */
+    /** The sender's nonce, in [0, 2^64-1]. */
+    public Builder nonce(BigInteger nonce) {
+      this.nonce = u64("nonce", nonce);
+      return this;
+    }
+
+    /** The gas limit, in [0, 2^63-1] (see {@link #gasLimit(BigInteger)} for larger values). */
     public Builder gasLimit(long gasLimit) {
       this.gasLimit = nonNegative("gasLimit", gasLimit);
+      return this;
+    }
+
+    /** The gas limit, in [0, 2^64-1]. */
+    public Builder gasLimit(BigInteger gasLimit) {
+      this.gasLimit = u64("gasLimit", gasLimit);
       return this;
     }
 
@@ -311,8 +325,11 @@ public final class Transaction {
     /**
      * The transaction.
      *
+     * <p>Empty blob-hash and authorization lists are encodable and therefore accepted here; {@link
+     * Transaction#validate(Fork)} rejects them.
+     *
      * @throws EvmTxException (INVALID_FIELD) if a field does not belong to the type, or a type 3 or
-     *     4 transaction has no recipient, no blob hashes or no authorizations
+     *     4 transaction has no recipient
      */
     public Transaction build() {
       TxType t = type != null ? type : infer();
@@ -336,12 +353,6 @@ public final class Transaction {
       if ((t == TxType.BLOB || t == TxType.SET_CODE) && to == null) {
         throw invalid("to", t + " transactions cannot create contracts: a recipient is required");
       }
-      if (t == TxType.BLOB && (blobVersionedHashes == null || blobVersionedHashes.length == 0)) {
-        throw invalid("blobVersionedHashes", "a blob transaction needs at least one blob hash");
-      }
-      if (t == TxType.SET_CODE && (authorizationList == null || authorizationList.isEmpty())) {
-        throw invalid("authorizationList", "a set-code transaction needs at least one authorization");
-      }
       return new Transaction(
           t,
           chainId,
@@ -355,8 +366,8 @@ public final class Transaction {
           data,
           t == TxType.LEGACY ? AccessList.EMPTY : (accessList == null ? AccessList.EMPTY : accessList),
           t == TxType.BLOB ? orZero(maxFeePerBlobGas) : null,
-          t == TxType.BLOB ? blobVersionedHashes : NO_HASHES,
-          t == TxType.SET_CODE ? authorizationList : List.of());
+          t == TxType.BLOB && blobVersionedHashes != null ? blobVersionedHashes : NO_HASHES,
+          t == TxType.SET_CODE && authorizationList != null ? authorizationList : List.of());
     }
 
     private TxType infer() {
@@ -392,6 +403,16 @@ public final class Transaction {
       return v;
     }
 
+    private static long u64(String field, BigInteger v) {
+      if (v == null) {
+        throw invalid(field, "is null");
+      }
+      if (v.signum() < 0 || v.bitLength() > 64) {
+        throw invalid(field, "must be in [0, 2^64-1]");
+      }
+      return v.longValue();
+    }
+
     private static BigInteger u256(String field, BigInteger v) {
       if (v == null) {
         throw invalid(field, "is null");
@@ -424,14 +445,18 @@ public final class Transaction {
     return type == TxType.LEGACY && chainId != 0;
   }
 
-  /** The nonce. */
+  /** The nonce: unsigned 64 bits (see the class description). */
   public long nonce() {
     return nonce;
   }
 
-  /** The gas limit. */
+  /** The gas limit: unsigned 64 bits (see the class description). */
   public long gasLimit() {
     return gasLimit;
+  }
+
+  static BigInteger unsigned(long v) {
+    return v >= 0 ? BigInteger.valueOf(v) : BigInteger.valueOf(v).add(BigInteger.ONE.shiftLeft(64));
   }
 
   /** The gas price (legacy, EIP-2930), else {@code null}. */
@@ -735,7 +760,11 @@ public final class Transaction {
           EvmTxException.Reason.PRIORITY_FEE_ABOVE_MAX_FEE, "maxPriorityFeePerGas",
           "is greater than maxFeePerGas");
     }
-    if (price.multiply(BigInteger.valueOf(gasLimit)).bitLength() > 256) {
+    if (nonce == -1L) {
+      throw new EvmTxException(
+          EvmTxException.Reason.NONCE_TOO_BIG, "nonce", "2^64-1 is not a valid nonce (EIP-2681)");
+    }
+    if (price.multiply(unsigned(gasLimit)).bitLength() > 256) {
       throw new EvmTxException(
           EvmTxException.Reason.GAS_PRICE_PRODUCT_OVERFLOW, "gasLimit",
           "gasLimit * " + (gasPrice != null ? "gasPrice" : "maxFeePerGas") + " exceeds 2^256-1");
@@ -762,13 +791,13 @@ public final class Transaction {
       throw invalid("authorizationList", "is empty");
     }
     long intrinsic = intrinsicGas(fork);
-    if (gasLimit < intrinsic) {
+    if (Long.compareUnsigned(gasLimit, intrinsic) < 0) {
       throw new EvmTxException(
           EvmTxException.Reason.INTRINSIC_GAS_TOO_LOW, "gasLimit",
           gasLimit + " is below the intrinsic gas " + intrinsic + " (" + fork + ")");
     }
     long floor = calldataFloorGas(fork);
-    if (gasLimit < floor) {
+    if (Long.compareUnsigned(gasLimit, floor) < 0) {
       throw new EvmTxException(
           EvmTxException.Reason.INTRINSIC_GAS_TOO_LOW, "gasLimit",
           gasLimit + " is below the EIP-7623 calldata floor " + floor);
@@ -810,7 +839,7 @@ public final class Transaction {
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("Transaction{").append(type);
-    sb.append(", chainId=").append(chainId).append(", nonce=").append(nonce);
+    sb.append(", chainId=").append(chainId).append(", nonce=").append(Long.toUnsignedString(nonce));
     if (gasPrice != null) {
       sb.append(", gasPrice=").append(gasPrice);
     }
@@ -818,7 +847,7 @@ public final class Transaction {
       sb.append(", maxPriorityFeePerGas=").append(maxPriorityFeePerGas)
           .append(", maxFeePerGas=").append(maxFeePerGas);
     }
-    sb.append(", gasLimit=").append(gasLimit)
+    sb.append(", gasLimit=").append(Long.toUnsignedString(gasLimit))
         .append(", to=").append(to == null ? "(create)" : to.toString())
         .append(", value=").append(value)
         .append(", data=").append(data.length <= 64 ? Hex.encodePrefixed(data) : data.length + " bytes");

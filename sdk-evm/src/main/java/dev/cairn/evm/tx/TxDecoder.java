@@ -92,7 +92,17 @@ final class TxDecoder {
     }
   }
 
+  /** An unsigned 64-bit integer (nonce, gas limit). */
+  private long u64(String name) {
+    return readLong(name, false);
+  }
+
+  /** A non-negative integer below 2^63 (chain id, y parity). */
   private long u63(String name) {
+    return readLong(name, true);
+  }
+
+  private long readLong(String name, boolean signedLimit) {
     need(name);
     int at = r.position();
     ByteBuffer b = r.readBuffer();
@@ -100,7 +110,7 @@ final class TxDecoder {
     if (n > 0 && b.get(b.position()) == 0) {
       throw new DecodingException(field, base + at, "integer with a leading zero byte");
     }
-    if (n > 8 || (n == 8 && b.get(b.position()) < 0)) {
+    if (n > 8 || (signedLimit && n == 8 && b.get(b.position()) < 0)) {
       throw new DecodingException(field, base + at,
           n > 8 ? "integer wider than 64 bits" : "above 2^63-1 (the largest value this SDK accepts)");
     }
@@ -170,9 +180,9 @@ final class TxDecoder {
   }
 
   private SignedTransaction legacy() {
-    long nonce = u63("nonce");
+    long nonce = u64("nonce");
     BigInteger gasPrice = u256("gasPrice");
-    long gas = u63("gasLimit");
+    long gas = u64("gasLimit");
     Address to = to(false);
     BigInteger value = u256("value");
     byte[] data = data();
@@ -205,7 +215,7 @@ final class TxDecoder {
 
   private SignedTransaction typed(TxType type) {
     long chainId = u63("chainId");
-    long nonce = u63("nonce");
+    long nonce = u64("nonce");
     BigInteger gasPrice = null;
     BigInteger maxPriority = null;
     BigInteger maxFee = null;
@@ -215,7 +225,7 @@ final class TxDecoder {
       maxPriority = u256("maxPriorityFeePerGas");
       maxFee = u256("maxFeePerGas");
     }
-    long gas = u63("gasLimit");
+    long gas = u64("gasLimit");
     Address to = to(type == TxType.BLOB || type == TxType.SET_CODE);
     BigInteger value = u256("value");
     byte[] data = data();
@@ -314,7 +324,7 @@ final class TxDecoder {
         BigInteger chainId = u256(name + ".chainId");
         need(name + ".address");
         Address address = address(name + ".address");
-        long nonce = u63(name + ".nonce");
+        long nonce = u64(name + ".nonce");
         need(name + ".yParity");
         int at = r.position();
         long parity = u63(name + ".yParity");
