@@ -34,6 +34,7 @@ public final class ContractAbi {
   private final Map<Integer, AbiError> errorsBySelector;
   private final Map<Long, List<Event>> eventsByTopic;
   private final List<Event> anonymousEvents;
+  private final Map<Object, Integer> sourceIndex;
 
   @SuppressWarnings("unchecked")
   private ContractAbi(List<FragmentSpec> specs, String sourceName) {
@@ -49,6 +50,7 @@ public final class ContractAbi {
     Map<Integer, AbiError> errSel = new HashMap<>();
     Map<Long, List<Event>> topics = new HashMap<>();
     List<Event> anon = new ArrayList<>();
+    Map<Object, Integer> index = new IdentityHashMap<>();
     for (int i = 0; i < specs.size(); i++) {
       FragmentSpec s = specs.get(i);
       try {
@@ -63,12 +65,14 @@ public final class ContractAbi {
               fs.add(f);
               params.put(f, new List[] {in, out});
               sel.putIfAbsent(f.selectorAsInt(), f);
+              index.put(f, i);
               break;
             }
           case EVENT:
             {
               Event e = Event.fromSpec(s);
               es.add(e);
+              index.put(e, i);
               if (e.isAnonymous()) {
                 anon.add(e);
               } else {
@@ -80,6 +84,7 @@ public final class ContractAbi {
             {
               AbiError e = AbiError.fromSpec(s);
               errs.add(e);
+              index.put(e, i);
               errSel.putIfAbsent(e.selectorInt(), e);
               break;
             }
@@ -88,18 +93,21 @@ public final class ContractAbi {
               throw new AbiException(AbiException.Reason.INVALID_TYPE, "a second constructor");
             }
             ctor = ConstructorFragment.fromSpec(s);
+            index.put(ctor, i);
             break;
           case FALLBACK:
             if (fb != null) {
               throw new AbiException(AbiException.Reason.INVALID_TYPE, "a second fallback");
             }
             fb = new FallbackFragment(s.stateMutability());
+            index.put(fb, i);
             break;
           case RECEIVE:
             if (rcv != null) {
               throw new AbiException(AbiException.Reason.INVALID_TYPE, "a second receive");
             }
             rcv = ReceiveFragment.INSTANCE;
+            index.put(rcv, i);
             break;
           default:
             throw new IllegalStateException(s.kind().toString());
@@ -121,6 +129,7 @@ public final class ContractAbi {
     this.errorsBySelector = errSel;
     this.eventsByTopic = topics;
     this.anonymousEvents = Collections.unmodifiableList(anon);
+    this.sourceIndex = index;
   }
 
   static long topicKey(byte[] topic) {
@@ -246,6 +255,20 @@ public final class ContractAbi {
           AbiException.Reason.INVALID_VALUE, f.signature() + " is not a function of this ABI");
     }
     return p;
+  }
+
+  /**
+   * Where a fragment of this ABI stands in its source: the index of its entry in the JSON array
+   * ({@code abi[i]}) or of its human-readable fragment ({@code fragments[i]}), for messages that
+   * name the entry (code generators, linters).
+   *
+   * @param fragment a {@link Function}, {@link Event} or {@link AbiError} of this ABI, or its
+   *     constructor, fallback or receive (compared by identity)
+   * @return the index, or -1 when the object is not one of this ABI's fragments
+   */
+  public int sourceIndex(Object fragment) {
+    Integer i = sourceIndex.get(fragment);
+    return i == null ? -1 : i;
   }
 
   /** All events in source order. */

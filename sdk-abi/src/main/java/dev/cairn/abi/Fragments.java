@@ -3,6 +3,7 @@ package dev.cairn.abi;
 import dev.cairn.abi.internal.FragmentFormatter;
 import dev.cairn.abi.internal.FragmentParser;
 import dev.cairn.abi.internal.ParamSpec;
+import dev.cairn.abi.type.ArrayType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -131,6 +132,28 @@ final class Fragments {
 
   static void formatParam(StringBuilder sb, Param p) {
     FragmentFormatter.param(sb, spec(p), true);
+  }
+
+  /**
+   * Like {@link #tupleOf} but names the components of nested tuples too (also inside arrays), as
+   * written in the parameters' components.
+   */
+  static TupleType namedTupleOf(List<Param> params) {
+    List<AbiType<?>> types = new ArrayList<>(params.size());
+    List<String> names = new ArrayList<>(params.size());
+    for (Param p : params) {
+      types.add(p.components().isEmpty() ? p.type() : withComponentNames(p.type(), p.components()));
+      names.add(p.name());
+    }
+    return TupleType.of(types, names);
+  }
+
+  private static AbiType<?> withComponentNames(AbiType<?> type, List<Param> components) {
+    if (type instanceof ArrayType) {
+      ArrayType a = (ArrayType) type;
+      return ArrayType.of(withComponentNames(a.elementType(), components), a.length());
+    }
+    return namedTupleOf(components);
   }
 
   /** A tuple type of the parameters' types with their names. */

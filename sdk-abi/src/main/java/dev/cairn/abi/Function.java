@@ -1,6 +1,7 @@
 package dev.cairn.abi;
 
-import dev.cairn.abi.internal.TypeParser;
+import dev.cairn.abi.internal.FragmentParser;
+import dev.cairn.abi.internal.FragmentSpec;
 import dev.cairn.core.encoding.DecodingException;
 import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.hash.Keccak256;
@@ -57,9 +58,13 @@ public final class Function {
   /**
    * Parses a canonical signature such as {@code transfer(address,uint256)} or a human-readable
    * fragment such as {@code function balanceOf(address owner) view returns (uint256)} (parameter
-   * names, data locations and visibility keywords are accepted; struct names are not).
+   * names, data locations and visibility keywords are accepted; struct names are not). The
+   * human-readable form is read by the same parser as {@link ContractAbi#parseHumanReadable}; the
+   * resulting tuple types carry the parameter names, nested tuple components included.
    *
-   * @throws AbiException (PARSE with a position) on a malformed signature
+   * @throws AbiException (PARSE with a position) on a malformed signature or an unknown type name;
+   *     (INVALID_TYPE, naming the parameter) for a type the codec rejects, e.g. an array of empty
+   *     tuples
    */
   public static Function parse(String signature) {
     if (signature == null) {
@@ -77,48 +82,19 @@ public final class Function {
         return new Function(signature.substring(0, paren), (TupleType) t, TupleType.EMPTY, "nonpayable");
       }
     }
-    TypeParser p = TypeParser.human(signature, 0);
-    String name = p.identifier();
-    if ("function".equals(name)) {
-      name = p.identifier();
-    }
-    if (name == null) {
-      throw p.error("expected a function name");
-    }
-    TupleType in = p.params(false).toTuple();
-    TupleType out = TupleType.EMPTY;
-    String sm = "nonpayable";
-    while (!p.atEnd()) {
-      int at = p.pos();
-      String word = p.identifier();
-      if (word == null) {
-        throw p.error("unexpected character");
+    FragmentSpec spec;
+    try {
+      spec = FragmentParser.parse(signature, FragmentSpec.Kind.FUNCTION);
+    } catch (AbiException e) {
+      if (e.reason() == AbiException.Reason.INVALID_TYPE && e.position() >= 0) {
+        // an unknown type name is a syntax error of the signature, as on the canonical path above
+        throw new AbiException(AbiException.Reason.PARSE, Fragments.withoutPosition(e), e.position());
       }
-      switch (word) {
-        case "view":
-        case "pure":
-        case "payable":
-        case "nonpayable":
-          sm = word;
-          break;
-        case "constant":
-          sm = "view";
-          break;
-        case "external":
-        case "public":
-        case "internal":
-        case "private":
-        case "virtual":
-        case "override":
-          break;
-        case "returns":
-          out = p.params(false).toTuple();
-          break;
-        default:
-          throw new AbiException(AbiException.Reason.PARSE, "unexpected word '" + word + "' in \"" + signature + "\"", at);
-      }
+      throw e;
     }
-    return new Function(name, in, out, sm);
+    TupleType in = Fragments.namedTupleOf(Fragments.resolveAll(spec.inputs()));
+    TupleType out = Fragments.namedTupleOf(Fragments.resolveAll(spec.outputs(), "outputs"));
+    return new Function(spec.name(), in, out, spec.stateMutability());
   }
 
   private static boolean isIdentifier(String s) {

@@ -85,6 +85,31 @@ class CodecTest {
   }
 
   @Test
+  void humanReadableFunctionsShareTheFragmentParser() {
+    // the same fragment through Function.parse and ContractAbi.parseHumanReadable
+    String text = "function swap((address token, (uint8 k, bool v)[2] pairs)[] orders, address payable to) internal returns (bool)";
+    Function f = Function.parse(text);
+    Function viaAbi = ContractAbi.parseHumanReadable(text).functions().get(0);
+    assertEquals("swap((address,(uint8,bool)[2])[],address)", f.signature());
+    assertEquals(viaAbi, f);
+    assertEquals(Arrays.asList("orders", "to"), f.inputs().names());
+    TupleType order = (TupleType) ((dev.cairn.abi.type.ArrayType) f.inputs().get(0)).elementType();
+    assertEquals(Arrays.asList("token", "pairs"), order.names());
+    TupleType pair = (TupleType) ((dev.cairn.abi.type.ArrayType) order.get(1)).elementType();
+    assertEquals(Arrays.asList("k", "v"), pair.names());
+    assertEquals("nonpayable", Function.parse("function f() private").stateMutability());
+
+    // unknown type names stay PARSE errors of the signature, with the position of the type
+    AbiException e = assertThrows(AbiException.class, () -> Function.parse("function f(bool a, uint7 b)"));
+    assertEquals(AbiException.Reason.PARSE, e.reason());
+    assertEquals(19, e.position());
+    // a type the codec rejects names the parameter
+    AbiException empty = assertThrows(AbiException.class, () -> Function.parse("function f(bool a, ()[] b)"));
+    assertEquals(AbiException.Reason.INVALID_TYPE, empty.reason());
+    assertTrue(empty.getMessage().startsWith("inputs[1]: "), empty.getMessage());
+  }
+
+  @Test
   void decodeCallChecksSelector() {
     Function f = Function.parse("transfer(address,uint256)");
     byte[] call = f.encodeCall(ADDR, 1);

@@ -207,6 +207,29 @@ class ContractAbiTest {
   }
 
   @Test
+  void sourceIndexLocatesEachFragment() {
+    ContractAbi abi =
+        ContractAbi.parseHumanReadable(
+            "event A(uint256 x)",
+            "function f()",
+            "constructor(bool b)",
+            "error E()",
+            "function f()",
+            "fallback() external",
+            "receive() external payable");
+    assertEquals(0, abi.sourceIndex(abi.events().get(0)));
+    assertEquals(1, abi.sourceIndex(abi.functions().get(0)));
+    // equal duplicates are told apart by identity
+    assertEquals(4, abi.sourceIndex(abi.functions().get(1)));
+    assertEquals(2, abi.sourceIndex(abi.constructor().orElseThrow()));
+    assertEquals(3, abi.sourceIndex(abi.errors().get(0)));
+    assertEquals(5, abi.sourceIndex(abi.fallback().orElseThrow()));
+    assertEquals(6, abi.sourceIndex(abi.receive().orElseThrow()));
+    assertEquals(-1, abi.sourceIndex(Function.parse("f()")));
+    assertEquals(-1, abi.sourceIndex(null));
+  }
+
+  @Test
   void duplicateSpecialFragmentsAndBadNamesAreRejected() {
     AbiException e =
         assertThrows(

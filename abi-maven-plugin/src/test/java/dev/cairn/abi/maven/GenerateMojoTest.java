@@ -109,7 +109,7 @@ class GenerateMojoTest {
         "[{\"type\":\"function\",\"name\":\"f\",\"inputs\":[{\"name\":\"x\",\"type\":\"uint3\"}]}]");
     MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo(project(dir)).execute());
     assertTrue(e.getMessage().contains("broken.json"), e.getMessage());
-    assertTrue(e.getMessage().contains("entry #0 (function f)"), e.getMessage());
+    assertTrue(e.getMessage().contains("abi[0].inputs[0].type"), e.getMessage());
     assertTrue(e.getMessage().contains("uint3"), e.getMessage());
   }
 

@@ -1,7 +1,8 @@
 package dev.cairn.abi.codegen;
 
+import dev.cairn.abi.AbiException;
+import dev.cairn.abi.ContractAbi;
 import dev.cairn.abi.codegen.internal.AbiEntry;
-import dev.cairn.abi.codegen.internal.AbiJsonReader;
 import dev.cairn.abi.codegen.internal.ContractGenerator;
 import dev.cairn.abi.codegen.internal.Names;
 import java.util.List;
@@ -71,7 +72,8 @@ public final class AbiCodegen {
    *     Foundry artifacts)
    * @return the generated source
    * @throws CodegenException if the ABI is malformed or cannot be bound; the message names the
-   *     file and the entry
+   *     file and the entry, e.g. {@code erc20.json: abi[3].inputs[1].type: unknown type "uint7"
+   *     (line 40, column 17)}
    */
   public GeneratedSource generate(String sourceName, String className, String abiJson) {
     if (className == null || !Names.isIdentifier(className) || Names.isKeyword(className)) {
@@ -80,9 +82,35 @@ public final class AbiCodegen {
     if (abiJson == null) {
       throw new CodegenException(sourceName + ": no ABI text");
     }
-    List<AbiEntry> entries = AbiJsonReader.read(sourceName, abiJson);
+    List<AbiEntry> entries = AbiEntry.of(parse(sourceName, abiJson));
     String text =
         new ContractGenerator(sourceName, packageName, className, entries).generate().toString();
     return new GeneratedSource(packageName, className, text);
+  }
+
+  /** Reads the ABI with sdk-abi's JSON reader; its errors are prefixed with the file name. */
+  private static ContractAbi parse(String sourceName, String abiJson) {
+    try {
+      return ContractAbi.parseJson(abiJson);
+    } catch (AbiException e) {
+      String message = e.getMessage();
+      int at = e.position();
+      String suffix = " (at position " + at + ")";
+      if (at >= 0 && at <= abiJson.length() && message.endsWith(suffix)) {
+        // a character offset into the JSON: say line and column instead
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+          if (abiJson.charAt(i) == '\n') {
+            line++;
+            lineStart = i + 1;
+          }
+        }
+        message =
+            message.substring(0, message.length() - suffix.length())
+                + " (line " + line + ", column " + (at - lineStart + 1) + ")";
+      }
+      throw new CodegenException(sourceName + ": " + message, e);
+    }
   }
 }

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Bad ABI input fails with a CodegenException naming the file and the entry. */
+/**
+ * Bad ABI input fails with a CodegenException naming the file and the entry: sdk-abi's JSON reader
+ * reports the path of the field ({@code abi[1].inputs[0].type}), the generator the entry ({@code
+ * abi[1] (event Ping)}).
+ */
 class CodegenErrorsTest {
   private static final AbiCodegen GEN = AbiCodegen.forPackage("x.y");
 
@@ -23,10 +27,10 @@ class CodegenErrorsTest {
   @Test
   void malformedJsonNamesFileAndLine() {
     assertContains(fail("[\n{\"type\": \"function\",\n \"name\": }]"), "bad.json", "line 3");
-    assertContains(fail("{\"x\": 1}"), "bad.json", "no \"abi\" array");
+    assertContains(fail("{\"x\": 1}"), "bad.json", "no \"abi\" member");
     assertContains(fail("42"), "bad.json", "expected a JSON array");
-    assertContains(fail("[] []"), "bad.json", "trailing content");
-    assertContains(fail("[1]"), "entry #0 is not a JSON object");
+    assertContains(fail("[] []"), "bad.json", "unexpected content after the ABI", "line 1, column 4");
+    assertContains(fail("[1]"), "bad.json: abi[0]: expected an object");
   }
 
   @Test
@@ -34,18 +38,22 @@ class CodegenErrorsTest {
     assertContains(
         fail("[{\"type\":\"function\",\"name\":\"ok\",\"inputs\":[]},"
             + "{\"type\":\"function\",\"name\":\"f\",\"inputs\":[{\"name\":\"a\",\"type\":\"uint7\"}]}]"),
-        "bad.json", "entry #1 (function f)", "input 'a'", "uint7");
+        "bad.json: abi[1].inputs[0].type: unknown type \"uint7\" (line 1, column 105)");
     assertContains(
         fail("[{\"type\":\"event\",\"name\":\"E\",\"inputs\":[{\"name\":\"q\",\"type\":\"fixed128x18\"}]}]"),
-        "entry #0 (event E)", "fixed128x18", "not supported");
-    assertContains(fail("[{\"type\":\"function\",\"inputs\":[]}]"), "entry #0 (function)", "no name");
-    assertContains(fail("[{\"type\":\"banana\",\"name\":\"x\"}]"), "entry #0", "unknown type \"banana\"");
+        "bad.json: abi[0].inputs[0].type: ", "fixed128x18");
+    assertContains(fail("[{\"type\":\"function\",\"inputs\":[]}]"), "bad.json: abi[0].name: missing");
+    assertContains(fail("[{\"type\":\"banana\",\"name\":\"x\"}]"), "bad.json: abi[0].type: ", "\"banana\"");
     assertContains(
         fail("[{\"type\":\"function\",\"name\":\"f\",\"inputs\":[{\"name\":\"a\"}]}]"),
-        "entry #0 inputs[0]", "no \"type\"");
+        "bad.json: abi[0].inputs[0].type: missing");
     assertContains(
         fail("[{\"type\":\"function\",\"name\":\"f\",\"inputs\":[{\"type\":\"uint256[x]\"}]}]"),
-        "entry #0 (function f) input #0", "malformed type");
+        "bad.json: abi[0].inputs[0].type: ", "malformed type");
+    // codec limits are reported by sdk-abi too, naming the parameter
+    assertContains(
+        fail("[{\"type\":\"function\",\"name\":\"f\",\"inputs\":[{\"type\":\"tuple[]\",\"components\":[]}]}]"),
+        "bad.json: abi[0].inputs[0]: ");
   }
 
   @Test
@@ -60,11 +68,11 @@ class CodegenErrorsTest {
         "[{\"type\":\"function\",\"name\":\"f\",\"inputs\":[{\"name\":\"p\",\"type\":\"tuple\","
             + "\"internalType\":\"struct C.PingEvent\",\"components\":[{\"name\":\"x\",\"type\":\"uint8\"}]}]},"
             + "{\"type\":\"event\",\"name\":\"Ping\",\"inputs\":[]}]";
-    assertContains(fail(clash), "entry #1 (event Ping)", "PingEvent");
+    assertContains(fail(clash), "abi[1] (event Ping)", "PingEvent");
     // duplicate function
     String dup =
         "[{\"type\":\"function\",\"name\":\"f\",\"inputs\":[]},{\"type\":\"function\",\"name\":\"f\",\"inputs\":[]}]";
-    assertContains(fail(dup), "entry #1 (function f)", "duplicate");
+    assertContains(fail(dup), "bad.json: abi[1] (function f)", "duplicate");
   }
 
   @Test

@@ -256,6 +256,8 @@ public final class FragmentParser {
       switch (w) {
         case "external":
         case "public":
+        case "internal":
+        case "private":
         case "virtual":
         case "override":
           break;

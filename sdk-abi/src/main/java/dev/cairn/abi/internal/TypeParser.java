@@ -15,39 +15,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parser for type strings and human-readable parameter lists. Hand-written (no regex); nesting
- * of tuples and array suffixes together is bounded by {@link #MAX_DEPTH}.
- *
- * <p>In human-readable mode, whitespace is allowed between tokens, and each parameter may carry
- * a data location ({@code memory}, {@code calldata}, {@code storage}, ignored), an {@code indexed}
- * flag (if allowed) and a name.
+ * Parser for canonical type strings ({@code uint256}, {@code (address,bytes32[2])[]}, {@code
+ * tuple(bool)}). Hand-written (no regex); nesting of tuples and array suffixes together is bounded
+ * by {@link #MAX_DEPTH}. Human-readable fragments and parameter lists (whitespace, names, data
+ * locations, {@code indexed}) are read by {@link FragmentParser}, which resolves the canonical type
+ * strings it produces through this parser.
  */
 public final class TypeParser {
   /** Maximum nesting depth (tuples plus array dimensions). */
   public static final int MAX_DEPTH = 64;
 
   private final String s;
-  private final boolean human;
   private int pos;
 
-  private TypeParser(String s, boolean human) {
+  private TypeParser(String s) {
     this.s = s;
-    this.human = human;
-  }
-
-  /** A parameter list: types, names (null entries when unnamed) and indexed flags. */
-  public static final class Params {
-    /** Parameter types. */
-    public final List<AbiType<?>> types = new ArrayList<>();
-    /** Parameter names (null when unnamed). */
-    public final List<String> names = new ArrayList<>();
-    /** Indexed flags (events). */
-    public final List<Boolean> indexed = new ArrayList<>();
-
-    /** The parameters as a tuple type with names. */
-    public TupleType toTuple() {
-      return TupleType.of(types, names);
-    }
   }
 
   /** Parses a canonical type string (no whitespace). */
@@ -55,7 +37,7 @@ public final class TypeParser {
     if (s == null) {
       throw new AbiException(AbiException.Reason.PARSE, "type: null");
     }
-    TypeParser p = new TypeParser(s, false);
+    TypeParser p = new TypeParser(s);
     AbiType<?> t = p.type(0);
     if (p.pos != s.length()) {
       throw p.error("unexpected character '" + s.charAt(p.pos) + "'");
@@ -63,64 +45,7 @@ public final class TypeParser {
     return t;
   }
 
-  /**
-   * A parser positioned at {@code pos} of a human-readable string; used by {@code Function.parse}
-   * and the JSON/human-readable ABI parsers.
-   */
-  public static TypeParser human(String s, int pos) {
-    TypeParser p = new TypeParser(s, true);
-    p.pos = pos;
-    return p;
-  }
-
-  /** Current position. */
-  public int pos() {
-    return pos;
-  }
-
-  /** True at the end of the input (after skipping whitespace). */
-  public boolean atEnd() {
-    skipWs();
-    return pos >= s.length();
-  }
-
-  /** Skips whitespace, then consumes {@code c} if it is next. */
-  public boolean accept(char c) {
-    skipWs();
-    if (pos < s.length() && s.charAt(pos) == c) {
-      pos++;
-      return true;
-    }
-    return false;
-  }
-
-  /** Skips whitespace and consumes {@code c}, or throws PARSE. */
-  public void expect(char c) {
-    if (!accept(c)) {
-      throw error("expected '" + c + "'");
-    }
-  }
-
-  /** Skips whitespace and returns the next identifier ({@code [A-Za-z_$][A-Za-z0-9_$]*}) or null. */
-  public String identifier() {
-    skipWs();
-    int start = pos;
-    while (pos < s.length() && isIdent(s.charAt(pos), pos == start)) {
-      pos++;
-    }
-    return pos == start ? null : s.substring(start, pos);
-  }
-
-  /** Looks at the next identifier without consuming it. */
-  public String peekIdentifier() {
-    int save = pos;
-    String id = identifier();
-    pos = save;
-    return id;
-  }
-
-  /** A PARSE exception at the current position. */
-  public AbiException error(String problem) {
+  private AbiException error(String problem) {
     return new AbiException(AbiException.Reason.PARSE, problem + " in \"" + clip() + "\"", pos);
   }
 
@@ -128,69 +53,15 @@ public final class TypeParser {
     return s.length() <= 200 ? s : s.substring(0, 200) + "...";
   }
 
-  private static boolean isIdent(char c, boolean first) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || (!first && c >= '0' && c <= '9');
-  }
-
-  private void skipWs() {
-    if (human) {
-      while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
-        pos++;
-      }
-    }
-  }
-
-  /**
-   * Parses {@code ( param, ... )} in human-readable mode.
-   *
-   * @param allowIndexed whether the {@code indexed} keyword is allowed (events)
-   */
-  public Params params(boolean allowIndexed) {
-    return paramList(0, allowIndexed);
-  }
-
-  private Params paramList(int depth, boolean allowIndexed) {
-    expect('(');
-    Params ps = new Params();
-    if (accept(')')) {
-      return ps;
-    }
-    do {
-      AbiType<?> t = type(depth + 1);
-      boolean indexed = false;
-      String name = null;
-      String id = identifier();
-      while (id != null) {
-        if (allowIndexed && id.equals("indexed") && !indexed && name == null) {
-          indexed = true;
-        } else if ((id.equals("memory") || id.equals("calldata") || id.equals("storage")) && name == null) {
-          // data location: irrelevant to the ABI
-        } else if (name == null) {
-          name = id;
-        } else {
-          pos -= id.length();
-          throw error("unexpected word '" + id + "'");
-        }
-        id = identifier();
-      }
-      ps.types.add(t);
-      ps.names.add(name);
-      ps.indexed.add(indexed);
-    } while (accept(','));
-    expect(')');
-    return ps;
-  }
-
   private AbiType<?> type(int depth) {
     if (depth > MAX_DEPTH) {
       throw error("nesting deeper than " + MAX_DEPTH);
     }
-    skipWs();
     int start = pos;
     AbiType<?> t;
     if (pos < s.length() && s.charAt(pos) == '(') {
       t = tuple(depth);
-    } else if (s.startsWith("tuple(", pos) || (human && s.startsWith("tuple", pos) && nextNonWs(pos + 5) == '(')) {
+    } else if (s.startsWith("tuple(", pos)) {
       pos += 5;
       t = tuple(depth);
     } else {
@@ -198,7 +69,6 @@ public final class TypeParser {
     }
     int dims = 0;
     while (true) {
-      skipWsIfArray();
       if (pos >= s.length() || s.charAt(pos) != '[') {
         break;
       }
@@ -207,11 +77,9 @@ public final class TypeParser {
       }
       int at = pos;
       pos++;
-      skipWs();
       int len = ArrayType.DYNAMIC;
       if (pos < s.length() && s.charAt(pos) != ']') {
         len = number("array length");
-        skipWs();
       }
       if (pos >= s.length() || s.charAt(pos) != ']') {
         throw error("expected ']'");
@@ -226,30 +94,7 @@ public final class TypeParser {
     return t;
   }
 
-  private void skipWsIfArray() {
-    if (human) {
-      int p = pos;
-      while (p < s.length() && Character.isWhitespace(s.charAt(p))) {
-        p++;
-      }
-      if (p < s.length() && s.charAt(p) == '[') {
-        pos = p;
-      }
-    }
-  }
-
-  private char nextNonWs(int p) {
-    while (p < s.length() && Character.isWhitespace(s.charAt(p))) {
-      p++;
-    }
-    return p < s.length() ? s.charAt(p) : 0;
-  }
-
   private AbiType<?> tuple(int depth) {
-    if (human) {
-      Params ps = paramList(depth, false);
-      return ps.toTuple();
-    }
     pos++; // '('
     List<AbiType<?>> cs = new ArrayList<>();
     if (pos < s.length() && s.charAt(pos) == ')') {

@@ -119,19 +119,18 @@ public final class ContractGenerator {
     return source + ": " + e.describe();
   }
 
-  private List<Param> params(AbiEntry e, List<AbiParam> ps, String role, Set<String> reserved) {
+  private List<Param> params(List<dev.cairn.abi.Param> ps, String role, Set<String> reserved) {
     List<Param> out = new ArrayList<>();
     Set<String> used = new HashSet<>(reserved);
     for (int i = 0; i < ps.size(); i++) {
-      AbiParam p = ps.get(i);
-      String label = p.name().isEmpty() ? "#" + i : "'" + p.name() + "'";
-      SolType t = SolType.resolve(p, where(e) + " " + role + " " + label);
+      dev.cairn.abi.Param p = ps.get(i);
+      SolType t = SolType.of(p);
       String base = Names.variable(p.name(), (role.equals("output") ? "value" : "arg") + i);
       String name = base;
       for (int n = 2; !used.add(name); n++) {
         name = base + n;
       }
-      out.add(new Param(p.name(), name, t, p.indexed()));
+      out.add(new Param(p.name(), name, t, p.isIndexed()));
     }
     return out;
   }
@@ -185,8 +184,8 @@ public final class ContractGenerator {
       Member m =
           new Member(
               e,
-              params(e, e.inputs(), kind.equals("function") ? "input" : "parameter", reserved),
-              params(e, e.outputs(), "output", Set.of()));
+              params(e.inputs(), "input", reserved),
+              params(e.outputs(), "output", Set.of()));
       groups.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(m);
       all.add(m);
     }
@@ -516,13 +515,10 @@ public final class ContractGenerator {
     AbiEntry ctor = null;
     for (AbiEntry e : entries) {
       if (e.kind().equals("constructor")) {
-        if (ctor != null) {
-          throw new CodegenException(where(e) + ": a second constructor");
-        }
         ctor = e;
       }
     }
-    List<Param> ctorParams = ctor == null ? List.of() : params(ctor, ctor.inputs(), "input", Set.of());
+    List<Param> ctorParams = ctor == null ? List.of() : params(ctor.inputs(), "input", Set.of());
 
     for (Member m : functions) {
       for (Param p : m.inputs) {
@@ -919,8 +915,7 @@ public final class ContractGenerator {
     List<Param> comps = new ArrayList<>();
     for (Param p : m.inputs) {
       if (p.indexed() && hashedInTopic(p.type())) {
-        comps.add(new Param(p.solName(), p.javaName(), SolType.resolve(
-            new AbiParam(p.solName(), "bytes32", null, true, List.of()), "topic"), true));
+        comps.add(new Param(p.solName(), p.javaName(), SolType.bytes32(), true));
       } else {
         comps.add(p);
       }

@@ -1,13 +1,23 @@
 package dev.cairn.abi.codegen.internal;
 
-import dev.cairn.abi.codegen.CodegenException;
+import dev.cairn.abi.AbiType;
+import dev.cairn.abi.Param;
+import dev.cairn.abi.TupleType;
+import dev.cairn.abi.type.AddressType;
+import dev.cairn.abi.type.ArrayType;
+import dev.cairn.abi.type.BoolType;
+import dev.cairn.abi.type.BytesType;
+import dev.cairn.abi.type.FixedBytesType;
+import dev.cairn.abi.type.FunctionType;
+import dev.cairn.abi.type.IntType;
+import dev.cairn.abi.type.StringType;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Solidity ABI type resolved from the JSON {@code type}/{@code components}/{@code internalType}
- * fields, with the information the generator needs: canonical form, dynamic-ness and, for tuples,
- * the struct name from {@code internalType}.
+ * A parameter type as the generator sees it, built from an sdk-abi {@link Param}: kind, canonical
+ * form, dynamic-ness and, for tuples, the named components and the struct name from {@code
+ * internalType}.
  */
 public final class SolType {
   /** Type kinds. */
@@ -131,100 +141,59 @@ public final class SolType {
   }
 
   /**
-   * Resolves a JSON parameter.
+   * The generator's view of a parsed parameter: its resolved type, with the component names and
+   * the struct names ({@link Param#structName()}) of tuples, also inside arrays.
    *
-   * @param p the parameter
-   * @param where description for error messages (file, entry, parameter)
+   * @param p a parameter of a {@link dev.cairn.abi.ContractAbi}
    */
-  public static SolType resolve(AbiParam p, String where) {
-    return resolve(p.type(), p.internalType(), p.components(), where);
+  public static SolType of(Param p) {
+    return of(p.type(), p.structName().orElse(null), p.components());
   }
 
-  private static SolType resolve(
-      String type, String internalType, List<AbiParam> componentParams, String where) {
-    if (type.endsWith("]")) {
-      int open = type.lastIndexOf('[');
-      if (open <= 0) {
-        throw new CodegenException(where + ": malformed type \"" + type + "\"");
-      }
-      String dim = type.substring(open + 1, type.length() - 1);
-      int length = -1;
-      if (!dim.isEmpty()) {
-        length = parseDecimal(dim, where, type);
-      }
-      String innerInternal = internalType;
-      if (innerInternal != null && innerInternal.endsWith("]")) {
-        int io = innerInternal.lastIndexOf('[');
-        innerInternal = io > 0 ? innerInternal.substring(0, io) : null;
-      }
-      SolType inner = resolve(type.substring(0, open), innerInternal, componentParams, where);
-      String canon = inner.canonical + "[" + (length < 0 ? "" : Integer.toString(length)) + "]";
-      return new SolType(Kind.ARRAY, false, length, inner, List.of(), null, canon);
-    }
-    switch (type) {
-      case "address":
-        return simple(Kind.ADDRESS, 0, "address");
-      case "bool":
-        return simple(Kind.BOOL, 0, "bool");
-      case "string":
-        return simple(Kind.STRING, 0, "string");
-      case "bytes":
-        return simple(Kind.BYTES, 0, "bytes");
-      case "function":
-        return simple(Kind.FUNCTION, 24, "function");
-      case "uint":
-        return integer(false, 256);
-      case "int":
-        return integer(true, 256);
-      case "tuple":
-        return tuple(internalType, componentParams, where);
-      default:
-        break;
-    }
-    if (type.startsWith("uint") || type.startsWith("int")) {
-      boolean signed = type.startsWith("int");
-      int bits = parseDecimal(type.substring(signed ? 3 : 4), where, type);
-      if (bits < 8 || bits > 256 || bits % 8 != 0) {
-        throw new CodegenException(where + ": invalid integer type \"" + type + "\"");
-      }
-      return integer(signed, bits);
-    }
-    if (type.startsWith("bytes")) {
-      int n = parseDecimal(type.substring(5), where, type);
-      if (n < 1 || n > 32) {
-        throw new CodegenException(where + ": invalid type \"" + type + "\"");
-      }
-      return new SolType(Kind.FIXED_BYTES, false, n, null, List.of(), null, type);
-    }
-    if (type.startsWith("fixed") || type.startsWith("ufixed")) {
-      throw new CodegenException(
-          where + ": fixed-point type \"" + type + "\" is not supported (no Solidity compiler emits it)");
-    }
-    throw new CodegenException(where + ": unknown type \"" + type + "\"");
+  /** {@code bytes32}: what an indexed dynamic event parameter leaves in its topic. */
+  public static SolType bytes32() {
+    return new SolType(Kind.FIXED_BYTES, false, 32, null, List.of(), null, "bytes32");
   }
 
-  private static SolType tuple(String internalType, List<AbiParam> componentParams, String where) {
-    List<Component> comps = new ArrayList<>();
-    StringBuilder canon = new StringBuilder("(");
-    for (int i = 0; i < componentParams.size(); i++) {
-      AbiParam c = componentParams.get(i);
-      String cname = c.name();
-      SolType ct = resolve(c, where + "." + (cname.isEmpty() ? Integer.toString(i) : cname));
-      comps.add(new Component(cname, ct));
-      if (i > 0) {
-        canon.append(',');
-      }
-      canon.append(ct.canonical);
+  private static SolType of(AbiType<?> type, String structName, List<Param> components) {
+    if (type instanceof ArrayType) {
+      ArrayType a = (ArrayType) type;
+      SolType inner = of(a.elementType(), structName, components);
+      int length = a.length() == ArrayType.DYNAMIC ? -1 : a.length();
+      return new SolType(Kind.ARRAY, false, length, inner, List.of(), null, a.canonicalType());
     }
-    canon.append(')');
-    String struct = null;
-    if (internalType != null && internalType.startsWith("struct ")) {
-      struct = internalType.substring("struct ".length()).trim();
-      if (struct.isEmpty()) {
-        struct = null;
+    if (type instanceof TupleType) {
+      List<Component> comps = new ArrayList<>(components.size());
+      for (Param c : components) {
+        comps.add(new Component(c.name(), of(c)));
       }
+      String struct = structName == null || structName.isBlank() ? null : structName.trim();
+      return new SolType(Kind.TUPLE, false, 0, null, List.copyOf(comps), struct, type.canonicalType());
     }
-    return new SolType(Kind.TUPLE, false, 0, null, List.copyOf(comps), struct, canon.toString());
+    if (type instanceof IntType) {
+      IntType<?> i = (IntType<?>) type;
+      return integer(i.isSigned(), i.bits());
+    }
+    if (type instanceof FixedBytesType) {
+      return new SolType(
+          Kind.FIXED_BYTES, false, ((FixedBytesType) type).length(), null, List.of(), null, type.canonicalType());
+    }
+    if (type instanceof AddressType) {
+      return simple(Kind.ADDRESS, 0, "address");
+    }
+    if (type instanceof BoolType) {
+      return simple(Kind.BOOL, 0, "bool");
+    }
+    if (type instanceof StringType) {
+      return simple(Kind.STRING, 0, "string");
+    }
+    if (type instanceof BytesType) {
+      return simple(Kind.BYTES, 0, "bytes");
+    }
+    if (type instanceof FunctionType) {
+      return simple(Kind.FUNCTION, 24, "function");
+    }
+    throw new IllegalStateException("unexpected ABI type " + type.canonicalType());
   }
 
   private static SolType simple(Kind kind, int size, String canonical) {
@@ -233,20 +202,5 @@ public final class SolType {
 
   private static SolType integer(boolean signed, int bits) {
     return new SolType(Kind.INT, signed, bits, null, List.of(), null, (signed ? "int" : "uint") + bits);
-  }
-
-  private static int parseDecimal(String s, String where, String type) {
-    if (s.isEmpty() || s.length() > 6) {
-      throw new CodegenException(where + ": malformed type \"" + type + "\"");
-    }
-    int v = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch < '0' || ch > '9' || (i == 0 && ch == '0' && s.length() > 1)) {
-        throw new CodegenException(where + ": malformed type \"" + type + "\"");
-      }
-      v = v * 10 + (ch - '0');
-    }
-    return v;
   }
 }
