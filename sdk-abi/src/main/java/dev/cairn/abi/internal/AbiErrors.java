@@ -16,6 +16,20 @@ public final class AbiErrors {
     return new AbiException(AbiException.Reason.INVALID_TYPE, problem, position);
   }
 
+  /** A recognised construct the SDK does not support (fixed-point types). */
+  public static AbiException unsupported(String problem, int position) {
+    return new AbiException(AbiException.Reason.UNSUPPORTED, problem, position);
+  }
+
+  /** An unknown type name, or UNSUPPORTED for a fixed-point type. */
+  public static AbiException unknownType(String prefix, String type, int position) {
+    if (ElementaryTypes.isFixedPoint(type, 0, type.length())) {
+      return unsupported(prefix + "fixed-point type \"" + type
+          + "\" is not supported (fixed/ufixed have no encoder in Solidity either)", position);
+    }
+    return invalidType(prefix + "unknown type \"" + type + "\"", position);
+  }
+
   /** An invalid value. */
   public static AbiException invalidValue(String problem) {
     return new AbiException(AbiException.Reason.INVALID_VALUE, problem);

@@ -64,6 +64,24 @@ public final class ElementaryTypes {
     return null;
   }
 
+  /**
+   * Whether {@code s[from, to)} names a fixed-point type ({@code fixed}, {@code ufixed},
+   * {@code fixedMxN}, {@code ufixedMxN}), which the codec refuses as UNSUPPORTED.
+   */
+  public static boolean isFixedPoint(String s, int from, int to) {
+    int p = s.startsWith("ufixed", from) ? from + 6 : s.startsWith("fixed", from) ? from + 5 : -1;
+    if (p < 0) {
+      return false;
+    }
+    for (int i = p; i < to; i++) {
+      char c = s.charAt(i);
+      if ((c < '0' || c > '9') && c != 'x') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The canonical spelling of {@code s}, or {@code null}. */
   public static String canonical(String s) {
     return canonical(s, 0, s.length());

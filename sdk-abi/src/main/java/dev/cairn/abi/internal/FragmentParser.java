@@ -339,7 +339,7 @@ public final class FragmentParser {
       }
       base = ElementaryTypes.canonical(word);
       if (base == null) {
-        throw AbiErrors.invalidType("unknown type \"" + word + "\"", typeAt);
+        throw AbiErrors.unknownType("", word, typeAt);
       }
       if (base.equals("address")) {
         int save = pos;

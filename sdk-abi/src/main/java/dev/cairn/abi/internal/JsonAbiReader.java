@@ -353,6 +353,9 @@ public final class JsonAbiReader {
     }
     String base = ElementaryTypes.canonical(type, 0, baseEnd);
     if (base == null) {
+      if (ElementaryTypes.isFixedPoint(type, 0, baseEnd)) {
+        throw AbiErrors.unknownType(path() + ".type: ", type.substring(0, baseEnd), at);
+      }
       throw AbiErrors.invalidType(path() + ".type: unknown type \"" + type + "\"", at);
     }
     if (base.length() == baseEnd) {

@@ -154,7 +154,7 @@ class FragmentParserTest {
         "function f() x|13|unexpected 'x'",
         "function f()) |12|unexpected ')'",
         "function f(bytes33)|11|unknown type",
-        "function f(fixed128x18)|11|unknown type",
+        "function f(fixed128x18)|11|fixed-point type",
         "function f(tuple[] a)|11|unknown type \"tuple\"",
         "function f(uint256[1234567890])|19|too large",
         "function|8|expected a name",
