@@ -49,6 +49,15 @@ class TypedDataTest {
   }
 
   @Test
+  void hugeExponentIsAParseErrorNotANumberFormatException() {
+    // found by TypedDataPropertiesTest: Jackson refuses to build a BigDecimal with this exponent
+    String json = "{\"types\":{\"EIP712Domain\":[]},\"primaryType\":\"EIP712Domain\","
+        + "\"domain\":{},\"message\":{\"x\":2182e61641247636}}";
+    AbiException e = assertThrows(AbiException.class, () -> TypedData.parseJson(json));
+    assertEquals(AbiException.Reason.PARSE, e.reason(), e.getMessage());
+  }
+
+  @Test
   void missingFieldNamesItsPath() {
     fails(mail("{\"name\":\"Bob\"}"), AbiException.Reason.INVALID_VALUE, "message.to.wallet", "missing");
     fails(mail("{\"name\":\"Bob\",\"wallet\":null}"), AbiException.Reason.INVALID_VALUE,

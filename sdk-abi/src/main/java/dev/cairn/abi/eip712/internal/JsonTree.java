@@ -124,11 +124,16 @@ public final class JsonTree {
       case VALUE_STRING -> {
         return p.getText();
       }
-      case VALUE_NUMBER_INT -> {
-        return p.getBigIntegerValue();
-      }
-      case VALUE_NUMBER_FLOAT -> {
-        return p.getDecimalValue();
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        try {
+          return t == JsonToken.VALUE_NUMBER_INT ? p.getBigIntegerValue() : p.getDecimalValue();
+        } catch (NumberFormatException e) {
+          // e.g. an exponent too large for BigDecimal: "2182e61641247636"
+          throw new AbiException(
+              AbiException.Reason.PARSE,
+              "typed data: number out of range",
+              offset(p.currentTokenLocation()));
+        }
       }
       case VALUE_TRUE -> {
         return Boolean.TRUE;
