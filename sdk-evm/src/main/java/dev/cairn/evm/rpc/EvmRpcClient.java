@@ -1,0 +1,533 @@
+package dev.cairn.evm.rpc;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.cairn.abi.Address;
+import dev.cairn.evm.rpc.internal.Json;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
+import okhttp3.Dispatcher;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+
+/**
+ * An Ethereum JSON-RPC client over HTTP (OkHttp: HTTP/1.1 and HTTP/2, TLS 1.3, pooled
+ * connections) with Jackson streaming on the hot path. Each method returns an {@link RpcCall}:
+ * {@code send()} blocks, {@code sendAsync()} returns a {@link CompletableFuture}, and calls can be
+ * grouped in an {@link #newBatch() explicit batch} or coalesced automatically ({@link
+ * Builder#autoBatch}). Idempotent reads are retried per the {@link RetryPolicy};
+ * {@code eth_sendRawTransaction} never is. Every failure is an {@link RpcException}.
+ *
+ * <pre>{@code
+ * try (EvmRpcClient rpc = EvmRpcClient.create("http://127.0.0.1:8545")) {
+ *   long head = rpc.blockNumber().send();
+ *   BigInteger balance = rpc.getBalance(address, BlockId.LATEST).send();
+ * }
+ * }</pre>
+ *
+ * Thread-safe; share one instance per endpoint.
+ */
+public final class EvmRpcClient implements AutoCloseable {
+  final Transport transport;
+  private final boolean ownsHttp;
+  private final int gasMarginPercent;
+  private final int feeHistoryBlocks;
+  private final double[] feePercentiles;
+  private final long baseFeeNumerator;
+  private final long baseFeeDenominator;
+  private final BigInteger fallbackPriorityFee;
+
+  private EvmRpcClient(Builder b) {
+    this.ownsHttp = b.http == null;
+    OkHttpClient http = b.http == null ? defaultOkHttpClient() : b.http;
+    this.transport = new Transport(http, b.url, b.headers.build(), b.retry, b.timeout, b.maxResponseBytes);
+    if (b.autoBatchWindow != null) {
+      transport.autoBatcher = new AutoBatcher(transport, b.autoBatchWindow, b.autoBatchMax);
+    }
+    this.gasMarginPercent = b.gasMarginPercent;
+    this.feeHistoryBlocks = b.feeHistoryBlocks;
+    this.feePercentiles = b.feePercentiles.clone();
+    this.baseFeeNumerator = b.baseFeeNumerator;
+    this.baseFeeDenominator = b.baseFeeDenominator;
+    this.fallbackPriorityFee = b.fallbackPriorityFee;
+  }
+
+  /** A client for {@code url} with the defaults. */
+  public static EvmRpcClient create(String url) {
+    return builder(url).build();
+  }
+
+  /**
+   * A builder for a client of {@code url} ({@code http://} or {@code https://}).
+   *
+   * @throws IllegalArgumentException if the URL is not a valid HTTP(S) URL
+   */
+  public static Builder builder(String url) {
+    HttpUrl u = HttpUrl.parse(Objects.requireNonNull(url, "url"));
+    if (u == null) {
+      throw new IllegalArgumentException("not an http(s) URL");
+    }
+    return new Builder(u);
+  }
+
+  /**
+   * The OkHttp client used when none is given: a dispatcher allowing 256 concurrent requests (per
+   * host too) for async callers, a pool of up to 128 idle connections kept 5 minutes (so 64+
+   * concurrent blocking callers each keep a connection under HTTP/1.1), HTTP/2 preferred via ALPN,
+   * TLS 1.3 and 1.2 (OkHttp's modern spec) and cleartext for local nodes, 10 s connect timeout.
+   * Per-call deadlines are set on each call.
+   */
+  public static OkHttpClient defaultOkHttpClient() {
+    Dispatcher d = new Dispatcher();
+    d.setMaxRequests(256);
+    d.setMaxRequestsPerHost(256);
+    return new OkHttpClient.Builder()
+        .dispatcher(d)
+        .connectionPool(new ConnectionPool(128, 5, TimeUnit.MINUTES))
+        .protocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1))
+        .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ZERO)
+        .writeTimeout(Duration.ZERO)
+        .build();
+  }
+
+  /** The endpoint. */
+  public String url() {
+    return transport.url.toString();
+  }
+
+  /** The default timeout of a call (retries included). */
+  public Duration timeout() {
+    return transport.defaultTimeout;
+  }
+
+  /** The OkHttp client in use (e.g. to open WebSockets with the same pool and dispatcher). */
+  public OkHttpClient okHttpClient() {
+    return transport.http;
+  }
+
+  // ------------------------------------------------------------------ generic
+
+  /**
+   * A call of any method.
+   *
+   * @param params writes the parameters (the array's elements)
+   * @param reader reads the result
+   * @param idempotent whether the call may be retried (true for reads only)
+   */
+  public <T> RpcCall<T> call(String method, ParamsWriter params, ResultReader<T> reader, boolean idempotent) {
+    Objects.requireNonNull(method, "method");
+    return new RpcCall<>(this, method, params == null ? ParamsWriter.NONE : params, Objects.requireNonNull(reader, "reader"),
+        idempotent, null);
+  }
+
+  /**
+   * A call of any method with the parameters given as JSON text, returning the result as compact
+   * JSON text ({@code "null"} for null). Handy for node-specific methods ({@code anvil_mine},
+   * {@code evm_snapshot}, ...).
+   *
+   * @param paramsJsonArray the params array, e.g. {@code "[\"0x1\"]"}, or {@code null} for none
+   */
+  public RpcCall<String> rawCall(String method, String paramsJsonArray, boolean idempotent) {
+    ParamsWriter w = ParamsWriter.NONE;
+    if (paramsJsonArray != null) {
+      w = g -> {
+        try (JsonParser p = Json.FACTORY.createParser(paramsJsonArray)) {
+          if (p.nextToken() != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("params must be a JSON array");
+          }
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            g.copyCurrentStructure(p);
+          }
+        }
+      };
+    }
+    return call(method, w, Json::rawJson, idempotent);
+  }
+
+  /** A new, empty explicit batch. */
+  public RpcBatch newBatch() {
+    return new RpcBatch(this);
+  }
+
+  // ------------------------------------------------------------------ eth_ methods
+
+  /** {@code eth_chainId}. */
+  public RpcCall<Long> chainId() {
+    return call("eth_chainId", ParamsWriter.NONE, Json::quantityLong, true);
+  }
+
+  /** {@code eth_blockNumber}. */
+  public RpcCall<Long> blockNumber() {
+    return call("eth_blockNumber", ParamsWriter.NONE, Json::quantityLong, true);
+  }
+
+  /** {@code eth_gasPrice}, in wei. */
+  public RpcCall<BigInteger> gasPrice() {
+    return call("eth_gasPrice", ParamsWriter.NONE, Json::quantity, true);
+  }
+
+  /** {@code eth_maxPriorityFeePerGas}, in wei. */
+  public RpcCall<BigInteger> maxPriorityFeePerGas() {
+    return call("eth_maxPriorityFeePerGas", ParamsWriter.NONE, Json::quantity, true);
+  }
+
+  /** {@code eth_getBalance}, in wei. */
+  public RpcCall<BigInteger> getBalance(Address address, BlockId block) {
+    Objects.requireNonNull(address, "address");
+    Objects.requireNonNull(block, "block");
+    return call("eth_getBalance", g -> {
+      Json.writeAddress(g, address);
+      block.write(g);
+    }, Json::quantity, true);
+  }
+
+  /** {@code eth_getTransactionCount}: the account's nonce at {@code block} ({@link BlockId#PENDING} counts the mempool). */
+  public RpcCall<Long> getTransactionCount(Address address, BlockId block) {
+    Objects.requireNonNull(address, "address");
+    Objects.requireNonNull(block, "block");
+    return call("eth_getTransactionCount", g -> {
+      Json.writeAddress(g, address);
+      block.write(g);
+    }, Json::quantityLong, true);
+  }
+
+  /** {@code eth_getCode}: the account's code (empty for externally owned accounts). */
+  public RpcCall<byte[]> getCode(Address address, BlockId block) {
+    Objects.requireNonNull(address, "address");
+    Objects.requireNonNull(block, "block");
+    return call("eth_getCode", g -> {
+      Json.writeAddress(g, address);
+      block.write(g);
+    }, Json::data, true);
+  }
+
+  /** {@code eth_getStorageAt}: the 32-byte value of a storage slot. */
+  public RpcCall<Hash32> getStorageAt(Address address, Hash32 slot, BlockId block) {
+    Objects.requireNonNull(address, "address");
+    Objects.requireNonNull(slot, "slot");
+    Objects.requireNonNull(block, "block");
+    return call("eth_getStorageAt", g -> {
+      Json.writeAddress(g, address);
+      g.writeString(slot.toHex());
+      block.write(g);
+    }, p -> Hash32.wrap(Json.hash(p)), true);
+  }
+
+  /** {@code eth_call}: the return data. A revert is an {@link RpcException} keeping the revert data. */
+  public RpcCall<byte[]> call(CallRequest request, BlockId block) {
+    return call(request, block, null);
+  }
+
+  /** {@code eth_call} with a state-override set ({@code null} or empty for none). */
+  public RpcCall<byte[]> call(CallRequest request, BlockId block, StateOverride overrides) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(block, "block");
+    return call("eth_call", g -> {
+      request.write(g);
+      block.write(g);
+      if (overrides != null && !overrides.isEmpty()) {
+        overrides.write(g);
+      }
+    }, Json::data, true);
+  }
+
+  /** {@code eth_estimateGas} at the pending state (no block parameter, which every node accepts). */
+  public RpcCall<Long> estimateGas(CallRequest request) {
+    Objects.requireNonNull(request, "request");
+    return call("eth_estimateGas", request::write, Json::quantityLong, true);
+  }
+
+  /** {@code eth_estimateGas} at {@code block}. */
+  public RpcCall<Long> estimateGas(CallRequest request, BlockId block) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(block, "block");
+    return call("eth_estimateGas", g -> {
+      request.write(g);
+      block.write(g);
+    }, Json::quantityLong, true);
+  }
+
+  /**
+   * {@code eth_feeHistory}.
+   *
+   * @param blockCount blocks to sample, 1 to 1024
+   * @param newest the newest block (number or tag)
+   * @param rewardPercentiles increasing percentiles in [0, 100]; none for no rewards
+   */
+  public RpcCall<FeeHistory> feeHistory(int blockCount, BlockId newest, double... rewardPercentiles) {
+    if (blockCount < 1 || blockCount > 1024) {
+      throw new IllegalArgumentException("blockCount must be 1..1024: " + blockCount);
+    }
+    Objects.requireNonNull(newest, "newest");
+    double[] pct = rewardPercentiles == null ? new double[0] : rewardPercentiles.clone();
+    for (int i = 0; i < pct.length; i++) {
+      if (!(pct[i] >= 0 && pct[i] <= 100) || (i > 0 && pct[i] < pct[i - 1])) {
+        throw new IllegalArgumentException("percentiles must be increasing and within [0, 100]");
+      }
+    }
+    return call("eth_feeHistory", g -> {
+      Json.writeQuantity(g, blockCount);
+      newest.writeTagOrNumber(g);
+      g.writeStartArray();
+      for (double d : pct) {
+        g.writeNumber(d);
+      }
+      g.writeEndArray();
+    }, FeeHistory::read, true);
+  }
+
+  /** {@code eth_getBlockByNumber}; empty if there is no such block yet. */
+  public RpcCall<Optional<Block>> getBlockByNumber(BlockId block, boolean fullTransactions) {
+    Objects.requireNonNull(block, "block");
+    if (block.isHash()) {
+      return getBlockByHash(block.blockHash(), fullTransactions);
+    }
+    return call("eth_getBlockByNumber", g -> {
+      block.writeTagOrNumber(g);
+      g.writeBoolean(fullTransactions);
+    }, p -> Json.isNull(p) ? Optional.empty() : Optional.of(Block.read(p, fullTransactions)), true);
+  }
+
+  /** {@code eth_getBlockByHash}; empty if the node does not know the block. */
+  public RpcCall<Optional<Block>> getBlockByHash(Hash32 hash, boolean fullTransactions) {
+    Objects.requireNonNull(hash, "hash");
+    return call("eth_getBlockByHash", g -> {
+      g.writeString(hash.toHex());
+      g.writeBoolean(fullTransactions);
+    }, p -> Json.isNull(p) ? Optional.empty() : Optional.of(Block.read(p, fullTransactions)), true);
+  }
+
+  /** {@code eth_getBlockByNumber} without transactions, reduced to the header (for reorg checks). */
+  public RpcCall<Optional<BlockHeader>> getHeaderByNumber(BlockId block) {
+    Objects.requireNonNull(block, "block");
+    return call("eth_getBlockByNumber", g -> {
+      block.writeTagOrNumber(g);
+      g.writeBoolean(false);
+    }, p -> Json.isNull(p) ? Optional.empty() : Optional.of(BlockHeader.read(p)), true);
+  }
+
+  /** {@code eth_getTransactionByHash}; empty if the node does not know the transaction. */
+  public RpcCall<Optional<RpcTransaction>> getTransactionByHash(Hash32 hash) {
+    Objects.requireNonNull(hash, "hash");
+    return call("eth_getTransactionByHash", g -> g.writeString(hash.toHex()),
+        p -> Json.isNull(p) ? Optional.empty() : Optional.of(RpcTransaction.read(p)), true);
+  }
+
+  /** {@code eth_getTransactionReceipt}; empty while the transaction is pending or unknown. */
+  public RpcCall<Optional<Receipt>> getTransactionReceipt(Hash32 hash) {
+    Objects.requireNonNull(hash, "hash");
+    return call("eth_getTransactionReceipt", g -> g.writeString(hash.toHex()),
+        p -> Json.isNull(p) ? Optional.empty() : Optional.of(Receipt.read(p)), true);
+  }
+
+  /** {@code eth_getLogs}. */
+  public RpcCall<List<Log>> getLogs(LogFilter filter) {
+    Objects.requireNonNull(filter, "filter");
+    return call("eth_getLogs", g -> filter.write(g, true), p -> Json.list(p, Log::read), true);
+  }
+
+  /**
+   * {@code eth_sendRawTransaction}: submits a signed transaction, returning its hash. Never
+   * retried (a retry after an ambiguous failure is the caller's decision: resending the same
+   * signed bytes is safe and answers "already known" if the first attempt landed).
+   */
+  public RpcCall<Hash32> sendRawTransaction(byte[] signedTransaction) {
+    byte[] tx = Objects.requireNonNull(signedTransaction, "signedTransaction").clone();
+    return call("eth_sendRawTransaction", g -> Json.writeData(g, tx), p -> Hash32.wrap(Json.hash(p)), false);
+  }
+
+  /** {@code eth_getProof}: the account proof and proofs of {@code storageKeys}. */
+  public RpcCall<AccountProof> getProof(Address address, List<Hash32> storageKeys, BlockId block) {
+    Objects.requireNonNull(address, "address");
+    List<Hash32> keys = List.copyOf(storageKeys);
+    Objects.requireNonNull(block, "block");
+    return call("eth_getProof", g -> {
+      Json.writeAddress(g, address);
+      g.writeStartArray();
+      for (Hash32 k : keys) {
+        g.writeString(k.toHex());
+      }
+      g.writeEndArray();
+      block.write(g);
+    }, AccountProof::read, true);
+  }
+
+  // ------------------------------------------------------------------ fees and gas
+
+  /**
+   * Fee suggestions from {@code eth_feeHistory} over the configured number of blocks up to
+   * {@code latest}, with the configured percentiles and base-fee multiplier (see {@link
+   * FeeSuggestion} for the formula).
+   */
+  public FeeSuggestion suggestFees() {
+    return FeeSuggestion.fromFeeHistory(feeHistory(feeHistoryBlocks, BlockId.LATEST, feePercentiles).send(),
+        baseFeeNumerator, baseFeeDenominator, fallbackPriorityFee);
+  }
+
+  /** {@link #suggestFees()} without blocking. */
+  public CompletableFuture<FeeSuggestion> suggestFeesAsync() {
+    return feeHistory(feeHistoryBlocks, BlockId.LATEST, feePercentiles).sendAsync()
+        .thenApply(h -> FeeSuggestion.fromFeeHistory(h, baseFeeNumerator, baseFeeDenominator, fallbackPriorityFee));
+  }
+
+  /** {@code gas * (100 + margin) / 100}, rounded up, with this client's margin. */
+  public long withGasMargin(long gas) {
+    BigInteger v = BigInteger.valueOf(gas).multiply(BigInteger.valueOf(100L + gasMarginPercent))
+        .add(BigInteger.valueOf(99)).divide(BigInteger.valueOf(100));
+    return v.bitLength() > 63 ? Long.MAX_VALUE : v.longValue();
+  }
+
+  /** {@code eth_estimateGas} plus the configured margin (default +20%), rounded up. */
+  public long estimateGasWithMargin(CallRequest request) {
+    return withGasMargin(estimateGas(request).send());
+  }
+
+  /** {@link #estimateGasWithMargin} without blocking. */
+  public CompletableFuture<Long> estimateGasWithMarginAsync(CallRequest request) {
+    return estimateGas(request).sendAsync().thenApply(this::withGasMargin);
+  }
+
+  /** The configured gas margin in percent. */
+  public int gasMarginPercent() {
+    return gasMarginPercent;
+  }
+
+  /**
+   * Releases the scheduler; if the OkHttp client was created by this client, also its idle
+   * connections and dispatcher threads. A client passed in by the caller is left alone.
+   */
+  @Override
+  public void close() {
+    transport.close();
+    if (ownsHttp) {
+      transport.http.dispatcher().executorService().shutdown();
+      transport.http.connectionPool().evictAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EvmRpcClient{" + transport.url.redact() + "}";
+  }
+
+  /** Builds an {@link EvmRpcClient}. Not thread-safe. */
+  public static final class Builder {
+    private final HttpUrl url;
+    private OkHttpClient http;
+    private final Headers.Builder headers = new Headers.Builder();
+    private RetryPolicy retry = RetryPolicy.DEFAULT;
+    private Duration timeout = Duration.ofSeconds(30);
+    private long maxResponseBytes = 256L * 1024 * 1024;
+    private Duration autoBatchWindow;
+    private int autoBatchMax;
+    private int gasMarginPercent = 20;
+    private int feeHistoryBlocks = 10;
+    private double[] feePercentiles = {10, 50, 90};
+    private long baseFeeNumerator = 2;
+    private long baseFeeDenominator = 1;
+    private BigInteger fallbackPriorityFee = BigInteger.valueOf(1_000_000_000L);
+
+    private Builder(HttpUrl url) {
+      this.url = url;
+    }
+
+    /** Uses the caller's OkHttp client (its pool, dispatcher, TLS and interceptors); not closed by {@link #close()}. */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.http = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** Adds a header to every request (e.g. an API key). */
+    public Builder header(String name, String value) {
+      headers.add(name, value);
+      return this;
+    }
+
+    /** The default timeout of a call, retries included (default 30 s). */
+    public Builder timeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive");
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** The retry policy (default {@link RetryPolicy#DEFAULT}). */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retry = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** The largest response body accepted (default 256 MiB); larger ones fail as malformed. */
+    public Builder maxResponseBytes(long bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("maxResponseBytes must be at least 1024");
+      }
+      this.maxResponseBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Turns on automatic batching (off by default): calls sent within {@code window} of the first
+     * pending one, up to {@code maxSize} calls, go out as one JSON-RPC batch.
+     */
+    public Builder autoBatch(Duration window, int maxSize) {
+      if (window.isNegative() || window.isZero() || maxSize < 2) {
+        throw new IllegalArgumentException("window must be positive and maxSize at least 2");
+      }
+      this.autoBatchWindow = window;
+      this.autoBatchMax = maxSize;
+      return this;
+    }
+
+    /** The margin added by {@link EvmRpcClient#estimateGasWithMargin} (default 20, i.e. +20%). */
+    public Builder gasMarginPercent(int percent) {
+      if (percent < 0 || percent > 1000) {
+        throw new IllegalArgumentException("gas margin must be 0..1000 percent");
+      }
+      this.gasMarginPercent = percent;
+      return this;
+    }
+
+    /**
+     * Fee suggestion settings (defaults: 10 blocks, percentiles 10/50/90, base fee × 2/1, 1 gwei
+     * fallback tip).
+     */
+    public Builder feeSuggestion(int blocks, double slowPercentile, double normalPercentile, double fastPercentile,
+        long baseFeeMultiplierNumerator, long baseFeeMultiplierDenominator, BigInteger fallbackPriorityFee) {
+      if (blocks < 1 || blocks > 1024) {
+        throw new IllegalArgumentException("blocks must be 1..1024");
+      }
+      if (!(0 <= slowPercentile && slowPercentile <= normalPercentile && normalPercentile <= fastPercentile
+          && fastPercentile <= 100)) {
+        throw new IllegalArgumentException("percentiles must be increasing within [0, 100]");
+      }
+      if (baseFeeMultiplierNumerator <= 0 || baseFeeMultiplierDenominator <= 0 || fallbackPriorityFee.signum() < 0) {
+        throw new IllegalArgumentException("multiplier must be positive and the fallback tip non-negative");
+      }
+      this.feeHistoryBlocks = blocks;
+      this.feePercentiles = new double[] {slowPercentile, normalPercentile, fastPercentile};
+      this.baseFeeNumerator = baseFeeMultiplierNumerator;
+      this.baseFeeDenominator = baseFeeMultiplierDenominator;
+      this.fallbackPriorityFee = fallbackPriorityFee;
+      return this;
+    }
+
+    /** The client. */
+    public EvmRpcClient build() {
+      return new EvmRpcClient(this);
+    }
+  }
+}

@@ -1,0 +1,773 @@
+package dev.cairn.evm.rpc;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.cairn.evm.rpc.internal.ByteBuf;
+import dev.cairn.evm.rpc.internal.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/** Executes single calls and batches over HTTP: encoding, retries, timeouts, response parsing. */
+final class Transport {
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final ThreadLocal<ByteBuf> BUF = ThreadLocal.withInitial(() -> new ByteBuf(512));
+
+  final OkHttpClient http;
+  final HttpUrl url;
+  final Headers headers;
+  final RetryPolicy retry;
+  final Duration defaultTimeout;
+  final long maxResponseBytes;
+  private final AtomicLong ids = new AtomicLong(1);
+  private volatile ScheduledExecutorService scheduler;
+  volatile AutoBatcher autoBatcher;
+
+  Transport(OkHttpClient http, HttpUrl url, Headers headers, RetryPolicy retry, Duration defaultTimeout,
+      long maxResponseBytes) {
+    this.http = http;
+    this.url = url;
+    this.headers = headers;
+    this.retry = retry;
+    this.defaultTimeout = defaultTimeout;
+    this.maxResponseBytes = maxResponseBytes;
+  }
+
+  ScheduledExecutorService scheduler() {
+    ScheduledExecutorService s = scheduler;
+    if (s == null) {
+      synchronized (this) {
+        s = scheduler;
+        if (s == null) {
+          ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "cairn-evm-rpc-scheduler");
+            t.setDaemon(true);
+            return t;
+          });
+          e.setRemoveOnCancelPolicy(true);
+          scheduler = s = e;
+        }
+      }
+    }
+    return s;
+  }
+
+  void close() {
+    ScheduledExecutorService s = scheduler;
+    if (s != null) {
+      s.shutdownNow();
+    }
+  }
+
+  // ------------------------------------------------------------------ encoding
+
+  private static void writeCall(JsonGenerator g, long id, RpcCall<?> c) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("jsonrpc", "2.0");
+    g.writeNumberField("id", id);
+    g.writeStringField("method", c.method);
+    g.writeArrayFieldStart("params");
+    c.params.write(g);
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  static byte[] encode(long firstId, List<? extends RpcCall<?>> calls, boolean asBatch) {
+    ByteBuf buf = BUF.get();
+    buf.reset();
+    try (JsonGenerator g = Json.FACTORY.createGenerator(buf, JsonEncoding.UTF8)) {
+      if (asBatch) {
+        g.writeStartArray();
+      }
+      for (int i = 0; i < calls.size(); i++) {
+        writeCall(g, firstId + i, calls.get(i));
+      }
+      if (asBatch) {
+        g.writeEndArray();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode JSON-RPC request", e);
+    }
+    return buf.toByteArray();
+  }
+
+  // ------------------------------------------------------------------ exchanges
+
+  /** One HTTP request/response, possibly attempted several times. */
+  abstract class Exchange<R> {
+    final byte[] body;
+    final boolean idempotent;
+    final String method;
+    final Duration timeout;
+    final long deadline;
+
+    Exchange(byte[] body, boolean idempotent, String method, Duration timeout) {
+      this.body = body;
+      this.idempotent = idempotent;
+      this.method = method;
+      this.timeout = timeout;
+      this.deadline = System.nanoTime() + timeout.toNanos();
+    }
+
+    abstract R parse(JsonParser p) throws IOException;
+
+    R handle(Response r) throws IOException {
+      if (r.code() < 200 || r.code() > 299) {
+        throw httpError(method, r);
+      }
+      ResponseBody rb = r.body();
+      long len = rb.contentLength();
+      if (len > maxResponseBytes) {
+        throw RpcException.malformed(method, "", "response of " + len + " bytes exceeds the limit of " + maxResponseBytes);
+      }
+      try (InputStream in = new Limited(rb.byteStream(), maxResponseBytes, method);
+           JsonParser p = Json.FACTORY.createParser(in)) {
+        R result = parse(p);
+        if (p.nextToken() != null) {
+          throw RpcException.malformed(method, "", "trailing content after the JSON-RPC response");
+        }
+        return result;
+      } catch (JsonProcessingException e) {
+        throw RpcException.malformed(method, "", "invalid JSON: " + e.getOriginalMessage());
+      } catch (RpcException e) {
+        throw e.method() == null ? e.forMethod(method) : e;
+      } catch (IOException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw RpcException.malformed(method, "", "unexpected value: " + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      }
+    }
+  }
+
+  private static RpcException httpError(String method, Response r) {
+    String snippet = null;
+    try {
+      String s = r.peekBody(256).string();
+      StringBuilder sb = new StringBuilder(s.length());
+      for (int i = 0; i < s.length() && sb.length() < 200; i++) {
+        char c = s.charAt(i);
+        sb.append(c < 0x20 || c == 0x7f ? ' ' : c);
+      }
+      snippet = sb.toString().trim();
+    } catch (IOException | RuntimeException ignored) {
+      // the status alone is enough
+    }
+    return RpcException.httpStatus(method, r.code(), snippet, retryAfter(r));
+  }
+
+  /** Parses {@code Retry-After}: delta-seconds or an HTTP-date; null if absent or unparseable. */
+  static Duration retryAfter(Response r) {
+    String v = r.header("Retry-After");
+    if (v == null) {
+      return null;
+    }
+    v = v.trim();
+    if (!v.isEmpty() && v.length() <= 9) {
+      boolean digits = true;
+      for (int i = 0; i < v.length(); i++) {
+        char c = v.charAt(i);
+        digits &= c >= '0' && c <= '9';
+      }
+      if (digits) {
+        return Duration.ofSeconds(Long.parseLong(v));
+      }
+    } else if (!v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return Duration.ofDays(365);
+    }
+    Date d = r.headers().getDate("Retry-After");
+    if (d == null) {
+      return null;
+    }
+    long ms = d.getTime() - System.currentTimeMillis();
+    return Duration.ofMillis(Math.max(0, ms));
+  }
+
+  private final class Single<T> extends Exchange<T> {
+    final long id;
+    final RpcCall<T> call;
+
+    Single(long id, RpcCall<T> call, byte[] body) {
+      super(body, call.idempotent, call.method, call.timeout());
+      this.id = id;
+      this.call = call;
+    }
+
+    @Override
+    T parse(JsonParser p) throws IOException {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        throw RpcException.malformed(method, "", "empty response body");
+      }
+      if (t != JsonToken.START_OBJECT) {
+        throw RpcException.malformed(method, "", "expected a JSON-RPC response object");
+      }
+      T result = null;
+      boolean hasResult = false;
+      boolean resultNull = false;
+      RpcException error = null;
+      boolean idSeen = false;
+      boolean idNull = false;
+      String f;
+      while ((f = Json.nextField(p)) != null) {
+        switch (f) {
+          case "result":
+            if (hasResult) {
+              throw Json.malformed(p, "duplicate result");
+            }
+            hasResult = true;
+            resultNull = Json.isNull(p);
+            result = call.reader.read(p);
+            break;
+          case "error":
+            if (error != null) {
+              throw Json.malformed(p, "duplicate error");
+            }
+            error = readError(p, method);
+            break;
+          case "id":
+            idSeen = true;
+            if (Json.isNull(p)) {
+              idNull = true;
+            } else if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT
+                && p.getNumberType() != JsonParser.NumberType.LONG || p.getLongValue() != id) {
+              if (p.currentToken() == JsonToken.VALUE_STRING && p.getText().equals(Long.toString(id))) {
+                break;
+              }
+              throw Json.malformed(p, "response id does not match request id " + id);
+            }
+            break;
+          default:
+            Json.skip(p);
+        }
+      }
+      if (error != null && hasResult && !resultNull) {
+        throw RpcException.malformed(method, "", "response has both result and error");
+      }
+      if (error == null && !hasResult) {
+        throw RpcException.malformed(method, "", "response has neither result nor error");
+      }
+      if (!idSeen) {
+        throw RpcException.malformed(method, "/id", "missing required field");
+      }
+      if (error != null) {
+        throw error;
+      }
+      if (idNull) {
+        throw RpcException.malformed(method, "/id", "null id on a successful response");
+      }
+      return result;
+    }
+  }
+
+  static RpcException readError(JsonParser p, String method) throws IOException {
+    Json.expectObject(p);
+    Long code = null;
+    String message = null;
+    String data = null;
+    String f;
+    while ((f = Json.nextField(p)) != null) {
+      switch (f) {
+        case "code":
+          if (p.currentToken() != JsonToken.VALUE_NUMBER_INT
+              || (p.getNumberType() != JsonParser.NumberType.INT && p.getNumberType() != JsonParser.NumberType.LONG)) {
+            throw Json.malformed(p, "error code must be an integer");
+          }
+          code = p.getLongValue();
+          break;
+        case "message":
+          message = Json.isNull(p) ? null : Json.string(p);
+          break;
+        case "data":
+          data = Json.rawJson(p);
+          break;
+        default:
+          Json.skip(p);
+      }
+    }
+    if (code == null) {
+      throw Json.missing(p, "code");
+    }
+    return RpcException.jsonRpc(method, code, message, data);
+  }
+
+  private final class Batch extends Exchange<Void> {
+    final long firstId;
+    final List<? extends RpcCall<?>> calls;
+    final List<CompletableFuture<Object>> futures;
+
+    Batch(long firstId, List<? extends RpcCall<?>> calls, List<CompletableFuture<Object>> futures, byte[] body,
+        boolean idempotent, Duration timeout) {
+      super(body, idempotent, null, timeout);
+      this.firstId = firstId;
+      this.calls = calls;
+      this.futures = futures;
+    }
+
+    @Override
+    Void parse(JsonParser p) throws IOException {
+      int n = calls.size();
+      Object[] results = new Object[n];
+      RpcException[] errors = new RpcException[n];
+      boolean[] done = new boolean[n];
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        throw RpcException.malformed(null, "", "empty response body");
+      }
+      if (t == JsonToken.START_OBJECT) {
+        // a single response to a batch: an error for the whole batch (e.g. "batch too large")
+        RpcException e = null;
+        String f;
+        while ((f = Json.nextField(p)) != null) {
+          if (f.equals("error")) {
+            e = readError(p, null);
+          } else {
+            Json.skip(p);
+          }
+        }
+        throw e != null ? e : RpcException.malformed(null, "", "expected an array of responses to a batch");
+      }
+      Json.expect(p, JsonToken.START_ARRAY, "an array of responses");
+      int element = 0;
+      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        if (t == null) {
+          throw RpcException.malformed(null, "", "unexpected end of input");
+        }
+        if (t != JsonToken.START_OBJECT) {
+          p.skipChildren();
+          element++;
+          continue;
+        }
+        long id = Long.MIN_VALUE;
+        byte[] raw = null;
+        boolean resultNull = false;
+        RpcException error = null;
+        RpcException elementProblem = null;
+        String f;
+        while ((f = Json.nextField(p)) != null) {
+          switch (f) {
+            case "id":
+              if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && (p.getNumberType() == JsonParser.NumberType.INT
+                  || p.getNumberType() == JsonParser.NumberType.LONG)) {
+                id = p.getLongValue();
+              } else if (p.currentToken() == JsonToken.VALUE_STRING) {
+                id = parseLongOr(p.getText(), Long.MIN_VALUE);
+              } else {
+                p.skipChildren();
+              }
+              break;
+            case "result":
+              resultNull = Json.isNull(p);
+              raw = copy(p);
+              break;
+            case "error":
+              try {
+                error = readError(p, null);
+              } catch (RpcException e) {
+                elementProblem = e;
+                skipRest(p);
+              }
+              break;
+            default:
+              Json.skip(p);
+          }
+          if (elementProblem != null) {
+            break;
+          }
+        }
+        long idx = id - firstId;
+        if (id != Long.MIN_VALUE && idx >= 0 && idx < n && !done[(int) idx]) {
+          int i = (int) idx;
+          RpcCall<?> call = calls.get(i);
+          done[i] = true;
+          String prefix = "/" + element;
+          if (elementProblem != null) {
+            errors[i] = elementProblem.withPathPrefix(prefix, call.method);
+          } else if (error != null && raw != null && !resultNull) {
+            errors[i] = RpcException.malformed(call.method, prefix, "response has both result and error");
+          } else if (error != null) {
+            errors[i] = error.forMethod(call.method);
+          } else if (raw == null) {
+            errors[i] = RpcException.malformed(call.method, prefix, "response has neither result nor error");
+          } else {
+            try {
+              results[i] = readResult(call, raw);
+            } catch (RpcException e) {
+              errors[i] = e.withPathPrefix(prefix + "/result", call.method);
+            }
+          }
+        }
+        element++;
+      }
+      for (int i = 0; i < n; i++) {
+        if (!done[i]) {
+          errors[i] = RpcException.malformed(calls.get(i).method, "",
+              "no response with id " + (firstId + i) + " in the batch response");
+        }
+      }
+      // the caller checks for trailing content before completing; defer completion to complete()
+      this.results = results;
+      this.errors = errors;
+      return null;
+    }
+
+    Object[] results;
+    RpcException[] errors;
+
+    void complete() {
+      for (int i = 0; i < futures.size(); i++) {
+        if (errors[i] != null) {
+          futures.get(i).completeExceptionally(errors[i]);
+        } else {
+          futures.get(i).complete(results[i]);
+        }
+      }
+    }
+
+    void failAll(RpcException e) {
+      for (int i = 0; i < futures.size(); i++) {
+        futures.get(i).completeExceptionally(e.forMethod(calls.get(i).method));
+      }
+    }
+  }
+
+  private static void skipRest(JsonParser p) throws IOException {
+    // skip the remainder of the current object (parser is somewhere inside a member value)
+    int depth = 0;
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+      p.skipChildren();
+    }
+    while ((t = p.nextToken()) != null) {
+      if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+        depth++;
+      } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+        if (depth == 0) {
+          return;
+        }
+        depth--;
+      }
+    }
+  }
+
+  private static long parseLongOr(String s, long dflt) {
+    if (s.isEmpty() || s.length() > 18) {
+      return dflt;
+    }
+    long v = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return dflt;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  private static byte[] copy(JsonParser p) throws IOException {
+    ByteBuf out = new ByteBuf(64);
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      g.copyCurrentStructure(p);
+    }
+    return out.toByteArray();
+  }
+
+  private static <T> T readResult(RpcCall<T> call, byte[] raw) {
+    try (JsonParser q = Json.FACTORY.createParser(raw)) {
+      q.nextToken();
+      T v = call.reader.read(q);
+      if (q.nextToken() != null) {
+        throw RpcException.malformed(call.method, "", "reader did not consume the whole result");
+      }
+      return v;
+    } catch (RpcException e) {
+      throw e;
+    } catch (JsonProcessingException e) {
+      throw RpcException.malformed(call.method, "", "invalid JSON: " + e.getOriginalMessage());
+    } catch (IOException | RuntimeException e) {
+      throw RpcException.malformed(call.method, "", "unexpected value: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+  }
+
+  // ------------------------------------------------------------------ running
+
+  private Call newCall(Exchange<?> ex, long remainingNanos) {
+    Request.Builder b = new Request.Builder().url(url).post(RequestBody.create(ex.body, JSON));
+    if (headers != null) {
+      b.headers(headers);
+    }
+    Call c = http.newCall(b.build());
+    c.timeout().timeout(remainingNanos, TimeUnit.NANOSECONDS);
+    return c;
+  }
+
+  private static RpcException ioFailure(Exchange<?> ex, IOException e) {
+    if (e instanceof InterruptedIOException) {
+      return RpcException.timeout(ex.method, ex.timeout, e);
+    }
+    return RpcException.transport(ex.method, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+  }
+
+  private long retryDelay(Exchange<?> ex, RpcException e, int attempt) {
+    if (!ex.idempotent) {
+      return -1;
+    }
+    long d = retry.delayNanos(e, attempt);
+    if (d < 0 || System.nanoTime() + d >= ex.deadline) {
+      return -1;
+    }
+    return d;
+  }
+
+  <R> R runSync(Exchange<R> ex) {
+    for (int attempt = 0; ; attempt++) {
+      long remaining = ex.deadline - System.nanoTime();
+      if (remaining <= 0) {
+        throw RpcException.timeout(ex.method, ex.timeout, null);
+      }
+      RpcException failure;
+      Call call = newCall(ex, remaining);
+      try (Response r = call.execute()) {
+        return ex.handle(r);
+      } catch (RpcException e) {
+        failure = e;
+      } catch (IOException e) {
+        failure = ioFailure(ex, e);
+      }
+      long delay = retryDelay(ex, failure, attempt);
+      if (delay < 0) {
+        throw failure;
+      }
+      try {
+        TimeUnit.NANOSECONDS.sleep(delay);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        throw RpcException.transport(ex.method, "interrupted while waiting to retry", ie);
+      }
+    }
+  }
+
+  <R> void runAsync(Exchange<R> ex, CompletableFuture<R> f, int attempt) {
+    long remaining = ex.deadline - System.nanoTime();
+    if (remaining <= 0) {
+      f.completeExceptionally(RpcException.timeout(ex.method, ex.timeout, null));
+      return;
+    }
+    Call call;
+    try {
+      call = newCall(ex, remaining);
+    } catch (RuntimeException e) {
+      f.completeExceptionally(RpcException.transport(ex.method, e.toString(), e));
+      return;
+    }
+    call.enqueue(new Callback() {
+      @Override
+      public void onFailure(Call c, IOException e) {
+        fail(ioFailure(ex, e));
+      }
+
+      @Override
+      public void onResponse(Call c, Response response) {
+        RpcException failure;
+        try (Response r = response) {
+          f.complete(ex.handle(r));
+          return;
+        } catch (RpcException e) {
+          failure = e;
+        } catch (IOException e) {
+          failure = ioFailure(ex, e);
+        } catch (RuntimeException e) {
+          failure = RpcException.transport(ex.method, e.toString(), e);
+        }
+        fail(failure);
+      }
+
+      private void fail(RpcException e) {
+        long delay = retryDelay(ex, e, attempt);
+        if (delay < 0) {
+          f.completeExceptionally(e);
+          return;
+        }
+        try {
+          scheduler().schedule(() -> runAsync(ex, f, attempt + 1), delay, TimeUnit.NANOSECONDS);
+        } catch (RuntimeException rejected) {
+          f.completeExceptionally(e);
+        }
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ entry points
+
+  <T> T execute(RpcCall<T> c) {
+    AutoBatcher ab = autoBatcher;
+    if (ab != null) {
+      CompletableFuture<T> f = ab.submit(c);
+      return await(f, c);
+    }
+    long id = ids.getAndIncrement();
+    return runSync(new Single<>(id, c, encode(id, List.of(c), false)));
+  }
+
+  private static <T> T await(CompletableFuture<T> f, RpcCall<T> c) {
+    try {
+      return f.get(c.timeout().toNanos() + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RpcException) {
+        throw (RpcException) cause;
+      }
+      throw RpcException.transport(c.method, String.valueOf(cause), cause);
+    } catch (TimeoutException e) {
+      throw RpcException.timeout(c.method, c.timeout(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw RpcException.transport(c.method, "interrupted", e);
+    }
+  }
+
+  <T> CompletableFuture<T> executeAsync(RpcCall<T> c) {
+    AutoBatcher ab = autoBatcher;
+    if (ab != null) {
+      return ab.submit(c);
+    }
+    return executeDirectAsync(c);
+  }
+
+  <T> CompletableFuture<T> executeDirectAsync(RpcCall<T> c) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    long id = ids.getAndIncrement();
+    byte[] body;
+    try {
+      body = encode(id, List.of(c), false);
+    } catch (RuntimeException e) {
+      f.completeExceptionally(e);
+      return f;
+    }
+    runAsync(new Single<>(id, c, body), f, 0);
+    return f;
+  }
+
+  private Batch newBatch(List<? extends RpcCall<?>> calls, List<CompletableFuture<Object>> futures) {
+    long first = ids.getAndAdd(calls.size());
+    boolean idempotent = true;
+    Duration timeout = Duration.ZERO;
+    for (RpcCall<?> c : calls) {
+      idempotent &= c.idempotent;
+      if (c.timeout().compareTo(timeout) > 0) {
+        timeout = c.timeout();
+      }
+    }
+    return new Batch(first, calls, futures, encode(first, calls, true), idempotent, timeout);
+  }
+
+  void executeBatch(List<? extends RpcCall<?>> calls, List<CompletableFuture<Object>> futures) {
+    if (calls.isEmpty()) {
+      return;
+    }
+    Batch b = newBatch(calls, futures);
+    try {
+      runSync(b);
+    } catch (RpcException e) {
+      b.failAll(e);
+      return;
+    }
+    b.complete();
+  }
+
+  CompletableFuture<Void> executeBatchAsync(List<? extends RpcCall<?>> calls, List<CompletableFuture<Object>> futures) {
+    if (calls.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    Batch b;
+    try {
+      b = newBatch(calls, futures);
+    } catch (RuntimeException e) {
+      for (CompletableFuture<Object> f : futures) {
+        f.completeExceptionally(e);
+      }
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    runAsync(b, done, 0);
+    return done.handle((v, t) -> {
+      if (t != null) {
+        b.failAll(t instanceof RpcException ? (RpcException) t : RpcException.transport(null, t.toString(), t));
+      } else {
+        b.complete();
+      }
+      return null;
+    });
+  }
+
+  /** Counts bytes and fails past the limit, so that a hostile body cannot exhaust memory. */
+  private static final class Limited extends java.io.FilterInputStream {
+    private final long limit;
+    private final String method;
+    private long count;
+
+    Limited(InputStream in, long limit, String method) {
+      super(in);
+      this.limit = limit;
+      this.method = method;
+    }
+
+    private void add(long n) {
+      if (n > 0) {
+        count += n;
+        if (count > limit) {
+          throw RpcException.malformed(method, "", "response exceeds the limit of " + limit + " bytes");
+        }
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      add(b < 0 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      add(n);
+      return n;
+    }
+  }
+
+  static List<CompletableFuture<Object>> newFutures(int n) {
+    List<CompletableFuture<Object>> l = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      l.add(new CompletableFuture<>());
+    }
+    return l;
+  }
+}

@@ -1,0 +1,171 @@
+package dev.cairn.evm.sign;
+
+import dev.cairn.abi.Address;
+import dev.cairn.core.crypto.CryptoException;
+import dev.cairn.core.crypto.EcdsaSignature;
+import dev.cairn.core.crypto.Secp256k1PrivateKey;
+import dev.cairn.core.crypto.Secp256k1PublicKey;
+import dev.cairn.core.hash.Keccak256;
+import dev.cairn.core.signer.KeyType;
+import dev.cairn.core.signer.SignRequest;
+import dev.cairn.core.signer.Signature;
+import dev.cairn.core.signer.Signer;
+import dev.cairn.core.signer.SignerException;
+import dev.cairn.core.signer.SoftwareSigner;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Ethereum message signing and signature recovery: EIP-191 {@code personal_sign}, EIP-712 typed
+ * data (see {@link TypedDataSigning}), raw digests, and recovery of the signing {@link Address}.
+ *
+ * <p>Every signing method goes through the {@link Signer} SPI with a {@link SignRequest} that
+ * carries both the payload (for devices that show it and hash it themselves) and the 32-byte digest
+ * (for software keys and HSMs). The signer's answer is normalised to low s; when a signer does not
+ * report the recovery id it is found by trial recovery against {@link Signer#publicKey()}, and
+ * signatures from signers other than {@link SoftwareSigner}s are checked against that key.
+ */
+public final class EvmSigning {
+  private static final byte[] PERSONAL_PREFIX =
+      "\u0019Ethereum Signed Message:\n".getBytes(StandardCharsets.US_ASCII);
+
+  private EvmSigning() {}
+
+  /**
+   * The EIP-191 (version 0x45) digest: {@code keccak256("\x19Ethereum Signed Message:\n" +
+   * decimal(len(message)) + message)}.
+   */
+  public static byte[] personalMessageHash(byte[] message) {
+    checkNotNull(message, "message");
+    byte[] len = Integer.toString(message.length).getBytes(StandardCharsets.US_ASCII);
+    return Keccak256.create().update(PERSONAL_PREFIX).update(len).update(message).digest();
+  }
+
+  /** The sign request for a {@code personal_sign} message (kind EVM_PERSONAL_MESSAGE). */
+  public static SignRequest personalMessageRequest(byte[] message) {
+    return SignRequest.of(
+        SignRequest.Kind.EVM_PERSONAL_MESSAGE, message, personalMessageHash(message));
+  }
+
+  /** Signs a message with EIP-191 {@code personal_sign} through a signer. */
+  public static EvmSignature signPersonalMessage(byte[] message, Signer signer) {
+    return sign(personalMessageRequest(message), signer);
+  }
+
+  /** Signs a message with EIP-191 {@code personal_sign} with an in-memory key. */
+  public static EvmSignature signPersonalMessage(byte[] message, Secp256k1PrivateKey key) {
+    return signDigest(personalMessageHash(message), key);
+  }
+
+  /** Signs a 32-byte digest with an in-memory key (RFC 6979, low s). */
+  public static EvmSignature signDigest(byte[] digest32, Secp256k1PrivateKey key) {
+    checkNotNull(key, "key");
+    return EvmSignature.from(key.sign(digest32));
+  }
+
+  /**
+   * Sends a request to a signer and waits for the signature (no time limit; see {@link
+   * #signAsync} to bound or cancel it).
+   *
+   * @throws dev.cairn.core.signer.SignerException if the signer fails or is not a secp256k1 signer
+   * @throws CryptoException if the signer's answer does not verify against its public key
+   */
+  public static EvmSignature sign(SignRequest request, Signer signer) {
+    checkNotNull(request, "request");
+    checkNotNull(signer, "signer");
+    checkSigner(signer);
+    Signature sig = signer.sign(request);
+    return normalise(request, signer, sig);
+  }
+
+  /**
+   * Sends a request to a signer asynchronously (for devices that wait for the user). The future
+   * fails with the signer's {@link dev.cairn.core.signer.SignerException} or a {@link
+   * CryptoException} if the answer does not verify.
+   */
+  public static CompletableFuture<EvmSignature> signAsync(SignRequest request, Signer signer) {
+    try {
+      checkNotNull(request, "request");
+      checkNotNull(signer, "signer");
+      checkSigner(signer);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return signer.signAsync(request).thenApply(sig -> normalise(request, signer, sig));
+  }
+
+  private static void checkSigner(Signer signer) {
+    if (signer.keyType() != KeyType.SECP256K1) {
+      throw new SignerException(
+          SignerException.Reason.INVALID_REQUEST, "signer",
+          "holds a " + signer.keyType() + " key; Ethereum needs secp256k1");
+    }
+  }
+
+  private static EvmSignature normalise(SignRequest request, Signer signer, Signature sig) {
+    if (sig == null || sig.keyType() != KeyType.SECP256K1) {
+      throw new CryptoException("signature: the signer did not return a secp256k1 signature");
+    }
+    byte[] digest = request.digest().orElseThrow(
+        () -> new CryptoException("request: has no digest to recover the signer's key from"));
+    EcdsaSignature e = sig.toEcdsaSignature().normalizedS();
+    boolean trusted = signer instanceof SoftwareSigner;
+    if (e.hasRecoveryId() && e.recoveryId() <= 1 && trusted) {
+      return EvmSignature.from(e);
+    }
+    Secp256k1PublicKey expected = Secp256k1PublicKey.fromBytes(signer.publicKey());
+    if (e.hasRecoveryId()) {
+      EvmSignature s = EvmSignature.from(e);
+      if (!recoverKey(digest, s).equals(expected)) {
+        throw new CryptoException("signature: does not match the signer's public key");
+      }
+      return s;
+    }
+    for (int id = 0; id <= 1; id++) {
+      EcdsaSignature withId = EcdsaSignature.of(e.r(), e.s(), id);
+      Secp256k1PublicKey k;
+      try {
+        k = Secp256k1PublicKey.recover(digest, withId);
+      } catch (CryptoException ex) {
+        continue;
+      }
+      if (k.equals(expected)) {
+        return EvmSignature.from(withId);
+      }
+    }
+    throw new CryptoException("signature: does not match the signer's public key");
+  }
+
+  /**
+   * The public key that made {@code signature} over {@code digest32}.
+   *
+   * @throws CryptoException if the digest is not 32 bytes or no key can be recovered
+   */
+  public static Secp256k1PublicKey recoverKey(byte[] digest32, EvmSignature signature) {
+    checkNotNull(signature, "signature");
+    byte[] b = Arrays.copyOf(signature.rsUnsafe(), 65);
+    b[64] = (byte) signature.yParity();
+    return Secp256k1PublicKey.recover(digest32, EcdsaSignature.fromCompact(b));
+  }
+
+  /**
+   * The address that made {@code signature} over {@code digest32} (ecrecover).
+   *
+   * @throws CryptoException if the digest is not 32 bytes or no key can be recovered
+   */
+  public static Address recoverAddress(byte[] digest32, EvmSignature signature) {
+    return Address.fromPublicKey(recoverKey(digest32, signature));
+  }
+
+  /** The address that signed {@code message} with {@code personal_sign}. */
+  public static Address recoverPersonalMessage(byte[] message, EvmSignature signature) {
+    return recoverAddress(personalMessageHash(message), signature);
+  }
+
+  static void checkNotNull(Object o, String field) {
+    if (o == null) {
+      throw new CryptoException(field + ": null");
+    }
+  }
+}
