@@ -56,6 +56,12 @@ final class NodeErrors {
         || m.contains("replacementunderpriced") || m.contains("insufficient gas price to replace")) {
       return Kind.REPLACEMENT_UNDERPRICED;
     }
+    if (t instanceof dev.cairn.evm.rpc.RpcException) {
+      dev.cairn.evm.rpc.RpcException.Kind k = ((dev.cairn.evm.rpc.RpcException) t).kind();
+      if (k == dev.cairn.evm.rpc.RpcException.Kind.TRANSPORT || k == dev.cairn.evm.rpc.RpcException.Kind.TIMEOUT) {
+        return Kind.TRANSPORT;
+      }
+    }
     if (t instanceof java.io.IOException || t instanceof java.util.concurrent.TimeoutException
         || t instanceof java.io.UncheckedIOException
         || t instanceof ChainException && (((ChainException) t).kind() == dev.cairn.core.chain.ErrorKind.TRANSPORT
