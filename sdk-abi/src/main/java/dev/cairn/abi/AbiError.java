@@ -155,17 +155,17 @@ public final class AbiError {
     return FragmentFormatter.format(spec());
   }
 
-  /** Errors are equal when names and inputs (with names) are. */
+  /** Errors are equal when names and inputs (types and names) are; internal types are ignored. */
   @Override
   public boolean equals(Object o) {
     return o instanceof AbiError
         && name.equals(((AbiError) o).name)
-        && inputs.equals(((AbiError) o).inputs);
+        && Fragments.sameParams(inputs, ((AbiError) o).inputs);
   }
 
   @Override
   public int hashCode() {
-    return signature.hashCode() * 31 + inputs.hashCode();
+    return signature.hashCode();
   }
 
   /** The human-readable form. */

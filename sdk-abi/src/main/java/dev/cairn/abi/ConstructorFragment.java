@@ -94,12 +94,12 @@ public final class ConstructorFragment {
   @Override
   public boolean equals(Object o) {
     return o instanceof ConstructorFragment
-        && inputs.equals(((ConstructorFragment) o).inputs)
+        && Fragments.sameParams(inputs, ((ConstructorFragment) o).inputs)
         && stateMutability.equals(((ConstructorFragment) o).stateMutability);
   }
 
   @Override
   public int hashCode() {
-    return inputs.hashCode() * 31 + stateMutability.hashCode();
+    return inputType.hashCode() * 31 + stateMutability.hashCode();
   }
 }

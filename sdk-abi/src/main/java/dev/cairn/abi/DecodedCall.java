@@ -12,6 +12,16 @@ public final class DecodedCall {
     this.args = args;
   }
 
+  /**
+   * Strictly decodes calldata with the given function.
+   *
+   * @throws dev.cairn.core.encoding.DecodingException if the selector differs or the arguments are
+   *     malformed
+   */
+  public static DecodedCall decode(Function function, byte[] calldata) {
+    return new DecodedCall(function, function.decodeCall(calldata));
+  }
+
   /** The function the calldata was decoded with. */
   public Function function() {
     return function;

@@ -315,7 +315,10 @@ public final class Event {
     return FragmentFormatter.format(spec());
   }
 
-  /** Events are equal when names, inputs (with names and flags) and anonymity are. */
+  /**
+   * Events are equal when names, inputs (types, names, indexed flags) and anonymity are; internal
+   * types are ignored.
+   */
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -325,12 +328,12 @@ public final class Event {
       return false;
     }
     Event e = (Event) o;
-    return anonymous == e.anonymous && name.equals(e.name) && inputs.equals(e.inputs);
+    return anonymous == e.anonymous && name.equals(e.name) && Fragments.sameParams(inputs, e.inputs);
   }
 
   @Override
   public int hashCode() {
-    return 31 * signature.hashCode() + inputs.hashCode() + (anonymous ? 1 : 0);
+    return 31 * signature.hashCode() + (anonymous ? 1 : 0);
   }
 
   /** The human-readable form. */

@@ -92,6 +92,24 @@ final class Fragments {
     throw new IllegalStateException("unbalanced " + type);
   }
 
+  /** Equal names, types, indexed flags and component names; internal types are ignored. */
+  static boolean sameParams(List<Param> a, List<Param> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      Param x = a.get(i);
+      Param y = b.get(i);
+      if (x.isIndexed() != y.isIndexed()
+          || !x.name().equals(y.name())
+          || !x.type().equals(y.type())
+          || !sameParams(x.components(), y.components())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static void formatParam(StringBuilder sb, Param p) {
     FragmentFormatter.param(sb, spec(p), true);
   }

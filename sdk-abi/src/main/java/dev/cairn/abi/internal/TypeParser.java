@@ -207,9 +207,11 @@ public final class TypeParser {
       }
       int at = pos;
       pos++;
+      skipWs();
       int len = ArrayType.DYNAMIC;
       if (pos < s.length() && s.charAt(pos) != ']') {
         len = number("array length");
+        skipWs();
       }
       if (pos >= s.length() || s.charAt(pos) != ']') {
         throw error("expected ']'");

@@ -37,6 +37,16 @@ public final class Words {
     return true;
   }
 
+  /** Index of the first non-zero byte in {@code b[off, off+len)}, or -1. */
+  public static int firstNonZero(byte[] b, int off, int len) {
+    for (int i = 0; i < len; i++) {
+      if (b[off + i] != 0) {
+        return off + i;
+      }
+    }
+    return -1;
+  }
+
   /** True if {@code b[off, off+len)} are all equal to {@code v}. */
   public static boolean isAll(byte[] b, int off, int len, byte v) {
     for (int i = 0; i < len; i++) {

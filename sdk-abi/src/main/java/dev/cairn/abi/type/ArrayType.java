@@ -23,8 +23,8 @@ public final class ArrayType extends AbiType<List> {
   /** Largest fixed array length accepted. */
   public static final int MAX_FIXED_LENGTH = 1_000_000;
 
-  /** Largest encoded size of a static type, in bytes (16 MiB). */
-  public static final int MAX_STATIC_SIZE = 1 << 24;
+  /** Largest encoded size of a static type, in bytes (32 MiB). */
+  public static final int MAX_STATIC_SIZE = 1 << 25;
 
   /** Length of a dynamic array. */
   public static final int DYNAMIC = -1;

@@ -69,7 +69,7 @@ public final class BytesType extends AbiType<byte[]> {
     int start = off + 32;
     int p = padded(n);
     if (!Words.isZero(d, start + n, p - n)) {
-      throw PathException.decoding(start + n, "non-zero padding after " + type);
+      throw PathException.decoding(Words.firstNonZero(d, start + n, p - n), "non-zero padding after " + type);
     }
     ctx.end = start + p;
     return n;

@@ -77,7 +77,7 @@ public final class FixedBytesType extends AbiType<byte[]> {
       throw PathException.decoding(off, "truncated: " + type + " needs 32 bytes");
     }
     if (!Words.isZero(d, off + length, 32 - length)) {
-      throw PathException.decoding(off + length, "non-zero padding after " + type);
+      throw PathException.decoding(Words.firstNonZero(d, off + length, 32 - length), "non-zero padding after " + type);
     }
     ctx.end = off + 32;
     byte[] v = new byte[length];

@@ -40,6 +40,11 @@ public final class BlockHeader {
 
   BlockHeader() {}
 
+  /** A reader of this type's JSON form (for {@link EvmRpcClient#call} and subscriptions). */
+  public static ResultReader<BlockHeader> reader() {
+    return BlockHeader::read;
+  }
+
   /** Reads a header-only object ({@code newHeads}). */
   static BlockHeader read(JsonParser p) throws IOException {
     Json.expectObject(p);

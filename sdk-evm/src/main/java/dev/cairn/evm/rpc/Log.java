@@ -37,6 +37,11 @@ public final class Log {
     this.removed = removed;
   }
 
+  /** A reader of this type's JSON form (for {@link EvmRpcClient#call} and subscriptions). */
+  public static ResultReader<Log> reader() {
+    return Log::read;
+  }
+
   static Log read(JsonParser p) throws IOException {
     Json.expectObject(p);
     Address address = null;

@@ -81,8 +81,11 @@ public final class LogFilter {
     return b;
   }
 
-  /** Writes the filter object; {@code withRange} false omits the block range (subscriptions). */
-  void write(JsonGenerator g, boolean withRange) throws IOException {
+  /**
+   * Writes the filter as a JSON object; {@code withRange} false omits the block range and hash
+   * (as {@code logs} subscriptions expect).
+   */
+  public void write(JsonGenerator g, boolean withRange) throws IOException {
     g.writeStartObject();
     if (addresses.size() == 1) {
       g.writeFieldName("address");
