@@ -187,12 +187,12 @@ class EvmChainAdapterIT {
         dev.cairn.evm.rpc.CallRequest.builder().from(stranger).to(token)
             .data(encode("transfer", devAddress(0), BigInteger.TEN)).build(), BlockId.LATEST, token).get()));
     assertEquals(ErrorKind.REVERTED, e.kind());
-    assertEquals("InsufficientBalance(" + stranger.toChecksumString() + ", 0, 10)", e.error().revertReason().orElseThrow());
+    assertEquals("InsufficientBalance(account=" + stranger.toChecksumString() + ", balance=0, needed=10)", e.error().revertReason().orElseThrow());
     // custom error from estimateGas (the same decoding), with no ABI registered it is named by selector
     e = chainFailure(assertThrows(ExecutionException.class, () -> adapter.estimateGas(
         dev.cairn.evm.rpc.CallRequest.builder().from(stranger).to(token).data(encode("mint", stranger, BigInteger.ONE)).build(),
         token).get()));
-    assertEquals("Unauthorized(" + stranger.toChecksumString() + ")", e.error().revertReason().orElseThrow());
+    assertEquals("Unauthorized(caller=" + stranger.toChecksumString() + ")", e.error().revertReason().orElseThrow());
     e = chainFailure(assertThrows(ExecutionException.class, () -> adapter.estimateGas(
         dev.cairn.evm.rpc.CallRequest.builder().from(stranger).to(token).data(encode("mint", stranger, BigInteger.ONE)).build(),
         null).get()));
@@ -237,7 +237,7 @@ class EvmChainAdapterIT {
     assertFalse(r.isSuccess());
     ChainError err = r.error().orElseThrow();
     assertEquals(ErrorKind.REVERTED, err.kind());
-    assertEquals("InsufficientBalance(" + devAddress(8).toChecksumString() + ", 0, 10)", err.revertReason().orElseThrow());
+    assertEquals("InsufficientBalance(account=" + devAddress(8).toChecksumString() + ", balance=0, needed=10)", err.revertReason().orElseThrow());
     assertEquals(id, err.transactionId().orElseThrow());
   }
 
