@@ -90,7 +90,8 @@ public abstract class AbiType<J> {
 
   /**
    * Low-level: the minimum number of bytes any encoding of this type takes (its head plus, for a
-   * dynamic type, the smallest tail). Used to reject array lengths before allocating.
+   * dynamic type, the smallest tail), saturated at {@link dev.cairn.abi.type.ArrayType#SATURATED}.
+   * Used to reject array lengths before allocating.
    */
   public abstract long minEncodedLength();
 

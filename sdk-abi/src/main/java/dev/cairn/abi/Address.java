@@ -2,7 +2,7 @@ package dev.cairn.abi;
 
 import dev.cairn.core.crypto.Secp256k1PublicKey;
 import dev.cairn.core.hash.Keccak256;
-import java.util.Arrays;
+import dev.cairn.abi.internal.Words;
 
 /**
  * A 20-byte Ethereum address. Immutable; {@link #toString()} gives the EIP-55 mixed-case checksum
@@ -17,12 +17,19 @@ public final class Address implements Comparable<Address> {
 
   private static final char[] LOWER = "0123456789abcdef".toCharArray();
 
-  private final byte[] bytes;
-  private final int hash;
+  // the 20 bytes as three big-endian fields: no array to allocate or chase on the hot path
+  private final long b0; // bytes 0..7
+  private final long b1; // bytes 8..15
+  private final int b2; // bytes 16..19
+
+  private Address(long b0, long b1, int b2) {
+    this.b0 = b0;
+    this.b1 = b1;
+    this.b2 = b2;
+  }
 
   private Address(byte[] bytes) {
-    this.bytes = bytes;
-    this.hash = Arrays.hashCode(bytes);
+    this(Words.getLong(bytes, 0), Words.getLong(bytes, 8), Words.getInt(bytes, 16));
   }
 
   /**
@@ -36,7 +43,7 @@ public final class Address implements Comparable<Address> {
           AbiException.Reason.INVALID_VALUE,
           "address: expected 20 bytes, got " + (bytes == null ? "null" : bytes.length));
     }
-    return new Address(bytes.clone());
+    return new Address(bytes);
   }
 
   /**
@@ -49,7 +56,7 @@ public final class Address implements Comparable<Address> {
       throw new AbiException(
           AbiException.Reason.INVALID_VALUE, "address: 20 bytes at " + offset + " not in the array");
     }
-    return new Address(Arrays.copyOfRange(src, offset, offset + LENGTH));
+    return new Address(Words.getLong(src, offset), Words.getLong(src, offset + 8), Words.getInt(src, offset + 16));
   }
 
   /**
@@ -112,7 +119,7 @@ public final class Address implements Comparable<Address> {
     }
     byte[] u = publicKey.uncompressed();
     byte[] h = Keccak256.hash(u, 1, 64);
-    return new Address(Arrays.copyOfRange(h, 12, 32));
+    return of(h, 12);
   }
 
   private static AbiException invalid(String field, String problem) {
@@ -121,7 +128,9 @@ public final class Address implements Comparable<Address> {
 
   /** The 20 bytes (a copy). */
   public byte[] bytes() {
-    return bytes.clone();
+    byte[] out = new byte[LENGTH];
+    copyTo(out, 0);
+    return out;
   }
 
   /**
@@ -131,7 +140,10 @@ public final class Address implements Comparable<Address> {
    * @param offset where to write
    */
   public void copyTo(byte[] dst, int offset) {
-    System.arraycopy(bytes, 0, dst, offset, LENGTH);
+    java.util.Objects.checkFromIndexSize(offset, LENGTH, dst.length);
+    Words.putLong(dst, offset, b0);
+    Words.putLong(dst, offset + 8, b1);
+    Words.putInt(dst, offset + 16, b2);
   }
 
   /** {@code 0x} followed by 40 lowercase hex digits. */
@@ -143,6 +155,7 @@ public final class Address implements Comparable<Address> {
     char[] c = new char[42];
     c[0] = '0';
     c[1] = 'x';
+    byte[] bytes = bytes();
     for (int i = 0; i < LENGTH; i++) {
       int b = bytes[i] & 0xff;
       c[2 + 2 * i] = LOWER[b >>> 4];
@@ -179,16 +192,25 @@ public final class Address implements Comparable<Address> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Address && Arrays.equals(bytes, ((Address) o).bytes);
+    if (!(o instanceof Address)) {
+      return false;
+    }
+    Address a = (Address) o;
+    return b0 == a.b0 && b1 == a.b1 && b2 == a.b2;
   }
 
   @Override
   public int hashCode() {
-    return hash;
+    long x = b0 * 31 + b1;
+    return (int) (x ^ (x >>> 32)) * 31 + b2;
   }
 
   @Override
   public int compareTo(Address o) {
-    return Arrays.compareUnsigned(bytes, o.bytes);
+    int c = Long.compareUnsigned(b0, o.b0);
+    if (c == 0) {
+      c = Long.compareUnsigned(b1, o.b1);
+    }
+    return c != 0 ? c : Integer.compareUnsigned(b2, o.b2);
   }
 }

@@ -43,6 +43,11 @@ public final class Tuple {
     return new Tuple(copy);
   }
 
+  /** The backing array, for the codec (never exposed). */
+  Object[] values() {
+    return values;
+  }
+
   /** Wraps {@code values} without copying; for the codec, which never exposes the array. */
   static Tuple wrap(Object[] values) {
     return new Tuple(values);

@@ -1,6 +1,7 @@
 package dev.cairn.abi;
 
 import dev.cairn.abi.internal.DecodeContext;
+import dev.cairn.abi.internal.Dispatch;
 import dev.cairn.abi.internal.PathException;
 import dev.cairn.abi.internal.Words;
 import dev.cairn.abi.type.ArrayType;
@@ -32,9 +33,9 @@ public final class TupleType extends AbiType<Tuple> {
     this.names = names;
     long min = 0;
     for (AbiType<?> c : components) {
-      min += c.isDynamic() ? 32 + c.minEncodedLength() : c.headLength();
+      min = Math.min(ArrayType.SATURATED, min + (c.isDynamic() ? 32 + c.minEncodedLength() : c.headLength()));
     }
-    this.minEncoded = Math.min(min, Long.MAX_VALUE / 4);
+    this.minEncoded = min;
     long h = 0;
     for (AbiType<?> c : components) {
       h += c.headLength();
@@ -205,16 +206,16 @@ public final class TupleType extends AbiType<Tuple> {
           "expected a Tuple for " + canonicalType() + ", got "
               + (value == null ? "null" : value.getClass().getSimpleName()));
     }
-    Tuple t = (Tuple) value;
+    Object[] vs = ((Tuple) value).values();
     AbiType<?>[] cs = components;
-    if (t.size() != cs.length) {
-      throw PathException.value("expected " + cs.length + " values for " + canonicalType() + ", got " + t.size());
+    if (vs.length != cs.length) {
+      throw PathException.value("expected " + cs.length + " values for " + canonicalType() + ", got " + vs.length);
     }
     long total = 0;
     for (int i = 0; i < cs.length; i++) {
       AbiType<?> c = cs[i];
       try {
-        int l = c.encodedLength(t.get(i));
+        int l = Dispatch.encodedLength(c, vs[i]);
         total += c.isDynamic() ? 32 + l : l;
       } catch (PathException e) {
         throw e.at(i);
@@ -228,7 +229,7 @@ public final class TupleType extends AbiType<Tuple> {
 
   @Override
   public int encodeTo(Object value, byte[] out, int off) {
-    Tuple t = (Tuple) value;
+    Object[] vs = ((Tuple) value).values();
     AbiType<?>[] cs = components;
     int head = off;
     int tail = off + headSize;
@@ -236,10 +237,10 @@ public final class TupleType extends AbiType<Tuple> {
       AbiType<?> c = cs[i];
       if (c.isDynamic()) {
         Words.putIntWord(out, head, tail - off);
-        tail = c.encodeTo(t.get(i), out, tail);
+        tail = c.encodeTo(vs[i], out, tail);
         head += 32;
       } else {
-        head = c.encodeTo(t.get(i), out, head);
+        head = Dispatch.encodeTo(c, vs[i], out, head);
       }
     }
     return tail;
@@ -348,7 +349,7 @@ public final class TupleType extends AbiType<Tuple> {
           tail = ctx.end;
           head += 32;
         } else {
-          values[i] = c.decodeAt(ctx, head);
+          values[i] = Dispatch.decodeAt(c, ctx, head);
           head += c.headLength();
         }
       } catch (PathException e) {

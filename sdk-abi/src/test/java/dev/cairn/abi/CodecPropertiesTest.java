@@ -49,7 +49,7 @@ class CodecPropertiesTest {
     assertArrayEquals(data, t.encode(v), "accepted a non-canonical encoding of " + t);
   }
 
-  @Property(tries = 400)
+  @Property(tries = 250)
   void everySingleByteMutation(@ForAll("cases") RandomAbi.Case c, @ForAll("randoms") Random r) {
     byte[] enc = c.type().encode(c.value());
     // every position, with a random xor and with 0x00/0xff/0x01 overwrites (interesting for words)

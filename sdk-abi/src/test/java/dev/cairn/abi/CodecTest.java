@@ -347,6 +347,19 @@ class CodecTest {
   }
 
   @Test
+  void hugeNestedDynamicTypesDoNotOverflow() {
+    // minimum sizes of these types exceed any long if computed naively
+    TupleType t = AbiTypes.tuple("string" + "[1000000]".repeat(8) + "[]");
+    assertTrue(t.get(0).minEncodedLength() > 0);
+    rejects(t, hex(w(0x20), w(1), w(0x20)));
+    rejects(t, hex(w(0x20), w(Integer.MAX_VALUE)));
+    assertEquals(Tuple.of(List.of()), t.decode(hex(w(0x20), w(0))));
+    TupleType u = AbiTypes.tuple("(string[1000000][1000000],bytes)[1000000][]");
+    assertTrue(u.minEncodedLength() > 0);
+    rejects(u, hex(w(0x20), w(3), w(0)));
+  }
+
+  @Test
   void offsetBombIsRejectedQuickly() {
     assertTimeoutPreemptively(
         Duration.ofSeconds(10),

@@ -107,6 +107,22 @@ public final class Utf8 {
     return -1;
   }
 
+  /** True if {@code b[off, off+len)} is all ASCII (checked 8 bytes at a time). */
+  public static boolean isAscii(byte[] b, int off, int len) {
+    int i = 0;
+    for (; i + 8 <= len; i += 8) {
+      if ((Words.getLong(b, off + i) & 0x8080808080808080L) != 0) {
+        return false;
+      }
+    }
+    for (; i < len; i++) {
+      if (b[off + i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Decodes well-formed UTF-8 (checked with {@link #firstInvalid}). */
   public static String decode(byte[] b, int off, int len) {
     return new String(b, off, len, StandardCharsets.UTF_8);

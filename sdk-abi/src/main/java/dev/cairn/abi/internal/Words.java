@@ -11,6 +11,19 @@ public final class Words {
   private static final VarHandle BE_LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
+  private static final VarHandle BE_INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+  /** Reads 4 bytes big-endian. */
+  public static int getInt(byte[] b, int off) {
+    return (int) BE_INT.get(b, off);
+  }
+
+  /** Writes 4 bytes big-endian. */
+  public static void putInt(byte[] b, int off, int v) {
+    BE_INT.set(b, off, v);
+  }
+
   /** Reads 8 bytes big-endian. */
   public static long getLong(byte[] b, int off) {
     return (long) BE_LONG.get(b, off);

@@ -4,6 +4,7 @@ import dev.cairn.abi.AbiException;
 import dev.cairn.abi.AbiType;
 import dev.cairn.abi.internal.ArrayValues;
 import dev.cairn.abi.internal.DecodeContext;
+import dev.cairn.abi.internal.Dispatch;
 import dev.cairn.abi.internal.PathException;
 import dev.cairn.abi.internal.Words;
 import java.util.List;
@@ -25,6 +26,9 @@ public final class ArrayType extends AbiType<List> {
 
   /** Largest encoded size of a static type, in bytes (32 MiB). */
   public static final int MAX_STATIC_SIZE = 1 << 25;
+
+  /** Upper bound of {@link #minEncodedLength()}: larger than any input, small enough not to overflow. */
+  public static final long SATURATED = 1L << 48;
 
   /** Length of a dynamic array. */
   public static final int DYNAMIC = -1;
@@ -65,9 +69,10 @@ public final class ArrayType extends AbiType<List> {
     if (length == DYNAMIC) {
       return new ArrayType(element, length, canonical, true, 32, 32);
     }
-    long min = slot * length;
+    // saturating: minimum sizes of deeply nested dynamic arrays can exceed any real input
+    long min = slot > SATURATED / length ? SATURATED : slot * length;
     if (element.isDynamic()) {
-      return new ArrayType(element, length, canonical, true, 32, Math.min(min, Long.MAX_VALUE / 4));
+      return new ArrayType(element, length, canonical, true, 32, min);
     }
     if (min > MAX_STATIC_SIZE) {
       throw new AbiException(
@@ -124,7 +129,7 @@ public final class ArrayType extends AbiType<List> {
     for (int i = 0; i < n; i++) {
       Object v = arr != null ? arr[i] : list.get(i);
       try {
-        total += element.encodedLength(v);
+        total += Dispatch.encodedLength(element, v);
       } catch (PathException e) {
         throw e.at(i);
       }
@@ -155,7 +160,7 @@ public final class ArrayType extends AbiType<List> {
     if (!elemDynamic) {
       int p = base;
       for (int i = 0; i < n; i++) {
-        p = t.encodeTo(arr != null ? arr[i] : list.get(i), out, p);
+        p = Dispatch.encodeTo(t, arr != null ? arr[i] : list.get(i), out, p);
       }
       return p;
     }
@@ -182,7 +187,7 @@ public final class ArrayType extends AbiType<List> {
       base = off + 32;
       long slot = elemDynamic ? 32 + element.minEncodedLength() : elemHead;
       long space = (long) ctx.limit - base;
-      if (n < 0 || slot * n > space) {
+      if (n < 0 || (n > 0 && space / n < slot)) {
         throw PathException.decoding(
             off,
             "array length " + (n < 0 ? "beyond 2^31" : String.valueOf(n)) + " needs more than the remaining "
@@ -200,7 +205,7 @@ public final class ArrayType extends AbiType<List> {
       int p = base;
       for (int i = 0; i < n; i++) {
         try {
-          values[i] = t.decodeAt(ctx, p);
+          values[i] = Dispatch.decodeAt(t, ctx, p);
         } catch (PathException e) {
           throw e.at(i);
         }

@@ -29,7 +29,7 @@ public final class FixedBytesType extends AbiType<byte[]> {
   /**
    * The type {@code bytesN}.
    *
-   * @throws AbiException (INVALID_TYPE) unless 1 <= n <= 32
+   * @throws AbiException (INVALID_TYPE) unless 1 &lt;= n &lt;= 32
    */
   public static FixedBytesType of(int n) {
     if (n < 1 || n > 32) {

@@ -54,6 +54,9 @@ public final class StringType extends AbiType<String> {
   @Override
   public String decodeAt(DecodeContext ctx, int off) {
     int n = BytesType.readTail(ctx, off, "string");
+    if (Utf8.isAscii(ctx.data, off + 32, n)) {
+      return new String(ctx.data, off + 32, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
     int bad = Utf8.firstInvalid(ctx.data, off + 32, n);
     if (bad >= 0) {
       throw PathException.decoding(bad, "string is not valid UTF-8");
