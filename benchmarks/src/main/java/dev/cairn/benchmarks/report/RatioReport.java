@@ -93,6 +93,7 @@ public final class RatioReport {
   private static final String JAVA_API = "Secp256k1JavaApiBenchmark";
   private static final String NATIVE_API = "Secp256k1NativeApiBenchmark";
   private static final String KECCAK = "Keccak256Benchmark";
+  private static final String TX_SIGN = "evm.TxSignBenchmark";
 
   private final Map<String, Score> scores;
   private final Map<String, String> settings;
@@ -148,6 +149,14 @@ public final class RatioReport {
       list.add(Comparison.info(name, "Cairn vs web3j Hash.sha3",
           cairn, KECCAK + ".web3j" + p, Kind.TIMES));
     }
+    // sdk-evm (issue 4): build + sign + serialize an EIP-1559 transfer vs web3j's
+    // TransactionEncoder.signMessage; web3j is measured in the same fork as each backend
+    String tx = "EIP-1559 transfer: build, sign, serialize";
+    list.add(new Comparison(tx, "native backend vs web3j TransactionEncoder",
+        TX_SIGN + ".cairn[backend=libsecp256k1]", TX_SIGN + ".web3j[backend=libsecp256k1]",
+        Kind.TIMES, 5.0, Double.NaN));
+    list.add(Comparison.info(tx, "pure-Java backend vs web3j TransactionEncoder",
+        TX_SIGN + ".cairn[backend=java]", TX_SIGN + ".web3j[backend=java]", Kind.TIMES));
     return list;
   }
 

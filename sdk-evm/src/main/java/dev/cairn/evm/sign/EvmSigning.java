@@ -1,6 +1,7 @@
 package dev.cairn.evm.sign;
 
 import dev.cairn.abi.Address;
+import dev.cairn.abi.eip712.TypedData;
 import dev.cairn.core.crypto.CryptoException;
 import dev.cairn.core.crypto.EcdsaSignature;
 import dev.cairn.core.crypto.Secp256k1PrivateKey;
@@ -18,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Ethereum message signing and signature recovery: EIP-191 {@code personal_sign}, EIP-712 typed
- * data (see {@link TypedDataSigning}), raw digests, and recovery of the signing {@link Address}.
+ * data, raw digests, and recovery of the signing {@link Address}.
  *
  * <p>Every signing method goes through the {@link Signer} SPI with a {@link SignRequest} that
  * carries both the payload (for devices that show it and hash it themselves) and the 32-byte digest
@@ -56,6 +57,43 @@ public final class EvmSigning {
   /** Signs a message with EIP-191 {@code personal_sign} with an in-memory key. */
   public static EvmSignature signPersonalMessage(byte[] message, Secp256k1PrivateKey key) {
     return signDigest(personalMessageHash(message), key);
+  }
+
+  /**
+   * The sign request for EIP-712 typed data: kind EVM_TYPED_DATA with the 66-byte payload {@code
+   * 0x19 0x01 || domainSeparator || hashStruct(message)} (what hardware wallets accept in "hashed"
+   * mode) and {@link TypedData#digest()}. When the primary type is {@code EIP712Domain} there is no
+   * message hash and the request is a plain DIGEST request.
+   */
+  public static SignRequest typedDataRequest(TypedData typedData) {
+    checkNotNull(typedData, "typedData");
+    byte[] digest = typedData.digest();
+    if (typedData.primaryType().equals(TypedData.DOMAIN_TYPE)) {
+      return SignRequest.digest(digest);
+    }
+    byte[] payload = new byte[66];
+    payload[0] = 0x19;
+    payload[1] = 0x01;
+    System.arraycopy(typedData.domainSeparator(), 0, payload, 2, 32);
+    System.arraycopy(typedData.hashStruct(), 0, payload, 34, 32);
+    return SignRequest.of(SignRequest.Kind.EVM_TYPED_DATA, payload, digest);
+  }
+
+  /** Signs EIP-712 typed data ({@code eth_signTypedData_v4}) through a signer. */
+  public static EvmSignature signTypedData(TypedData typedData, Signer signer) {
+    return sign(typedDataRequest(typedData), signer);
+  }
+
+  /** Signs EIP-712 typed data ({@code eth_signTypedData_v4}) with an in-memory key. */
+  public static EvmSignature signTypedData(TypedData typedData, Secp256k1PrivateKey key) {
+    checkNotNull(typedData, "typedData");
+    return signDigest(typedData.digest(), key);
+  }
+
+  /** The address that signed {@code typedData}. */
+  public static Address recoverTypedData(TypedData typedData, EvmSignature signature) {
+    checkNotNull(typedData, "typedData");
+    return recoverAddress(typedData.digest(), signature);
   }
 
   /** Signs a 32-byte digest with an in-memory key (RFC 6979, low s). */

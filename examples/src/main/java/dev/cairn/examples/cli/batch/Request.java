@@ -72,6 +72,42 @@ public final class Request {
     return present(field) != null;
   }
 
+  /** A required field as raw JSON (not null). */
+  public JsonNode json(String field) {
+    return required(field);
+  }
+
+  /**
+   * A field that must be present but may be JSON {@code null}: the raw node, {@code null} for JSON
+   * null. A missing field is {@code BAD_REQUEST}.
+   */
+  public JsonNode jsonOrNull(String field) {
+    JsonNode v = node.get(field);
+    if (v == null) {
+      throw BatchException.badRequest("missing field '" + field + "' for op " + op);
+    }
+    return v.isNull() ? null : v;
+  }
+
+  /** A required JSON array of strings; anything else is a malformed request. */
+  public List<String> stringArray(String field) {
+    JsonNode v = required(field);
+    if (!v.isArray()) {
+      throw BatchException.badRequest(
+          "field '" + field + "' must be a JSON array of strings, got " + Text.typeName(v));
+    }
+    List<String> out = new ArrayList<>(v.size());
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode e = v.get(i);
+      if (!e.isTextual()) {
+        throw BatchException.badRequest(
+            "field '" + field + "[" + i + "]' must be a JSON string, got " + Text.typeName(e));
+      }
+      out.add(e.textValue());
+    }
+    return out;
+  }
+
   /** A required JSON string. */
   public String string(String field) {
     return asString(field, required(field));

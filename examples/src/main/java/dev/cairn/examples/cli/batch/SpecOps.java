@@ -23,13 +23,6 @@ public final class SpecOps {
     }
     for (String op :
         new String[] {
-          "evm.signTx", "evm.decodeTx", "evm.signMessage", "evm.signTypedData",
-          "evm.signAuthorization", "evm.recover"
-        }) {
-      m.put(op, "sdk-evm");
-    }
-    for (String op :
-        new String[] {
           "svm.signTx", "svm.decodeTx", "svm.findProgramAddress", "svm.associatedTokenAddress"
         }) {
       m.put(op, "sdk-svm");

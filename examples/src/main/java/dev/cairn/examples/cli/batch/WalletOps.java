@@ -31,6 +31,7 @@ public final class WalletOps {
   /** The implemented ops by name. */
   public static Map<String, Op> ops(SecureRandom random) {
     Map<String, Op> m = new LinkedHashMap<>();
+    m.putAll(EvmOps.ops());
     m.put("mnemonic.generate", op(Set.of("words"), r -> mnemonicGenerate(r, random)));
     m.put("mnemonic.toSeed", op(Set.of("mnemonic", "passphrase"), WalletOps::mnemonicToSeed));
     m.put(
