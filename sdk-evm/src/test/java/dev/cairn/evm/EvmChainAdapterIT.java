@@ -339,6 +339,35 @@ class EvmChainAdapterIT {
   }
 
   @Test
+  void erc20Helper() throws Exception {
+    TestContracts.ensureMulticall3(anvil, adapter.rpc());
+    dev.cairn.evm.contract.Erc20 erc20 = dev.cairn.evm.contract.Erc20.at(adapter, token);
+    assertEquals("Cairn Test", erc20.name().get());
+    assertEquals("CTT", erc20.symbol().get());
+    assertEquals(18, erc20.decimals().get());
+    assertEquals(SUPPLY, erc20.totalSupply().get());
+    Address carol = devAddress(9);
+    BigInteger before = erc20.balanceOf(carol).get();
+    Submission s = erc20.transfer(owner, carol, BigInteger.valueOf(42)).get();
+    Receipt r = adapter.awaitReceipt(s.hash(), 1, TIMEOUT).get().receipt();
+    assertTrue(r.isSuccess());
+    List<byte[]> topics = new ArrayList<>();
+    r.logs().get(0).topics().forEach(t -> topics.add(t.bytes()));
+    assertEquals(carol, dev.cairn.evm.contract.Erc20.TRANSFER.decodeLog(topics, r.logs().get(0).data()).get("to"));
+    assertEquals(before.add(BigInteger.valueOf(42)), erc20.balanceOf(carol).get());
+    assertEquals(List.of(erc20.balanceOf(devAddress(0)).get(), before.add(BigInteger.valueOf(42))),
+        erc20.balancesOf(List.of(devAddress(0), carol)).get());
+    Submission a = erc20.approve(owner, carol, BigInteger.TEN).get();
+    adapter.awaitReceipt(a.hash(), 1, TIMEOUT).get();
+    assertEquals(BigInteger.TEN, erc20.allowance(devAddress(0), carol).get());
+    // a transfer beyond the balance fails before sending, with the token's custom error
+    ChainException e = chainFailure(assertThrows(ExecutionException.class,
+        () -> erc20.transfer(devSigner(9), devAddress(0), BigInteger.TEN.pow(30)).get()));
+    assertEquals(ErrorKind.REVERTED, e.kind());
+    assertTrue(e.error().revertReason().orElseThrow().startsWith("InsufficientBalance(account=" + carol.toChecksumString()));
+  }
+
+  @Test
   void badInputIsTyped() {
     assertThrows(ChainException.class, () -> adapter.addressOf(AccountId.parse("eip155:1:0x000000000000000000000000000000000000c0de")));
     ChainException e = chainFailure(assertThrows(ExecutionException.class, () -> adapter.waitForInclusion("0x12", 1, TIMEOUT).get()));
