@@ -311,6 +311,11 @@ public final class EvmChainAdapter implements ChainAdapter {
     });
   }
 
+  /**
+   * Signs with the single signer, which must control the transaction's {@code from} account. If
+   * signing fails (or the signer is the wrong one), the nonce that {@link #build} reserved is
+   * released: build again before retrying.
+   */
   @Override
   public CompletableFuture<SignedTransaction> sign(UnsignedTransaction transaction, List<? extends Signer> signers) {
     return guard(() -> {
@@ -324,6 +329,7 @@ public final class EvmChainAdapter implements ChainAdapter {
       Signer signer = signers.get(0);
       AccountId signerAccount = accountOf(signer);
       if (!signerAccount.address().equalsIgnoreCase(u.from().address())) {
+        u.abandon();
         throw invalid("signers: the signer is " + signerAccount.address() + ", the transaction is from " + u.from().address());
       }
       return u.transaction().signAsync(signer)
@@ -336,6 +342,13 @@ public final class EvmChainAdapter implements ChainAdapter {
     });
   }
 
+  /**
+   * Broadcasts with {@code eth_sendRawTransaction}. "Already known" counts as success. For
+   * transactions built by this adapter the nonce lease is settled: committed on acceptance, released
+   * on a rejection (so the next transaction reuses the nonce), committed with a resynchronisation on
+   * "nonce too low" (kind NONCE_MISMATCH, transient: build again), kept out of circulation when the
+   * answer was lost.
+   */
   @Override
   public CompletableFuture<String> send(SignedTransaction transaction) {
     return guard(() -> {
