@@ -72,6 +72,9 @@ public final class EvmChainAdapter implements ChainAdapter {
   private final ReceiptWaiter receipts;
   private final boolean ownsRpc;
   private final ConcurrentHashMap<Address, ContractAbi> abis = new ConcurrentHashMap<>();
+  /** Public key (hex) to account: deriving an address parses the key and hashes it, on every send. */
+  private final ConcurrentHashMap<String, KnownAccount> accountCache = new ConcurrentHashMap<>();
+  private static final int ACCOUNT_CACHE_LIMIT = 4096;
 
   private EvmChainAdapter(Builder b, long chainIdNumber) {
     this.rpc = b.rpc;
@@ -183,8 +186,39 @@ public final class EvmChainAdapter implements ChainAdapter {
     if (keyType != KeyType.SECP256K1) {
       throw invalid("keyType: EVM accounts are secp256k1, not " + keyType);
     }
+    if (publicKey == null) {
+      throw invalid("publicKey: is null");
+    }
+    return known(publicKey).id;
+  }
+
+  /** An account derived from a public key, with its address forms. */
+  private static final class KnownAccount {
+    final AccountId id;
+    final Address address;
+    final String lowercase;
+
+    KnownAccount(AccountId id, Address address) {
+      this.id = id;
+      this.address = address;
+      this.lowercase = address.toHexLowercase();
+    }
+  }
+
+  private KnownAccount known(byte[] publicKey) {
+    String cacheKey = dev.cairn.core.encoding.Hex.encode(publicKey);
+    KnownAccount cached = accountCache.get(cacheKey);
+    if (cached != null) {
+      return cached;
+    }
     try {
-      return AccountId.of(chainId, Address.fromPublicKey(Secp256k1PublicKey.fromBytes(publicKey)).toChecksumString());
+      Address a = Address.fromPublicKey(Secp256k1PublicKey.fromBytes(publicKey));
+      KnownAccount k = new KnownAccount(AccountId.of(chainId, a.toChecksumString()), a);
+      if (accountCache.size() >= ACCOUNT_CACHE_LIMIT) {
+        accountCache.clear();
+      }
+      accountCache.put(cacheKey, k);
+      return k;
     } catch (ChainException e) {
       throw e;
     } catch (CairnException e) {
@@ -519,7 +553,10 @@ public final class EvmChainAdapter implements ChainAdapter {
       if (template == null || signer == null) {
         throw invalid((template == null ? "template" : "signer") + ": is null");
       }
-      String from = addressOf(accountOf(signer)).toHexLowercase();
+      if (signer.keyType() != KeyType.SECP256K1) {
+        throw invalid("signer: EVM accounts are secp256k1, not " + signer.keyType());
+      }
+      String from = known(signer.publicKey()).lowercase;
       return nonces.submit(from, n -> {
         dev.cairn.evm.tx.SignedTransaction s = template.chainId(chainIdNumber).nonce(n).build().sign(signer);
         return SignedForNonce.of(n, s.encoded(), s.hashHex());

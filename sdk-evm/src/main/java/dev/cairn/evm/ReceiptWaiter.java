@@ -109,6 +109,18 @@ public final class ReceiptWaiter implements AutoCloseable {
     return t.future;
   }
 
+  /**
+   * Makes the waits event-driven: subscribes to {@code newHeads} on {@code ws} and polls every
+   * pending wait at each new block (the interval polling stays as a fallback, e.g. while the socket
+   * reconnects). Close the returned subscription to stop.
+   */
+  public dev.cairn.evm.rpc.ws.Subscription followNewHeads(dev.cairn.evm.rpc.ws.EvmWsClient ws) {
+    if (ws == null) {
+      throw new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, null, "ws: is null"));
+    }
+    return ws.subscribeNewHeads(head -> onNewHead());
+  }
+
   /** Polls every pending wait now (call on each new head). */
   public void onNewHead() {
     for (Task t : tasks) {

@@ -70,7 +70,7 @@ class SubscriptionIT {
           var s2 = slow.submit(Transaction.eip1559().gasLimit(21_000).maxFeePerGas(BigInteger.valueOf(30_000_000_000L))
               .maxPriorityFeePerGas(BigInteger.ONE).to(bob).value(1), devSigner(5)).get();
           CompletableFuture<ConfirmedReceipt> f = slow.awaitReceipt(s2.hash(), 2, Duration.ofSeconds(30));
-          try (Subscription poke = ws.subscribeNewHeads(head -> slow.receipts().onNewHead())) {
+          try (Subscription poke = slow.receipts().followNewHeads(ws)) {
             Thread.sleep(300);
             anvil.mine(1);
             assertEquals(2, f.get(10, TimeUnit.SECONDS).confirmations());
