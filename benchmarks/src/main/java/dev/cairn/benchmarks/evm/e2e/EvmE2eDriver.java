@@ -154,6 +154,9 @@ public final class EvmE2eDriver {
     if (selected("transfer/node-ceiling/16t", only)) {
       ceiling("transfer/node-ceiling/16t", 16, 6);
     }
+    if (selected("transfer/presigned-cairn-rpc/16t", only)) {
+      presignedThroughCairn("transfer/presigned-cairn-rpc/16t", 16, 7);
+    }
     if (selected("rpc/blockNumber/cairn/64", only)) {
       try (EvmRpcClient rpc = EvmRpcClient.create(url)) {
         measure("rpc/blockNumber/cairn/64", 64, t -> rpc.blockNumber().send(), "EvmRpcClient, single requests");
@@ -248,6 +251,44 @@ public final class EvmE2eDriver {
     };
     measure(name, threads, op, "pre-signed (" + n + "), bare OkHttp POSTs; the node's acceptance rate");
     http.dispatcher().executorService().shutdown();
+  }
+
+  /**
+   * Diagnostic: pre-signed transactions (signing not timed) sent through Cairn's EvmRpcClient, to
+   * split the cost of Cairn's send path between the RPC client and the rest (nonce, build, sign).
+   */
+  private void presignedThroughCairn(String name, int threads, int account) throws Exception {
+    Secp256k1PrivateKey key = Secp256k1PrivateKey.of(Hex.decode(DEV_KEYS[account]));
+    try (EvmRpcClient rpc = EvmRpcClient.create(url)) {
+      long start = rpc.getTransactionCount(Address.fromPublicKey(key.publicKey()), dev.cairn.evm.rpc.BlockId.PENDING).send();
+      int n = ceilingTxs;
+      byte[][] raws = new byte[n][];
+      Address to = Address.parse(RECIPIENT);
+      List<Thread> signers = new ArrayList<>();
+      int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+      for (int c = 0; c < cores; c++) {
+        int first = c;
+        Thread th = new Thread(() -> {
+          for (int i = first; i < n; i += cores) {
+            raws[i] = Transaction.eip1559().chainId(CHAIN_ID).nonce(start + i).gasLimit(21_000).maxFeePerGas(MAX_FEE)
+                .maxPriorityFeePerGas(PRIORITY_FEE).to(to).value(1).build().sign(key).encoded();
+          }
+        });
+        th.start();
+        signers.add(th);
+      }
+      for (Thread th : signers) {
+        th.join();
+      }
+      AtomicInteger next = new AtomicInteger();
+      measure(name, threads, t -> {
+        int i = next.getAndIncrement();
+        if (i >= n) {
+          throw new Exhausted();
+        }
+        rpc.sendRawTransaction(raws[i]).send();
+      }, "diagnostic: pre-signed (" + n + ") sent with EvmRpcClient.sendRawTransaction");
+    }
   }
 
   /** Thrown when a finite workload runs out. */
