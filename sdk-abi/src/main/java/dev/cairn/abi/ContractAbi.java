@@ -56,7 +56,7 @@ public final class ContractAbi {
           case FUNCTION:
             {
               List<Param> in = Fragments.resolveAll(s.inputs());
-              List<Param> out = Fragments.resolveAll(s.outputs());
+              List<Param> out = Fragments.resolveAll(s.outputs(), "outputs");
               Function f =
                   Function.of(
                       s.name(), Fragments.tupleOf(in), Fragments.tupleOf(out), s.stateMutability());
@@ -105,7 +105,9 @@ public final class ContractAbi {
             throw new IllegalStateException(s.kind().toString());
         }
       } catch (AbiException e) {
-        throw new AbiException(e.reason(), sourceName + "[" + i + "]: " + e.getMessage());
+        String msg = Fragments.withoutPosition(e);
+        boolean field = msg.startsWith("inputs[") || msg.startsWith("outputs[");
+        throw new AbiException(e.reason(), sourceName + "[" + i + "]" + (field ? "." : ": ") + msg);
       }
     }
     this.functions = Collections.unmodifiableList(fs);
@@ -160,12 +162,8 @@ public final class ContractAbi {
       try {
         specs.add(FragmentParser.parse(fragments.get(i)));
       } catch (AbiException e) {
-        String msg = e.getMessage();
-        // the position is carried by the exception; keep the message free of a duplicate suffix
-        int cut = e.position() >= 0 ? msg.lastIndexOf(" (at position ") : -1;
         throw new AbiException(
-            e.reason(), "fragments[" + i + "]: " + (cut >= 0 ? msg.substring(0, cut) : msg),
-            e.position());
+            e.reason(), "fragments[" + i + "]: " + Fragments.withoutPosition(e), e.position());
       }
     }
     return new ContractAbi(specs, "fragments");

@@ -46,14 +46,33 @@ final class Fragments {
   }
 
   static List<Param> resolveAll(List<ParamSpec> specs) {
+    return resolveAll(specs, "inputs");
+  }
+
+  /**
+   * Resolves a parameter list; a type the codec rejects (e.g. an array of empty tuples) is
+   * reported as {@code <listName>[i]: problem}.
+   */
+  static List<Param> resolveAll(List<ParamSpec> specs, String listName) {
     if (specs.isEmpty()) {
       return List.of();
     }
     Param[] out = new Param[specs.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = resolve(specs.get(i));
+      try {
+        out[i] = resolve(specs.get(i));
+      } catch (AbiException e) {
+        throw new AbiException(e.reason(), listName + "[" + i + "]: " + withoutPosition(e));
+      }
     }
     return List.of(out);
+  }
+
+  /** The message without the {@code (at position N)} suffix, for re-wrapping. */
+  static String withoutPosition(AbiException e) {
+    String msg = e.getMessage();
+    int cut = e.position() >= 0 ? msg.lastIndexOf(" (at position ") : -1;
+    return cut >= 0 ? msg.substring(0, cut) : msg;
   }
 
   /** The spec of a parameter (for formatting and JSON output). */

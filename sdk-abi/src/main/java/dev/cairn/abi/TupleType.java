@@ -237,7 +237,7 @@ public final class TupleType extends AbiType<Tuple> {
       AbiType<?> c = cs[i];
       if (c.isDynamic()) {
         Words.putIntWord(out, head, tail - off);
-        tail = c.encodeTo(vs[i], out, tail);
+        tail = Dispatch.encodeTo(c, vs[i], out, tail);
         head += 32;
       } else {
         head = Dispatch.encodeTo(c, vs[i], out, head);
@@ -345,7 +345,7 @@ public final class TupleType extends AbiType<Tuple> {
       try {
         if (c.isDynamic()) {
           ArrayType.checkOffset(d, head, off, tail, ctx.limit);
-          values[i] = c.decodeAt(ctx, tail);
+          values[i] = Dispatch.decodeAt(c, ctx, tail);
           tail = ctx.end;
           head += 32;
         } else {

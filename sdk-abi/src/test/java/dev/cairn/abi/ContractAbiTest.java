@@ -159,6 +159,19 @@ class ContractAbiTest {
   }
 
   @Test
+  void typesTheCodecRejectsNameTheParameter() {
+    AbiException e =
+        assertThrows(
+            AbiException.class,
+            () ->
+                ContractAbi.parseJson(
+                    "[{\"type\":\"function\",\"name\":\"f\",\"inputs\":[],\"outputs\":[{\"type\":\"bool\"},"
+                        + "{\"type\":\"tuple[]\",\"components\":[]}]}]"));
+    assertTrue(e.getMessage().startsWith("abi[0].outputs[1]: "), e.getMessage());
+    assertEquals(-1, e.position());
+  }
+
+  @Test
   void legacyAbi() {
     ContractAbi abi = ContractAbi.parseJson(resource("legacy-weth9.json"));
     assertEquals("payable", abi.function("deposit").orElseThrow().stateMutability());

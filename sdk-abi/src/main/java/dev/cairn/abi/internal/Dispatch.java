@@ -1,14 +1,18 @@
 package dev.cairn.abi.internal;
 
 import dev.cairn.abi.AbiType;
+import dev.cairn.abi.TupleType;
 import dev.cairn.abi.type.AddressType;
+import dev.cairn.abi.type.ArrayType;
 import dev.cairn.abi.type.BoolType;
+import dev.cairn.abi.type.BytesType;
 import dev.cairn.abi.type.IntType;
+import dev.cairn.abi.type.StringType;
 
 /**
- * Static dispatch for the commonest static types, so that the codec's loops over tuple components
- * and array elements make monomorphic (inlinable) calls for integers, addresses and bools instead
- * of a megamorphic virtual call.
+ * Static dispatch over the SDK's (final) type classes, so that the codec's loops over tuple
+ * components and array elements make monomorphic, inlinable calls guarded by cheap exact-class
+ * checks instead of one megamorphic virtual call.
  */
 public final class Dispatch {
   private Dispatch() {}
@@ -24,6 +28,18 @@ public final class Dispatch {
     if (t instanceof BoolType) {
       return ((BoolType) t).encodedLength(v);
     }
+    if (t instanceof BytesType) {
+      return ((BytesType) t).encodedLength(v);
+    }
+    if (t instanceof StringType) {
+      return ((StringType) t).encodedLength(v);
+    }
+    if (t instanceof ArrayType) {
+      return ((ArrayType) t).encodedLength(v);
+    }
+    if (t instanceof TupleType) {
+      return ((TupleType) t).encodedLength(v);
+    }
     return t.encodedLength(v);
   }
 
@@ -38,6 +54,18 @@ public final class Dispatch {
     if (t instanceof BoolType) {
       return ((BoolType) t).encodeTo(v, out, off);
     }
+    if (t instanceof BytesType) {
+      return ((BytesType) t).encodeTo(v, out, off);
+    }
+    if (t instanceof StringType) {
+      return ((StringType) t).encodeTo(v, out, off);
+    }
+    if (t instanceof ArrayType) {
+      return ((ArrayType) t).encodeTo(v, out, off);
+    }
+    if (t instanceof TupleType) {
+      return ((TupleType) t).encodeTo(v, out, off);
+    }
     return t.encodeTo(v, out, off);
   }
 
@@ -51,6 +79,18 @@ public final class Dispatch {
     }
     if (t instanceof BoolType) {
       return ((BoolType) t).decodeAt(ctx, off);
+    }
+    if (t instanceof BytesType) {
+      return ((BytesType) t).decodeAt(ctx, off);
+    }
+    if (t instanceof StringType) {
+      return ((StringType) t).decodeAt(ctx, off);
+    }
+    if (t instanceof ArrayType) {
+      return ((ArrayType) t).decodeAt(ctx, off);
+    }
+    if (t instanceof TupleType) {
+      return ((TupleType) t).decodeAt(ctx, off);
     }
     return t.decodeAt(ctx, off);
   }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.cairn.abi.AbiException;
 import dev.cairn.abi.internal.FragmentSpec.Kind;
@@ -23,10 +22,9 @@ public final class JsonAbiReader {
   /** Nesting limit of tuple components. */
   public static final int MAX_DEPTH = 64;
 
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build();
+  // duplicate keys are detected for the members the reader uses, with a bit mask per object
+  // (cheaper than jackson's STRICT_DUPLICATE_DETECTION, which allocates a set per object)
+  private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
   private final JsonParser p;
   // the path of the value being read, rendered only for error messages
@@ -120,23 +118,29 @@ public final class JsonAbiReader {
     boolean anonymous = false;
     int typeAt = -1;
     String field;
+    int seen = 0;
     while ((field = p.nextFieldName()) != null) {
       JsonToken v = p.nextToken();
       switch (field) {
         case "type":
+          seen = once(seen, 1, field);
           typeAt = offset(p.currentTokenLocation());
           type = string(v, field);
           break;
         case "name":
+          seen = once(seen, 2, field);
           name = optString(v, field);
           break;
         case "inputs":
+          seen = once(seen, 4, field);
           inputs = params(v, field, true);
           break;
         case "outputs":
+          seen = once(seen, 8, field);
           outputs = params(v, field, false);
           break;
         case "stateMutability":
+          seen = once(seen, 16, field);
           stateMutability = string(v, field);
           if (!isMutability(stateMutability)) {
             throw failField(
@@ -144,12 +148,15 @@ public final class JsonAbiReader {
           }
           break;
         case "constant":
+          seen = once(seen, 32, field);
           constant = bool(v, field);
           break;
         case "payable":
+          seen = once(seen, 64, field);
           payable = bool(v, field);
           break;
         case "anonymous":
+          seen = once(seen, 128, field);
           anonymous = bool(v, field);
           break;
         default:
@@ -207,6 +214,13 @@ public final class JsonAbiReader {
     return new FragmentSpec(kind, name, inputs, outputs, stateMutability, anonymous);
   }
 
+  private int once(int seen, int bit, String field) {
+    if ((seen & bit) != 0) {
+      throw failField(field, "duplicate key", p.currentTokenLocation());
+    }
+    return seen | bit;
+  }
+
   private static boolean isMutability(String s) {
     switch (s) {
       case "pure":
@@ -255,20 +269,25 @@ public final class JsonAbiReader {
     JsonLocation typeLoc = null;
     JsonLocation componentsLoc = null;
     String field;
+    int seen = 0;
     while ((field = p.nextFieldName()) != null) {
       JsonToken v = p.nextToken();
       switch (field) {
         case "name":
+          seen = once(seen, 1, field);
           name = optString(v, field);
           break;
         case "type":
+          seen = once(seen, 2, field);
           typeLoc = p.currentTokenLocation();
           type = string(v, field);
           break;
         case "internalType":
+          seen = once(seen, 4, field);
           internalType = optString(v, field);
           break;
         case "components":
+          seen = once(seen, 8, field);
           componentsLoc = p.currentTokenLocation();
           if (depth >= MAX_DEPTH + 2) {
             throw failField(field, "components nested deeper than " + MAX_DEPTH, componentsLoc);
@@ -276,6 +295,7 @@ public final class JsonAbiReader {
           components = params(v, field, false);
           break;
         case "indexed":
+          seen = once(seen, 16, field);
           indexed = bool(v, field);
           break;
         default:

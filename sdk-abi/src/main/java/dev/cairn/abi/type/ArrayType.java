@@ -97,9 +97,30 @@ public final class ArrayType extends AbiType<List> {
     return minEncoded;
   }
 
+  // JDK lists known to be RandomAccess: recognising them by exact class avoids instanceof checks
+  // against two interfaces on one class, which thrash HotSpot's secondary-supers cache
+  private static final Class<?> LIST12 = List.of(1).getClass();
+  private static final Class<?> LISTN = List.of(1, 2, 3).getClass();
+  private static final Class<?> ARRAYS_LIST = java.util.Arrays.asList(1).getClass();
+  private static final Class<?> UNMODIFIABLE_RA =
+      java.util.Collections.unmodifiableList(new java.util.ArrayList<>()).getClass();
+
+  private static boolean knownRandomAccess(Class<?> c) {
+    return c == java.util.ArrayList.class
+        || c == ArrayValues.class
+        || c == LIST12
+        || c == LISTN
+        || c == ARRAYS_LIST
+        || c == UNMODIFIABLE_RA;
+  }
+
+  /** The elements as an array, or null if {@code value} is a random-access list to read in place. */
   private static Object[] asArray(Object value) {
     if (value instanceof Object[]) {
       return (Object[]) value;
+    }
+    if (value != null && knownRandomAccess(value.getClass())) {
+      return null;
     }
     if (value instanceof List) {
       List<?> l = (List<?>) value;
@@ -142,14 +163,8 @@ public final class ArrayType extends AbiType<List> {
 
   @Override
   public int encodeTo(Object value, byte[] out, int off) {
-    Object[] arr = value instanceof Object[] ? (Object[]) value : null;
-    List<?> list = null;
-    if (arr == null) {
-      list = (List<?>) value;
-      if (!(list instanceof RandomAccess)) {
-        arr = list.toArray();
-      }
-    }
+    Object[] arr = asArray(value);
+    List<?> list = arr == null ? (List<?>) value : null;
     int n = arr != null ? arr.length : list.size();
     int base = off;
     if (length == DYNAMIC) {
@@ -169,7 +184,7 @@ public final class ArrayType extends AbiType<List> {
     for (int i = 0; i < n; i++) {
       Words.putIntWord(out, head, tail - base);
       head += 32;
-      tail = t.encodeTo(arr != null ? arr[i] : list.get(i), out, tail);
+      tail = Dispatch.encodeTo(t, arr != null ? arr[i] : list.get(i), out, tail);
     }
     return tail;
   }
@@ -218,7 +233,7 @@ public final class ArrayType extends AbiType<List> {
       for (int i = 0; i < n; i++) {
         try {
           checkOffset(d, head, base, tail, ctx.limit);
-          values[i] = t.decodeAt(ctx, tail);
+          values[i] = Dispatch.decodeAt(t, ctx, tail);
         } catch (PathException e) {
           throw e.at(i);
         }
@@ -271,10 +286,12 @@ public final class ArrayType extends AbiType<List> {
 
   @Override
   public int encodePackedTo(Object value, byte[] out, int off, boolean inArray) {
-    Object[] arr = value instanceof Object[] ? (Object[]) value : ((List<?>) value).toArray();
+    Object[] arr = asArray(value);
+    List<?> list = arr == null ? (List<?>) value : null;
+    int n = arr != null ? arr.length : list.size();
     int p = off;
-    for (Object v : arr) {
-      p = element.encodePackedTo(v, out, p, true);
+    for (int i = 0; i < n; i++) {
+      p = element.encodePackedTo(arr != null ? arr[i] : list.get(i), out, p, true);
     }
     return p;
   }

@@ -81,8 +81,12 @@ public final class IntType<J extends Number> extends AbiType<J> {
     return 32;
   }
 
-  /** Range-checks a value; returns it as a long if it is a fixed-width integer, else null for BigInteger. */
+  /** Range-checks a value. */
   private void check(Object value) {
+    if (!longValued && value instanceof BigInteger) {
+      checkBig((BigInteger) value);
+      return;
+    }
     if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
       long v = ((Number) value).longValue();
       if (v < minLong || v > maxLong) {
@@ -91,16 +95,19 @@ public final class IntType<J extends Number> extends AbiType<J> {
       return;
     }
     if (value instanceof BigInteger) {
-      BigInteger b = (BigInteger) value;
-      boolean ok = signed ? b.bitLength() < bits : b.signum() >= 0 && b.bitLength() <= bits;
-      if (!ok) {
-        throw PathException.value(b + " out of range for " + canonicalType());
-      }
+      checkBig((BigInteger) value);
       return;
     }
     throw PathException.value(
         "expected an integer (Long, Integer, BigInteger) for " + canonicalType() + ", got "
             + (value == null ? "null" : value.getClass().getSimpleName()));
+  }
+
+  private void checkBig(BigInteger b) {
+    boolean ok = signed ? b.bitLength() < bits : b.signum() >= 0 && b.bitLength() <= bits;
+    if (!ok) {
+      throw PathException.value(b + " out of range for " + canonicalType());
+    }
   }
 
   @Override
@@ -114,7 +121,7 @@ public final class IntType<J extends Number> extends AbiType<J> {
     if (value instanceof Long) {
       putLong(out, off, 32, (Long) value);
     } else if (value instanceof BigInteger) {
-      putBig(out, off, 32, (BigInteger) value);
+      putWord(out, off, (BigInteger) value);
     } else {
       putLong(out, off, 32, ((Number) value).longValue());
     }
@@ -129,6 +136,24 @@ public final class IntType<J extends Number> extends AbiType<J> {
       }
     }
     Words.putLong(out, off + width - 8, v);
+  }
+
+  /** Writes a range-checked BigInteger as a 32-byte word; up to 127 bits without toByteArray(). */
+  private static void putWord(byte[] out, int off, BigInteger b) {
+    int bl = b.bitLength();
+    if (bl <= 63) {
+      putLong(out, off, 32, b.longValue());
+    } else if (bl <= 127) {
+      long high = b.shiftRight(64).longValue(); // arithmetic shift: sign-extended high half
+      if (high < 0) {
+        Words.putLong(out, off, -1L);
+        Words.putLong(out, off + 8, -1L);
+      }
+      Words.putLong(out, off + 16, high);
+      Words.putLong(out, off + 24, b.longValue());
+    } else {
+      putBig(out, off, 32, b);
+    }
   }
 
   private static void putBig(byte[] out, int off, int width, BigInteger b) {
