@@ -179,6 +179,12 @@ public final class Function {
   /**
    * Calldata: the selector followed by the encoded arguments.
    *
+   * <p>A single {@link Tuple} argument selects {@link #encodeCall(Tuple)} (the whole argument
+   * list); to pass one struct to a function taking one struct, write {@code
+   * encodeCall(Tuple.of(struct))}.
+   *
+   * @param args one value per parameter
+   * @return the calldata
    * @throws AbiException (INVALID_VALUE) naming the argument path, e.g. {@code args[1][0]}
    */
   public byte[] encodeCall(Object... args) {

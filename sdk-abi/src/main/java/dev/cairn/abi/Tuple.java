@@ -145,11 +145,11 @@ public final class Tuple {
     return as(i, String.class, "a String");
   }
 
-  /** Element {@code i}, an array value, as a list (an {@code Object[]} element is wrapped). */
+  /** Element {@code i}, an array value, as a list (an {@code Object[]} element is wrapped read-only). */
   public List<?> getList(int i) {
     Object v = get(i);
     if (v instanceof Object[]) {
-      return Arrays.asList((Object[]) v);
+      return java.util.Collections.unmodifiableList(Arrays.asList((Object[]) v));
     }
     return as(i, List.class, "a List");
   }

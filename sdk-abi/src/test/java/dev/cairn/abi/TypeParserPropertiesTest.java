@@ -52,4 +52,32 @@ class TypeParserPropertiesTest {
       assertTrue(e.getMessage().contains("position " + e.position()), e.getMessage());
     }
   }
+
+  @Property(tries = 2000)
+  void junkSignaturesOnlyThrowAbiException(@ForAll("randoms") Random r) {
+    String[] tokens = {
+      "function", " ", "f", "(", ")", ",", "[", "]", "uint256", "bool", "tuple", "memory", "returns", "view",
+      "x", "2", "0", "string", "indexed", "\t", "uint", "bytes3", "$", "_"
+    };
+    StringBuilder sb = new StringBuilder();
+    int n = r.nextInt(20);
+    for (int i = 0; i < n; i++) {
+      sb.append(tokens[r.nextInt(tokens.length)]);
+    }
+    String s = sb.toString();
+    try {
+      Function f = Function.parse(s);
+      assertEquals(f.signature(), Function.parse(f.signature()).signature());
+    } catch (AbiException e) {
+      assertTrue(e.position() >= -1 && e.position() <= s.length(), e.getMessage());
+    }
+  }
+
+  @Property(tries = 20)
+  void hostileHumanReadableNesting(@ForAll("randoms") Random r) {
+    int depth = 65 + r.nextInt(100_000);
+    String s = "function f(" + "(".repeat(depth) + "uint256" + ")".repeat(depth) + ")";
+    AbiException e = org.junit.jupiter.api.Assertions.assertThrows(AbiException.class, () -> Function.parse(s));
+    assertEquals(AbiException.Reason.PARSE, e.reason());
+  }
 }
