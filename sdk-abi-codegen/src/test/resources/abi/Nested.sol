@@ -11,6 +11,7 @@ contract Nested {
 
     event Planted(address indexed gardener, string indexed name, Tree tree);
     event Pruned(uint256 indexed id, Leaf leaf) anonymous;
+    event Tagged(Leaf indexed leaf, uint256[] indexed ids, bytes indexed blob, bool flag);
 
     error BadTree(Tree tree, string reason);
     error Empty();

@@ -31,7 +31,12 @@ import javax.tools.ToolProvider;
  */
 final class Bindings {
   static final String PACKAGE = "dev.cairn.abi.codegen.it";
-  static final String[] ABIS = {"erc20", "erc721", "erc1155", "nested", "small"};
+  /**
+   * The ABI test resources. All but {@code clashes.json} are compiled from the .sol files next to
+   * them (see compile.sh); {@code clashes.json} is hand-written, with struct, parameter and event
+   * names that collide with the types and constants the generated code uses.
+   */
+  static final String[] ABIS = {"erc20", "erc721", "erc1155", "nested", "small", "clashes"};
 
   private static Bindings instance;
 

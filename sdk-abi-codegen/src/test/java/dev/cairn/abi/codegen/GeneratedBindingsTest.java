@@ -41,6 +41,12 @@ class GeneratedBindingsTest {
     byte[] expected = Function.parse("transfer(address,uint256)").encodeCall(BOB, BIG);
     assertArrayEquals(expected, generated);
     assertEquals("0xa9059cbb", field(erc20, "FUNCTION_TRANSFER_SELECTOR"));
+    Object args = call(erc20, "decodeTransferCall", (Object) generated);
+    assertEquals("TransferCall", args.getClass().getSimpleName());
+    assertEquals(BOB, get(args, "to"));
+    assertEquals(BIG, get(args, "value"));
+    assertEquals(ALICE, call(erc20, "decodeBalanceOfCall", (Object) call(erc20, "encodeBalanceOf", ALICE)));
+    assertThrows(DecodingException.class, () -> call(erc20, "decodeBalanceOfCall", (Object) generated));
     assertEquals("a9059cbb", Hex.encode(generated, 0, 4));
     assertEquals(
         "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef",
@@ -193,6 +199,7 @@ class GeneratedBindingsTest {
     // what the contract would return: the same tree
     byte[] returned = plant.encodeReturn(args);
     Object decoded = call(nested, "decodePlantResult", (Object) returned);
+    assertEquals(tree, call(nested, "decodePlantCall", (Object) calldata));
     assertEquals(tree, decoded);
     assertEquals(tree.hashCode(), decoded.hashCode());
     // content equality: a different tag byte makes a different record
@@ -292,6 +299,45 @@ class GeneratedBindingsTest {
     byte[] ctor = (byte[]) call(nested, "encodeConstructorArgs", ALICE, BigInteger.ONE);
     assertEquals(64, ctor.length);
     assertEquals(BigInteger.ONE, new BigInteger(1, java.util.Arrays.copyOfRange(ctor, 32, 64)));
+  }
+
+  @Test
+  void indexedStructArrayAndBytesAreHashedTopics() {
+    Class<?> nested = B.type("Nested");
+    Event tagged = (Event) field(nested, "EVENT_TAGGED");
+    Object leaf = leaf(7, 7, "seven");
+    List<BigInteger> ids = List.of(BigInteger.ONE, BIG);
+    byte[] blob = {1, 2, 3, 4};
+    EncodedLog log = tagged.encodeLog(get(leaf, "toTuple"), ids, blob, true);
+    Object ev = call(nested, "decodeTaggedEvent", log.topics(), log.data());
+    assertArrayEquals(log.topics().get(1), (byte[]) get(ev, "leaf"));
+    assertArrayEquals(log.topics().get(2), (byte[]) get(ev, "ids"));
+    assertArrayEquals(Keccak256.hash(blob), (byte[]) get(ev, "blob"));
+    assertEquals(true, get(ev, "flag"));
+    // the filter takes the values themselves and hashes them as the log does
+    assertTrue(((TopicFilter) call(nested, "filterTaggedEvent", leaf, ids, blob)).matches(log.topics()));
+    assertTrue(((TopicFilter) call(nested, "filterTaggedEvent", leaf, null, null)).matches(log.topics()));
+    assertFalse(((TopicFilter) call(nested, "filterTaggedEvent", leaf(8, 7, "seven"), null, null)).matches(log.topics()));
+    // records with only byte-array hashes compare by content
+    assertEquals(ev, call(nested, "decodeTaggedEvent", log.topics(), log.data()));
+  }
+
+  @Test
+  void namesThatClashWithGeneratedCodeStillWork() {
+    Class<?> clashes = B.type("Clashes");
+    // struct C.Address (a record named like dev.cairn.abi.Address) with components List, tuple, e0
+    Object addr = B.record("Clashes$Address", BigInteger.TEN, ALICE, List.of(new byte[32], new byte[32]));
+    Object list = B.record("Clashes$List", "x");
+    byte[] calldata = (byte[]) call(clashes, "encodeF", addr, List.of(list));
+    assertArrayEquals(
+        Function.parse("f((uint256,address,bytes32[2]),(string)[])")
+            .encodeCall(Tuple.of(BigInteger.TEN, ALICE, List.of(new byte[32], new byte[32])), List.of(Tuple.of("x"))),
+        calldata);
+    Object args = call(clashes, "decodeFCall", (Object) calldata);
+    assertEquals(addr, get(args, "Tuple_"));
+    assertEquals(List.of(list), get(args, "FUNCTION_F_"));
+    // an unnamed tuple without internalType becomes the record Struct
+    assertEquals("Struct", B.type("Clashes$Struct").getSimpleName());
   }
 
   @Test

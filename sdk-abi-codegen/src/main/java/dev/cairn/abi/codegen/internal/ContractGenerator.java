@@ -296,9 +296,9 @@ public final class ContractGenerator {
       } else {
         String origin = d.origin();
         String fallback = origin.substring(origin.indexOf('|') + 1);
-        String base = fallback.isEmpty() ? "Tuple" : identifierOf(fallback);
+        String base = fallback.isEmpty() ? "Struct" : identifierOf(fallback);
         if (base.isEmpty()) {
-          base = "Tuple";
+          base = "Struct";
         }
         name = base;
         for (int n = 2; !taken.add(name); n++) {
@@ -437,6 +437,11 @@ public final class ContractGenerator {
         "$L.stream().map($L -> $L).collect($T.toList())", list, v, inner, COLLECTORS);
   }
 
+  /** Whether the Java value holds byte arrays directly or in (nested) lists, not in records. */
+  private static boolean hasByteArrayDeep(SolType t) {
+    return t.kind() == SolType.Kind.ARRAY ? hasByteArrayDeep(t.element()) : hasByteArray(t);
+  }
+
   private static boolean hasByteArray(SolType t) {
     switch (t.kind()) {
       case FIXED_BYTES:
@@ -528,10 +533,9 @@ public final class ContractGenerator {
       }
     }
     for (Member m : events) {
+      // indexed structs too: the topic filter takes them as records
       for (Param p : m.inputs) {
-        if (!p.indexed()) {
-          collectStructs(p.type(), where(m.entry), Names.capitalize(p.solName()), new ArrayList<>());
-        }
+        collectStructs(p.type(), where(m.entry), Names.capitalize(p.solName()), new ArrayList<>());
       }
     }
     for (Member m : errors) {
@@ -681,7 +685,7 @@ public final class ContractGenerator {
     }
     boolean bytes = false;
     for (Param p : comps) {
-      bytes |= hasByteArray(p.type());
+      bytes |= hasByteArrayDeep(p.type());
     }
     if (bytes) {
       addContentEquality(rec, name, comps);
@@ -698,7 +702,14 @@ public final class ContractGenerator {
       String n = p.javaName();
       TypeName jt = javaType(p.type());
       String label = (i > 0 ? ", " : "") + n + "=";
-      if (hasByteArray(p.type())) {
+      if (p.type().kind() == SolType.Kind.ARRAY && hasByteArrayDeep(p.type())) {
+        // lists holding byte arrays: the runtime Tuple compares and hashes them by content
+        eq.add(
+            "\n    && ($N == null ? other.$N == null : other.$N != null && $T.of($N).equals($T.of(other.$N)))",
+            n, n, n, TUPLE, n, TUPLE, n);
+        hash.add("h = 31 * h + ($N == null ? 0 : $T.of($N).hashCode());\n", n, TUPLE, n);
+        str.add(" + $S + $N", label, n);
+      } else if (hasByteArray(p.type())) {
         eq.add("\n    && $T.equals($N, other.$N)", ARRAYS, n, n);
         hash.add("h = 31 * h + $T.hashCode($N);\n", ARRAYS, n);
         str.add(" + $S + ($N == null ? $S : $T.encodePrefixed($N))", label, n, "null", HEX, n);
@@ -805,6 +816,36 @@ public final class ContractGenerator {
     enc.addJavadoc("@return the call data\n");
     enc.addStatement("return $N.encodeCall($T.of($L))", constant, TUPLE, args.build());
     methods.add(enc.build());
+
+    if (!m.inputs.isEmpty()) {
+      MethodSpec.Builder decCall =
+          MethodSpec.methodBuilder("decode" + cap + "Call")
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .addParameter(BYTES, "callData")
+              .addJavadoc("Decodes call data of {@code $L} (checks the selector).\n\n", sig)
+              .addJavadoc("@param callData selector and encoded arguments\n");
+      if (m.inputs.size() == 1) {
+        SolType t = m.inputs.get(0).type();
+        decCall
+            .returns(javaType(t))
+            .addJavadoc("@return the argument\n")
+            .addStatement(
+                "return $L",
+                fromRuntime(t, CodeBlock.of("$N.decodeCall(callData).get(0)", constant), 0));
+      } else {
+        ClassName call = contract.nestedClass(cap + "Call");
+        reserveNestedName(call.simpleName(), "inputs of " + m.entry.describe());
+        nested.add(recordOf(call, m.inputs, "The arguments of {@code " + sig + "}.\n", null, false));
+        decCall
+            .returns(call)
+            .addJavadoc("@return the arguments\n")
+            .addStatement("return $T.fromTuple($N.decodeCall(callData))", call, constant);
+      }
+      decCall.addJavadoc(
+          "@throws dev.cairn.core.encoding.DecodingException if the selector differs or the"
+              + " arguments do not decode\n");
+      methods.add(decCall.build());
+    }
 
     if (m.outputs.isEmpty()) {
       return;

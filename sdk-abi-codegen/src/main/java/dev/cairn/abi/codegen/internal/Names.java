@@ -14,11 +14,18 @@ public final class Names {
           "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false",
           "null", "var", "yield", "record", "sealed", "permits", "_");
 
-  /** Names a record component must not take (they clash with Object/Record members or ours). */
+  /**
+   * Names a variable or record component must not take: Object/Record members, our record
+   * methods, and the simple names of types the generated code refers to (a variable of that name
+   * would obscure the type in expressions such as {@code Tuple.of(...)}).
+   */
   private static final Set<String> MEMBER_NAMES =
       Set.of(
           "hashCode", "toString", "equals", "getClass", "notify", "notifyAll", "wait", "clone",
-          "finalize", "toTuple", "fromTuple");
+          "finalize", "toTuple", "fromTuple", "Tuple", "Address", "BigInteger", "List",
+          "Collectors", "Arrays", "Objects", "Optional", "Hex", "AbiException", "Function", "Event",
+          "AbiError", "AbiTypes", "DecodedLog", "IndexedHash", "TopicFilter", "Boolean", "Number",
+          "String", "Integer", "Long", "Override");
 
   private Names() {}
 
@@ -42,14 +49,20 @@ public final class Names {
 
   /**
    * A Java variable/component name for a Solidity parameter: the Solidity name when usable,
-   * suffixed with {@code _} when it is a keyword, a member name or a generated lambda name
-   * ({@code e0}, {@code e1}, ...); {@code fallback} when empty.
+   * suffixed with {@code _} when it is a keyword, a member name, a type name the generated code
+   * uses, a generated lambda name ({@code e0}, {@code e1}, ...) or looks like a generated constant
+   * ({@code FUNCTION_...}, {@code EVENT_...}, {@code ERROR_...}); {@code fallback} when empty.
    */
   public static String variable(String solidityName, String fallback) {
     if (solidityName.isEmpty() || !isIdentifier(solidityName)) {
       return fallback;
     }
-    if (isKeyword(solidityName) || MEMBER_NAMES.contains(solidityName) || isLambdaName(solidityName)) {
+    if (isKeyword(solidityName)
+        || MEMBER_NAMES.contains(solidityName)
+        || isLambdaName(solidityName)
+        || solidityName.startsWith("FUNCTION_")
+        || solidityName.startsWith("EVENT_")
+        || solidityName.startsWith("ERROR_")) {
       return solidityName + "_";
     }
     return solidityName;
