@@ -160,6 +160,12 @@ public final class EvmChainAdapter implements ChainAdapter {
     return receipts;
   }
 
+  /** Registers the ABI of {@code contract} unless one is registered already. */
+  public EvmChainAdapter registerAbiIfAbsent(Address contract, ContractAbi abi) {
+    abis.putIfAbsent(contract, abi);
+    return this;
+  }
+
   /** Registers the ABI of a contract, for decoding its custom errors. */
   public EvmChainAdapter registerAbi(Address contract, ContractAbi abi) {
     abis.put(contract, abi);

@@ -341,7 +341,7 @@ class EvmChainAdapterIT {
   @Test
   void erc20Helper() throws Exception {
     TestContracts.ensureMulticall3(anvil, adapter.rpc());
-    dev.cairn.evm.contract.Erc20 erc20 = dev.cairn.evm.contract.Erc20.at(adapter, token);
+    dev.cairn.evm.contract.Erc20Token erc20 = dev.cairn.evm.contract.Erc20Token.at(adapter, token);
     assertEquals("Cairn Test", erc20.name().get());
     assertEquals("CTT", erc20.symbol().get());
     assertEquals(18, erc20.decimals().get());
@@ -353,7 +353,7 @@ class EvmChainAdapterIT {
     assertTrue(r.isSuccess());
     List<byte[]> topics = new ArrayList<>();
     r.logs().get(0).topics().forEach(t -> topics.add(t.bytes()));
-    assertEquals(carol, dev.cairn.evm.contract.Erc20.TRANSFER.decodeLog(topics, r.logs().get(0).data()).get("to"));
+    assertEquals(carol, dev.cairn.evm.contract.Erc20Token.decodeTransfer(topics, r.logs().get(0).data()).to());
     assertEquals(before.add(BigInteger.valueOf(42)), erc20.balanceOf(carol).get());
     assertEquals(List.of(erc20.balanceOf(devAddress(0)).get(), before.add(BigInteger.valueOf(42))),
         erc20.balancesOf(List.of(devAddress(0), carol)).get());
