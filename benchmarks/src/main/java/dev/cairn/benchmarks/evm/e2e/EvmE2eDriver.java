@@ -59,7 +59,9 @@ import org.web3j.tx.RawTransactionManager;
  * </ul>
  *
  * <p>Usage: {@code EvmE2eDriver --url http://127.0.0.1:PORT [--seconds 10] [--warmup 3]
- * [--only REGEX-free-substring] [--ceiling-txs 60000] [--report FILE]}.
+ * [--only REGEX-free-substring] [--ceiling-txs 60000] [--rounds 1] [--report FILE]}. With several
+ * rounds the whole scenario list runs again (so no scenario always runs first on a fresh node) and
+ * the report gives the median.
  */
 public final class EvmE2eDriver {
   static final long CHAIN_ID = 31337;
@@ -83,7 +85,8 @@ public final class EvmE2eDriver {
   private final int seconds;
   private final int warmup;
   private final int ceilingTxs;
-  private final Map<String, Result> results = new LinkedHashMap<>();
+  private final Map<String, List<Result>> results = new LinkedHashMap<>();
+  private int rounds = 1;
 
   /** One measured scenario. */
   record Result(String name, int threads, long ops, long errors, double seconds, String note) {
@@ -112,6 +115,7 @@ public final class EvmE2eDriver {
     int ceiling = 60_000;
     String only = "";
     String report = null;
+    int rounds = 1;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--url": url = args[++i]; break;
@@ -120,6 +124,7 @@ public final class EvmE2eDriver {
         case "--ceiling-txs": ceiling = Integer.parseInt(args[++i]); break;
         case "--only": only = args[++i]; break;
         case "--report": report = args[++i]; break;
+        case "--rounds": rounds = Integer.parseInt(args[++i]); break;
         default: throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -127,7 +132,13 @@ public final class EvmE2eDriver {
       throw new IllegalArgumentException("--url is required (benchmarks/evm-e2e.sh starts anvil and passes it)");
     }
     EvmE2eDriver d = new EvmE2eDriver(url, seconds, warmup, ceiling);
-    d.runAll(only);
+    d.rounds = rounds;
+    for (int r = 1; r <= rounds; r++) {
+      if (rounds > 1) {
+        System.err.printf(Locale.ROOT, "--- round %d of %d%n", r, rounds);
+      }
+      d.runAll(only);
+    }
     String md = d.report();
     System.out.println(md);
     if (report != null) {
@@ -352,7 +363,7 @@ public final class EvmE2eDriver {
     String n = note + (exhausted.get() ? "; ran out of pre-signed transactions after " + String.format(Locale.ROOT, "%.1f s", elapsed) : "")
         + (firstError[0] == null ? "" : "; first error: " + firstError[0]);
     Result r = new Result(name, threads, ops.sum(), errors.sum(), elapsed, n);
-    results.put(name, r);
+    results.computeIfAbsent(name, k -> new ArrayList<>()).add(r);
     System.err.printf(Locale.ROOT, "%-36s %,12.0f ops/s  (%d ops, %d errors)%n", name, r.perSecond(), r.ops(), r.errors());
   }
 
@@ -364,11 +375,15 @@ public final class EvmE2eDriver {
     sb.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
         .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs\n");
     sb.append("- Cairn secp256k1 backend: ").append(Secp256k1.backendName()).append('\n');
-    sb.append("- per scenario: ").append(warmup).append(" s warm-up, ").append(seconds).append(" s measured\n\n");
-    sb.append("| scenario | threads | ops/s | ops | errors | notes |\n|---|---:|---:|---:|---:|---|\n");
-    for (Result r : results.values()) {
-      sb.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %d | %d | %s |%n", r.name(), r.threads(), r.perSecond(),
-          r.ops(), r.errors(), r.note().replace('|', '/')));
+    sb.append("- per scenario: ").append(warmup).append(" s warm-up, ").append(seconds).append(" s measured; ")
+        .append(rounds).append(" round(s) of the whole list, ops/s is the median over the rounds\n\n");
+    sb.append("| scenario | threads | ops/s (median) | min..max | errors | notes |\n|---|---:|---:|---|---:|---|\n");
+    for (List<Result> rs : results.values()) {
+      Result r = rs.get(0);
+      double[] v = rs.stream().mapToDouble(Result::perSecond).sorted().toArray();
+      long errors = rs.stream().mapToLong(Result::errors).sum();
+      sb.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %,.0f..%,.0f | %d | %s |%n", r.name(), r.threads(), median(r.name()),
+          v[0], v[v.length - 1], errors, r.note().replace('|', '/')));
     }
     sb.append("\n## Targets\n\n| target | ratio | goal | met |\n|---|---:|---:|---|\n");
     target(sb, "Cairn 16t vs RawTransactionManager loop", "transfer/cairn/16t", "transfer/web3j-raw/1t", 3.5);
@@ -381,14 +396,23 @@ public final class EvmE2eDriver {
     return sb.toString();
   }
 
+  private double median(String name) {
+    List<Result> rs = results.get(name);
+    if (rs == null || rs.isEmpty()) {
+      return Double.NaN;
+    }
+    double[] v = rs.stream().mapToDouble(Result::perSecond).sorted().toArray();
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+
   private void target(StringBuilder sb, String label, String a, String b, double goal) {
-    Result ra = results.get(a);
-    Result rb = results.get(b);
-    if (ra == null || rb == null || rb.perSecond() == 0) {
+    double ma = median(a);
+    double mb = median(b);
+    if (Double.isNaN(ma) || Double.isNaN(mb) || mb == 0) {
       sb.append("| ").append(label).append(" | n/a | ").append(goal).append(" | not measured |\n");
       return;
     }
-    double ratio = ra.perSecond() / rb.perSecond();
+    double ratio = ma / mb;
     sb.append(String.format(Locale.ROOT, "| %s | %.2fx | %.2fx | %s |%n", label, ratio, goal, ratio >= goal ? "yes" : "NO"));
   }
 
