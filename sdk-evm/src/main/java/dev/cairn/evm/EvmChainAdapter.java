@@ -552,7 +552,9 @@ public final class EvmChainAdapter implements ChainAdapter {
    * Sends a transaction whose nonce the adapter manages, re-signing with a fresh nonce after "nonce
    * too low" and counting "already known" as success (see {@link NonceManager#submit}).
    *
-   * @param template the transaction without nonce (any nonce set is replaced) and with this chain's id
+   * @param template the transaction without nonce (any nonce set is replaced; the chain id is set to
+   *     this adapter's). The builder is updated for each attempt, so use one builder per submit and do
+   *     not share it between concurrent submits.
    */
   public CompletableFuture<Submission> submit(Transaction.Builder template, Signer signer) {
     return guard(() -> {
