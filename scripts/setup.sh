@@ -35,4 +35,22 @@ jv=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specifica
 case "$jv" in
   1.*|9|1[0-6]) echo "setup: Java 17 or newer required, found $jv" >&2; exit 1 ;;
 esac
-echo "setup: ok (java $jv, $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g'), libsecp256k1 present)" >&2
+
+# node + npm: the JS reference implementations (tools/oracle) and the pinned anvil (tools/anvil)
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+command -v node >/dev/null 2>&1 || { echo "setup: node (20+) not found; install Node.js" >&2; exit 1; }
+command -v npm >/dev/null 2>&1 || { echo "setup: npm not found; install Node.js with npm" >&2; exit 1; }
+if [ ! -d "$root/tools/oracle/node_modules" ]; then
+  echo "setup: installing tools/oracle (npm ci)" >&2
+  npm ci --prefix "$root/tools/oracle" --no-audit --no-fund >/dev/null
+fi
+# anvil (Foundry's local node, pinned in tools/anvil/package-lock.json): the sdk-evm integration tests
+# and the end-to-end benchmarks start it. The platform binary comes as an optional dependency.
+if ! "$root/scripts/anvil-path.sh" >/dev/null 2>&1; then
+  echo "setup: installing anvil (npm ci --prefix tools/anvil)" >&2
+  npm ci --prefix "$root/tools/anvil" --no-audit --no-fund >/dev/null
+fi
+anvil_bin="$("$root/scripts/anvil-path.sh")" || { echo "setup: anvil still missing after npm ci" >&2; exit 1; }
+anvil_ver="$("$anvil_bin" --version | head -1)" || { echo "setup: $anvil_bin does not run" >&2; exit 1; }
+
+echo "setup: ok (java $jv, $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g'), libsecp256k1 present, node $(node --version), $anvil_ver)" >&2

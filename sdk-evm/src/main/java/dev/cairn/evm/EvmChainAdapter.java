@@ -1,0 +1,720 @@
+package dev.cairn.evm;
+
+import dev.cairn.abi.Address;
+import dev.cairn.abi.ContractAbi;
+import dev.cairn.core.CairnException;
+import dev.cairn.core.chain.AccountId;
+import dev.cairn.core.chain.Amount;
+import dev.cairn.core.chain.ChainAdapter;
+import dev.cairn.core.chain.ChainError;
+import dev.cairn.core.chain.ChainErrors;
+import dev.cairn.core.chain.ChainException;
+import dev.cairn.core.chain.ChainId;
+import dev.cairn.core.chain.ChainResult;
+import dev.cairn.core.chain.ContractCall;
+import dev.cairn.core.chain.Denomination;
+import dev.cairn.core.chain.ErrorKind;
+import dev.cairn.core.chain.Fee;
+import dev.cairn.core.chain.FeeEstimate;
+import dev.cairn.core.chain.SignedTransaction;
+import dev.cairn.core.chain.TransactionRequest;
+import dev.cairn.core.chain.TxReceipt;
+import dev.cairn.core.chain.UnsignedTransaction;
+import dev.cairn.core.crypto.Secp256k1PublicKey;
+import dev.cairn.core.signer.KeyType;
+import dev.cairn.core.signer.Signer;
+import dev.cairn.evm.contract.Multicall3;
+import dev.cairn.evm.contract.RevertDecoder;
+import dev.cairn.evm.nonce.NonceManager;
+import dev.cairn.evm.nonce.NonceSource;
+import dev.cairn.evm.nonce.SignedForNonce;
+import dev.cairn.evm.nonce.Submission;
+import dev.cairn.evm.rpc.AccountProof;
+import dev.cairn.evm.rpc.BlockHeader;
+import dev.cairn.evm.rpc.BlockId;
+import dev.cairn.evm.rpc.CallRequest;
+import dev.cairn.evm.rpc.EvmRpcClient;
+import dev.cairn.evm.rpc.Hash32;
+import dev.cairn.evm.rpc.Receipt;
+import dev.cairn.evm.rpc.RpcException;
+import dev.cairn.evm.rpc.StorageProof;
+import dev.cairn.evm.trie.AccountState;
+import dev.cairn.evm.trie.StateProofs;
+import dev.cairn.evm.tx.Transaction;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The EVM implementation of {@link ChainAdapter}: accounts are EIP-55 addresses, amounts are wei,
+ * transactions are EIP-1559 by default, nonces come from a {@link NonceManager}, receipts from a
+ * {@link ReceiptWaiter} (confirmation depth, reorg checks), and reverts are decoded ({@code
+ * Error(string)}, {@code Panic(uint256)}, and custom errors of ABIs registered with {@link
+ * #registerAbi}) into {@link ChainError}s of kind {@link ErrorKind#REVERTED}.
+ *
+ * <p>Register it with {@code ChainRegistry} to serve {@code VmDispatcher} calls whose payload is
+ * {@code CallPayload.evm(calldata)}. Beyond the chain-neutral contract it offers the EVM specifics:
+ * {@link #call}, {@link #submit} (nonce-managed send with automatic re-signing after "nonce too
+ * low"), {@link #multicall}, {@link #verifiedAccount}/{@link #verifiedStorage} (eth_getProof checked
+ * against the block's stateRoot), and {@link #deploy}.
+ */
+public final class EvmChainAdapter implements ChainAdapter {
+  private final EvmRpcClient rpc;
+  private final long chainIdNumber;
+  private final ChainId chainId;
+  private final Denomination denomination;
+  private final NonceManager nonces;
+  private final ReceiptWaiter receipts;
+  private final boolean ownsRpc;
+  private final ConcurrentHashMap<Address, ContractAbi> abis = new ConcurrentHashMap<>();
+  /** Public key (hex) to account: deriving an address parses the key and hashes it, on every send. */
+  private final ConcurrentHashMap<String, KnownAccount> accountCache = new ConcurrentHashMap<>();
+  private static final int ACCOUNT_CACHE_LIMIT = 4096;
+
+  private EvmChainAdapter(Builder b, long chainIdNumber) {
+    this.rpc = b.rpc;
+    this.chainIdNumber = chainIdNumber;
+    this.chainId = ChainId.eip155(chainIdNumber);
+    this.denomination = b.denomination;
+    this.ownsRpc = b.closeRpc;
+    this.nonces = NonceManager.create(new RpcNonceSource(rpc));
+    this.receipts = ReceiptWaiter.create(rpc, b.pollInterval);
+  }
+
+  /** A builder over {@code rpc}. */
+  public static Builder builder(EvmRpcClient rpc) {
+    if (rpc == null) {
+      throw new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, null, "rpc: is null"));
+    }
+    return new Builder(rpc);
+  }
+
+  /** An adapter for {@code url}; asks the node for its chain id. */
+  public static EvmChainAdapter connect(String url) {
+    return builder(EvmRpcClient.create(url)).closeRpcOnClose(true).build();
+  }
+
+  /** Builder of {@link EvmChainAdapter}. */
+  public static final class Builder {
+    private final EvmRpcClient rpc;
+    private Long chainId;
+    private Denomination denomination = Denomination.ETH;
+    private Duration pollInterval = ReceiptWaiter.DEFAULT_POLL_INTERVAL;
+    private boolean closeRpc;
+
+    private Builder(EvmRpcClient rpc) {
+      this.rpc = rpc;
+    }
+
+    /** The EIP-155 chain id; when not set, {@link #build()} asks the node ({@code eth_chainId}). */
+    public Builder chainId(long id) {
+      if (id <= 0) {
+        throw new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, null, "chainId: " + id + " is not positive"));
+      }
+      this.chainId = id;
+      return this;
+    }
+
+    /** The native currency (default ETH, 18 decimals). */
+    public Builder denomination(Denomination d) {
+      this.denomination = d;
+      return this;
+    }
+
+    /** How often receipts are polled (default 250 ms). */
+    public Builder receiptPollInterval(Duration d) {
+      this.pollInterval = d;
+      return this;
+    }
+
+    /** Whether {@link EvmChainAdapter#close()} closes the RPC client too (default false). */
+    public Builder closeRpcOnClose(boolean close) {
+      this.closeRpc = close;
+      return this;
+    }
+
+    /** Builds the adapter (may call {@code eth_chainId}). */
+    public EvmChainAdapter build() {
+      long id = chainId != null ? chainId : rpc.chainId().send();
+      return new EvmChainAdapter(this, id);
+    }
+  }
+
+  /** The RPC client. */
+  public EvmRpcClient rpc() {
+    return rpc;
+  }
+
+  /** The nonce manager (shared by {@link #build} and {@link #submit}). */
+  public NonceManager nonces() {
+    return nonces;
+  }
+
+  /** The receipt waiter; call its {@code onNewHead()} from a newHeads subscription for faster waits. */
+  public ReceiptWaiter receipts() {
+    return receipts;
+  }
+
+  /** Registers the ABI of {@code contract} unless one is registered already. */
+  public EvmChainAdapter registerAbiIfAbsent(Address contract, ContractAbi abi) {
+    abis.putIfAbsent(contract, abi);
+    return this;
+  }
+
+  /** Registers the ABI of a contract, for decoding its custom errors. */
+  public EvmChainAdapter registerAbi(Address contract, ContractAbi abi) {
+    abis.put(contract, abi);
+    return this;
+  }
+
+  @Override
+  public ChainId chainId() {
+    return chainId;
+  }
+
+  /** The numeric EIP-155 chain id. */
+  public long chainIdNumber() {
+    return chainIdNumber;
+  }
+
+  @Override
+  public Denomination nativeDenomination() {
+    return denomination;
+  }
+
+  @Override
+  public AccountId accountOf(KeyType keyType, byte[] publicKey) {
+    if (keyType != KeyType.SECP256K1) {
+      throw invalid("keyType: EVM accounts are secp256k1, not " + keyType);
+    }
+    if (publicKey == null) {
+      throw invalid("publicKey: is null");
+    }
+    return known(publicKey).id;
+  }
+
+  /** An account derived from a public key, with its address forms. */
+  private static final class KnownAccount {
+    final AccountId id;
+    final Address address;
+    final String lowercase;
+
+    KnownAccount(AccountId id, Address address) {
+      this.id = id;
+      this.address = address;
+      this.lowercase = address.toHexLowercase();
+    }
+  }
+
+  private KnownAccount known(byte[] publicKey) {
+    String cacheKey = dev.cairn.core.encoding.Hex.encode(publicKey);
+    KnownAccount cached = accountCache.get(cacheKey);
+    if (cached != null) {
+      return cached;
+    }
+    try {
+      Address a = Address.fromPublicKey(Secp256k1PublicKey.fromBytes(publicKey));
+      KnownAccount k = new KnownAccount(AccountId.of(chainId, a.toChecksumString()), a);
+      if (accountCache.size() >= ACCOUNT_CACHE_LIMIT) {
+        accountCache.clear();
+      }
+      accountCache.put(cacheKey, k);
+      return k;
+    } catch (ChainException e) {
+      throw e;
+    } catch (CairnException e) {
+      throw invalid("publicKey: " + e.getMessage());
+    }
+  }
+
+  /** The address of an account on this chain. */
+  public Address addressOf(AccountId account) {
+    if (account == null) {
+      throw invalid("account: is null");
+    }
+    if (!account.chainId().equals(chainId)) {
+      throw invalid("account: is on " + account.chainId() + ", not " + chainId);
+    }
+    try {
+      return Address.parse("account", account.address());
+    } catch (CairnException e) {
+      throw invalid("account: " + e.getMessage());
+    }
+  }
+
+  /** The account id of an address on this chain. */
+  public AccountId accountOf(Address address) {
+    return AccountId.of(chainId, address.toChecksumString());
+  }
+
+  @Override
+  public CompletableFuture<Amount> balance(AccountId account) {
+    return guard(() -> rpc.getBalance(addressOf(account), BlockId.LATEST).sendAsync()
+        .thenApply(wei -> Amount.of(wei, denomination)));
+  }
+
+  @Override
+  public CompletableFuture<Long> nextNonce(AccountId account) {
+    return guard(() -> rpc.getTransactionCount(addressOf(account), BlockId.PENDING).sendAsync());
+  }
+
+  private CallRequest callRequest(TransactionRequest request) {
+    Address from = addressOf(request.from());
+    Address to = addressOf(request.to());
+    CallRequest.Builder b = CallRequest.builder().from(from).to(to).value(valueOf(request));
+    request.call().ifPresent(c -> b.data(c.payload().evmCalldata()));
+    return b.build();
+  }
+
+  private BigInteger valueOf(TransactionRequest request) {
+    if (request.amount().isPresent()) {
+      Amount a = request.amount().get();
+      checkDenomination(a);
+      return a.units();
+    }
+    BigInteger v = BigInteger.ZERO;
+    for (Amount a : request.call().map(ContractCall::funds).orElse(List.of())) {
+      checkDenomination(a);
+      v = v.add(a.units());
+    }
+    return v;
+  }
+
+  private void checkDenomination(Amount a) {
+    if (!a.denomination().equals(denomination)) {
+      throw invalid("amount: denomination " + a.denomination() + " is not the native " + denomination);
+    }
+  }
+
+  @Override
+  public CompletableFuture<FeeEstimate> estimateFee(TransactionRequest request) {
+    return guard(() -> {
+      CallRequest call = callRequest(request);
+      CompletableFuture<Long> gas = request.fee().isPresent()
+          ? CompletableFuture.completedFuture(request.fee().get().limit())
+          : rpc.estimateGasWithMarginAsync(call).exceptionally(t -> {
+            throw new CompletionException(toChainException(t, request.to().address()));
+          });
+      return gas.thenCombine(rpc.suggestFeesAsync(), (g, fees) -> fees.toFeeEstimate(chainId, denomination, g));
+    });
+  }
+
+  @Override
+  public CompletableFuture<UnsignedTransaction> build(TransactionRequest request) {
+    return guard(() -> {
+      if (!request.chainId().equals(chainId)) {
+        throw invalid("request: is for " + request.chainId() + ", this adapter serves " + chainId);
+      }
+      Address to = addressOf(request.to());
+      byte[] data = request.call().map(c -> c.payload().evmCalldata()).orElse(new byte[0]);
+      BigInteger value = valueOf(request);
+      CompletableFuture<Fee> fee = request.fee().isPresent()
+          ? CompletableFuture.completedFuture(request.fee().get())
+          : estimateFee(request).thenApply(e -> e.get(request.feeLevel()));
+      CompletableFuture<NonceManager.Lease> lease = request.nonce().isPresent()
+          ? CompletableFuture.completedFuture(null)
+          : nonces.reserve(request.from().address());
+      return fee.thenCombine(lease, (f, l) -> {
+        long nonce = l == null ? request.nonce().getAsLong() : l.nonce();
+        try {
+          Transaction tx = Transaction.eip1559()
+              .chainId(chainIdNumber)
+              .nonce(nonce)
+              .gasLimit(f.limit())
+              .maxFeePerGas(f.unitPrice().setScale(0, RoundingMode.CEILING).toBigIntegerExact())
+              .maxPriorityFeePerGas(f.priorityUnitPrice().setScale(0, RoundingMode.CEILING).toBigIntegerExact())
+              .to(to)
+              .value(value)
+              .data(data)
+              .build();
+          return (UnsignedTransaction) new EvmUnsignedTransaction(chainId, request.from(), tx, l);
+        } catch (RuntimeException e) {
+          if (l != null) {
+            l.release();
+          }
+          throw e;
+        }
+      }).whenComplete((u, t) -> {
+        if (t != null) {
+          lease.thenAccept(l -> {
+            if (l != null) {
+              l.release();
+            }
+          });
+        }
+      });
+    });
+  }
+
+  /**
+   * Signs with the single signer, which must control the transaction's {@code from} account. If
+   * signing fails (or the signer is the wrong one), the nonce that {@link #build} reserved is
+   * released: build again before retrying.
+   */
+  @Override
+  public CompletableFuture<SignedTransaction> sign(UnsignedTransaction transaction, List<? extends Signer> signers) {
+    return guard(() -> {
+      if (!(transaction instanceof EvmUnsignedTransaction)) {
+        throw invalid("transaction: not built by an EvmChainAdapter");
+      }
+      if (signers == null || signers.size() != 1 || signers.get(0) == null) {
+        throw invalid("signers: an EVM transaction has exactly one signer");
+      }
+      EvmUnsignedTransaction u = (EvmUnsignedTransaction) transaction;
+      Signer signer = signers.get(0);
+      AccountId signerAccount = accountOf(signer);
+      if (!signerAccount.address().equalsIgnoreCase(u.from().address())) {
+        u.abandon();
+        throw invalid("signers: the signer is " + signerAccount.address() + ", the transaction is from " + u.from().address());
+      }
+      return u.transaction().signAsync(signer)
+          .thenApply(s -> (SignedTransaction) new EvmSignedTransaction(chainId, s, u.lease()))
+          .whenComplete((s, t) -> {
+            if (t != null) {
+              u.abandon();
+            }
+          });
+    });
+  }
+
+  /**
+   * Broadcasts with {@code eth_sendRawTransaction}. "Already known" counts as success. For
+   * transactions built by this adapter the nonce lease is settled: committed on acceptance, released
+   * on a rejection (so the next transaction reuses the nonce), committed with a resynchronisation on
+   * "nonce too low" (kind NONCE_MISMATCH, transient: build again), kept out of circulation when the
+   * answer was lost.
+   */
+  @Override
+  public CompletableFuture<String> send(SignedTransaction transaction) {
+    return guard(() -> {
+      if (transaction == null || !transaction.chainId().equals(chainId)) {
+        throw invalid("transaction: null or not for " + chainId);
+      }
+      NonceManager.Lease lease = transaction instanceof EvmSignedTransaction
+          ? ((EvmSignedTransaction) transaction).lease() : null;
+      String id = transaction.id();
+      return rpc.sendRawTransaction(transaction.encoded()).sendAsync().handle((hash, t) -> {
+        if (t == null) {
+          if (lease != null) {
+            lease.commit();
+          }
+          return hash.toHex();
+        }
+        ChainException ce = toChainException(t, null);
+        String text = (ce.error().nativeMessage().orElse("") + " " + ce.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (text.contains("already known") || text.contains("already imported") || text.contains("known transaction")) {
+          if (lease != null) {
+            lease.commit();
+          }
+          return id;
+        }
+        if (lease != null) {
+          if (ce.kind() == ErrorKind.NONCE_MISMATCH) {
+            lease.commit(); // used on chain; the next reservation resynchronises
+            nonces.resync(lease.account());
+          } else if (ce.kind() != ErrorKind.TRANSPORT && ce.kind() != ErrorKind.TIMEOUT) {
+            lease.release();
+          } else {
+            lease.commit(); // unknown whether it arrived; a resync will tell
+          }
+        }
+        throw new CompletionException(new ChainException(ce.error().toBuilder().transactionId(id).build(), ce));
+      });
+    });
+  }
+
+  @Override
+  public CompletableFuture<TxReceipt> waitForInclusion(String transactionId, int confirmations, Duration timeout) {
+    return guard(() -> awaitReceipt(transactionId, confirmations, timeout).thenCompose(this::toTxReceipt));
+  }
+
+  /** Waits for a receipt {@code confirmations} deep (see {@link ReceiptWaiter}). */
+  public CompletableFuture<ConfirmedReceipt> awaitReceipt(String transactionHash, int confirmations, Duration timeout) {
+    return guard(() -> {
+      Hash32 h;
+      try {
+        h = Hash32.parse(transactionHash);
+      } catch (CairnException e) {
+        throw invalid("transactionId: " + e.getMessage());
+      }
+      return receipts.await(h, confirmations, timeout).thenApply(c -> c);
+    }).exceptionally(t -> {
+      throw new CompletionException(withChain(NodeErrorsBridge.unwrap(t)));
+    });
+  }
+
+  private ChainException withChain(Throwable t) {
+    if (t instanceof ChainException) {
+      ChainError e = ((ChainException) t).error();
+      return e.chainId().isPresent() ? (ChainException) t
+          : new ChainException(rebuild(e), t);
+    }
+    return toChainException(t, null);
+  }
+
+  private ChainError rebuild(ChainError e) {
+    ChainError.Builder b = ChainError.builder(e.kind(), chainId, e.message());
+    e.nativeCode().ifPresent(b::nativeCode);
+    e.nativeMessage().ifPresent(b::nativeMessage);
+    e.revertReason().ifPresent(b::revertReason);
+    e.transactionId().ifPresent(b::transactionId);
+    return b.nativeData(e.nativeData()).build();
+  }
+
+  /** The chain-neutral receipt; for a failed transaction the revert reason is recovered by replaying it. */
+  public CompletableFuture<TxReceipt> toTxReceipt(ConfirmedReceipt confirmed) {
+    Receipt r = confirmed.receipt();
+    BigInteger price = r.effectiveGasPrice().orElse(BigInteger.ZERO);
+    Amount fee = Amount.of(price.multiply(BigInteger.valueOf(r.gasUsed())), denomination);
+    int conf = Math.max(1, confirmed.confirmations());
+    String id = r.transactionHash().toHex();
+    if (r.isSuccess()) {
+      return CompletableFuture.completedFuture(TxReceipt.success(chainId, id, r.blockNumber(), conf, r.gasUsed(), fee, null));
+    }
+    return replayRevert(r).handle((data, t) -> {
+      byte[] revert = t == null ? data : null;
+      ChainError base = ChainErrors.evmReceiptFailed(chainId, id, revert);
+      ContractAbi abi = r.to().map(abis::get).orElse(null);
+      Optional<String> reason = RevertDecoder.reason(revert, abi);
+      ChainError err = reason.isPresent() ? base.toBuilder().revertReason(reason.get()).build() : base;
+      return TxReceipt.failure(chainId, id, r.blockNumber(), conf, r.gasUsed(), fee, err);
+    });
+  }
+
+  /** Re-runs a failed transaction as eth_call at its block to get the revert data (best effort). */
+  private CompletableFuture<byte[]> replayRevert(Receipt r) {
+    return rpc.getTransactionByHash(r.transactionHash()).sendAsync().thenCompose(tx -> {
+      if (tx.isEmpty() || r.to().isEmpty()) {
+        return CompletableFuture.completedFuture(new byte[0]);
+      }
+      CallRequest req = CallRequest.builder().from(r.from()).to(r.to().get()).value(tx.get().value())
+          .data(tx.get().input()).gas(tx.get().gas()).build();
+      BlockId at = r.blockNumber() > 0 ? BlockId.number(r.blockNumber() - 1) : BlockId.number(0);
+      return rpc.call(req, at).sendAsync().handle((ok, t) -> {
+        if (t == null) {
+          return new byte[0];
+        }
+        Throwable c = NodeErrorsBridge.unwrap(t);
+        return c instanceof RpcException ? ((RpcException) c).data().orElse(new byte[0]) : new byte[0];
+      });
+    });
+  }
+
+  @Override
+  public CompletableFuture<ChainResult<byte[]>> query(ContractCall call) {
+    CompletableFuture<byte[]> f = guard(() -> {
+      if (call == null) {
+        throw invalid("call: is null");
+      }
+      return call(addressOf(call.contract()), call.payload().evmCalldata());
+    });
+    return f.handle((v, t) -> t == null ? ChainResult.success(v)
+        : ChainResult.failure(withChain(NodeErrorsBridge.unwrap(t)).error()));
+  }
+
+  /**
+   * {@code eth_call} at the latest block. A revert fails the future with a {@link ChainException}
+   * of kind REVERTED whose reason is decoded (custom errors with the ABI registered for {@code to}).
+   */
+  public CompletableFuture<byte[]> call(Address to, byte[] data) {
+    return call(CallRequest.call(to, data), BlockId.LATEST, to);
+  }
+
+  /** {@code eth_call} of {@code request} at {@code block}, with decoded reverts. */
+  public CompletableFuture<byte[]> call(CallRequest request, BlockId block, Address abiOf) {
+    return guard(() -> rpc.call(request, block).sendAsync().exceptionally(t -> {
+      throw new CompletionException(toChainException(t, abiOf == null ? null : abiOf.toChecksumString()));
+    }));
+  }
+
+  /** {@code eth_estimateGas} with decoded reverts. */
+  public CompletableFuture<Long> estimateGas(CallRequest request, Address abiOf) {
+    return guard(() -> rpc.estimateGas(request).sendAsync().exceptionally(t -> {
+      throw new CompletionException(toChainException(t, abiOf == null ? null : abiOf.toChecksumString()));
+    }));
+  }
+
+  /**
+   * Runs {@code calls} in one {@code eth_call} of Multicall3's {@code aggregate3} at {@link
+   * Multicall3#ADDRESS}.
+   */
+  public CompletableFuture<List<Multicall3.Result>> multicall(List<Multicall3.Call> calls) {
+    return guard(() -> call(Multicall3.ADDRESS, Multicall3.encodeAggregate3(calls))
+        .thenApply(ret -> Multicall3.decodeAggregate3(ret, calls.size())));
+  }
+
+  /**
+   * Sends a transaction whose nonce the adapter manages, re-signing with a fresh nonce after "nonce
+   * too low" and counting "already known" as success (see {@link NonceManager#submit}).
+   *
+   * @param template the transaction without nonce (any nonce set is replaced; the chain id is set to
+   *     this adapter's). The builder is updated for each attempt, so use one builder per submit and do
+   *     not share it between concurrent submits.
+   */
+  public CompletableFuture<Submission> submit(Transaction.Builder template, Signer signer) {
+    return guard(() -> {
+      if (template == null || signer == null) {
+        throw invalid((template == null ? "template" : "signer") + ": is null");
+      }
+      if (signer.keyType() != KeyType.SECP256K1) {
+        throw invalid("signer: EVM accounts are secp256k1, not " + signer.keyType());
+      }
+      String from = known(signer.publicKey()).lowercase;
+      return nonces.submit(from, n -> {
+        dev.cairn.evm.tx.SignedTransaction s = template.chainId(chainIdNumber).nonce(n).build().sign(signer);
+        return SignedForNonce.of(n, s.encoded(), s.hashHex());
+      });
+    });
+  }
+
+  /** Deploys {@code initCode} (bytecode followed by the ABI-encoded constructor arguments) and waits for the receipt. */
+  public CompletableFuture<Receipt> deploy(Signer signer, byte[] initCode, Duration timeout) {
+    return guard(() -> {
+      Address from = addressOf(accountOf(signer));
+      CallRequest est = CallRequest.builder().from(from).data(initCode).build();
+      return estimateGas(est, null).thenCombine(rpc.suggestFeesAsync(), (gas, fees) -> Transaction.eip1559()
+              .gasLimit(rpc.withGasMargin(gas))
+              .maxFeePerGas(fees.normal().maxFeePerGas())
+              .maxPriorityFeePerGas(fees.normal().maxPriorityFeePerGas())
+              .data(initCode))
+          .thenCompose(b -> submit(b, signer))
+          .thenCompose(s -> awaitReceipt(s.hash(), 1, timeout))
+          .thenApply(c -> {
+            if (!c.receipt().isSuccess()) {
+              throw new ChainException(ChainErrors.evmReceiptFailed(chainId, c.receipt().transactionHash().toHex(), null));
+            }
+            return c.receipt();
+          });
+    });
+  }
+
+  /**
+   * The account state at {@code block}, from {@code eth_getProof} verified against the block's
+   * stateRoot (the node's claimed fields must equal what the proof proves).
+   *
+   * @return the proven account, empty when the proof shows it does not exist
+   */
+  public CompletableFuture<Optional<AccountState>> verifiedAccount(Address address, BlockId block) {
+    return guard(() -> header(block).thenCompose(h -> rpc.getProof(address, List.of(), BlockId.number(h.numberOrMinusOne()))
+        .sendAsync().thenApply(p -> checkAccount(h, p))));
+  }
+
+  /** A storage slot at {@code block}, from {@code eth_getProof} verified against the block's stateRoot. */
+  public CompletableFuture<BigInteger> verifiedStorage(Address address, Hash32 slot, BlockId block) {
+    return guard(() -> header(block).thenCompose(h -> rpc.getProof(address, List.of(slot), BlockId.number(h.numberOrMinusOne()))
+        .sendAsync().thenApply(p -> {
+          checkAccount(h, p);
+          if (p.storageProof().size() != 1) {
+            throw invalid("getProof: " + p.storageProof().size() + " storage proofs for 1 slot");
+          }
+          StorageProof sp = p.storageProof().get(0);
+          if (!sp.key().equals(slot)) {
+            throw invalid("getProof: the storage proof is for slot " + sp.key() + ", not " + slot);
+          }
+          StateProofs.checkStorage(p.storageHash().bytes(), slot.bytes(), sp.value(), sp.proof());
+          return sp.value();
+        })));
+  }
+
+  private CompletableFuture<BlockHeader> header(BlockId block) {
+    return rpc.getHeaderByNumber(block).sendAsync().thenApply(h -> h.filter(x -> x.numberOrMinusOne() >= 0)
+        .orElseThrow(() -> new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, chainId, "block " + block + ": not found"))));
+  }
+
+  private Optional<AccountState> checkAccount(BlockHeader h, AccountProof p) {
+    AccountState claimed = AccountState.of(p.nonce(), p.balance(), p.storageHash().bytes(), p.codeHash().bytes());
+    return StateProofs.checkAccount(h.stateRoot().bytes(), p.address().bytes(), claimed, p.accountProof());
+  }
+
+  /** Converts an RPC failure into a ChainException with the revert decoded against the ABI of {@code contract}. */
+  ChainException toChainException(Throwable failure, String contract) {
+    Throwable t = NodeErrorsBridge.unwrap(failure);
+    if (t instanceof ChainException) {
+      return (ChainException) t;
+    }
+    if (t instanceof RpcException) {
+      RpcException re = (RpcException) t;
+      if (re.kind() == RpcException.Kind.JSON_RPC_ERROR) {
+        ContractAbi abi = null;
+        if (contract != null) {
+          try {
+            abi = abis.get(Address.parse(contract));
+          } catch (CairnException ignored) {
+            abi = null;
+          }
+        }
+        return new ChainException(RevertDecoder.rpcError(chainId, re.code(), re.rpcMessage().orElse(re.getMessage()),
+            re.data().orElse(null), abi), re);
+      }
+      return new ChainException(re.toChainError(chainId), re);
+    }
+    return new ChainException(ChainErrors.fromThrowable(chainId, t), t);
+  }
+
+  private ChainException invalid(String message) {
+    return new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, chainId, message));
+  }
+
+  private <T> CompletableFuture<T> guard(java.util.function.Supplier<CompletableFuture<T>> body) {
+    try {
+      return body.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e instanceof CairnException ? e : toChainException(e, null));
+    }
+  }
+
+  @Override
+  public void close() {
+    receipts.close();
+    if (ownsRpc) {
+      rpc.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EvmChainAdapter{" + chainId + ", " + rpc.url() + "}";
+  }
+
+  /** Nonce source over the RPC client. */
+  private static final class RpcNonceSource implements NonceSource {
+    private final EvmRpcClient rpc;
+
+    RpcNonceSource(EvmRpcClient rpc) {
+      this.rpc = rpc;
+    }
+
+    @Override
+    public CompletableFuture<Long> pendingNonce(String account) {
+      return rpc.getTransactionCount(Address.parse(account), BlockId.PENDING).sendAsync();
+    }
+
+    @Override
+    public CompletableFuture<String> sendRawTransaction(byte[] signedTransaction) {
+      return rpc.sendRawTransaction(signedTransaction).sendAsync().thenApply(Hash32::toHex);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> isKnown(String transactionHash) {
+      return rpc.getTransactionByHash(Hash32.parse(transactionHash)).sendAsync().thenApply(Optional::isPresent);
+    }
+  }
+
+  /** Unwrapping of CompletionException/ExecutionException. */
+  static final class NodeErrorsBridge {
+    private NodeErrorsBridge() {}
+
+    static Throwable unwrap(Throwable t) {
+      while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
+          && t.getCause() != null) {
+        t = t.getCause();
+      }
+      return t;
+    }
+  }
+}
