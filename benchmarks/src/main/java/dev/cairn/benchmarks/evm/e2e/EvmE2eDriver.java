@@ -186,6 +186,13 @@ public final class EvmE2eDriver {
           "web3j HttpService, same OkHttp settings");
       web3j.shutdown();
     }
+    if (selected("rpc/blockNumber/web3j-default/64", only)) {
+      // what a web3j user gets from new HttpService(url): its own default OkHttpClient
+      Web3j web3j = Web3j.build(new HttpService(url));
+      measure("rpc/blockNumber/web3j-default/64", 64, t -> web3j.ethBlockNumber().send().getBlockNumber(),
+          "web3j HttpService, its default OkHttp client");
+      web3j.shutdown();
+    }
   }
 
   private static boolean selected(String name, String only) {
@@ -390,7 +397,10 @@ public final class EvmE2eDriver {
     target(sb, "Cairn 1t vs RawTransactionManager loop (same thread count)", "transfer/cairn/1t", "transfer/web3j-raw/1t", 3.5);
     target(sb, "Cairn 16t vs FastRawTransactionManager 16t", "transfer/cairn/16t", "transfer/web3j-fast/16t", 1.5);
     target(sb, "Cairn 16t vs the node ceiling (pre-signed, 16t)", "transfer/cairn/16t", "transfer/node-ceiling/16t", 0.85);
-    target(sb, "eth_blockNumber: Cairn vs web3j, 64 callers", "rpc/blockNumber/cairn/64", "rpc/blockNumber/web3j/64", 2.0);
+    target(sb, "eth_blockNumber: Cairn vs web3j (same OkHttp client), 64 callers", "rpc/blockNumber/cairn/64",
+        "rpc/blockNumber/web3j/64", 2.0);
+    target(sb, "eth_blockNumber: Cairn vs web3j (its default client), 64 callers", "rpc/blockNumber/cairn/64",
+        "rpc/blockNumber/web3j-default/64", 2.0);
     target(sb, "eth_blockNumber: Cairn auto-batching vs web3j, 64 callers", "rpc/blockNumber/cairn-autobatch/64",
         "rpc/blockNumber/web3j/64", 2.0);
     return sb.toString();
