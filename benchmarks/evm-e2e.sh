@@ -73,6 +73,41 @@ echo "evm-e2e: anvil $("$ANVIL" --version | head -1) on port $PORT (pid $ANVIL_P
 ARGS=(--url "http://127.0.0.1:$PORT" --seconds "$SECONDS_PER" --warmup "$WARMUP" --rounds "$ROUNDS" --ceiling-txs "$CEILING_TXS" --report "$REPORT")
 [ -n "$ONLY" ] && ARGS+=(--only "$ONLY")
 "$JAVA" -Xms1g -Xmx2g -cp "$JAR" dev.cairn.benchmarks.evm.e2e.EvmE2eDriver "${ARGS[@]}" 2> >(tee -a "$LOG" >&2)
+# The node's own ceiling for eth_blockNumber: wrk (a C load generator, far cheaper per request than any
+# JVM client) with 64 connections against the same anvil, measured after the driver, in the same run.
+if [ -z "$ONLY" ] || [[ "rpc/blockNumber" == *"$ONLY"* ]] || [[ "$ONLY" == rpc* ]]; then
+  if ! command -v wrk >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 || true
+  fi
+  if command -v wrk >/dev/null 2>&1; then
+    LUA="$(mktemp --suffix .lua)"
+    cat > "$LUA" <<'LUA'
+wrk.method = "POST"
+wrk.body = '{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber","params":[]}'
+wrk.headers["Content-Type"] = "application/json"
+LUA
+    WRK_RATES=()
+    for _ in $(seq 1 "$ROUNDS"); do
+      r="$(wrk -t2 -c64 -d"${SECONDS_PER}s" -s "$LUA" "http://127.0.0.1:$PORT" | awk '/Requests\/sec/ {print $2}')"
+      WRK_RATES+=("$r")
+    done
+    rm -f "$LUA"
+    WRK_MEDIAN="$(printf '%s\n' "${WRK_RATES[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
+    CAIRN_RPC="$(awk -F'|' '$2 ~ /rpc\/blockNumber\/cairn\/64/ {gsub(/[ ,]/, "", $4); print $4}' "$REPORT")"
+    WEB3J_RPC="$(awk -F'|' '$2 ~ /rpc\/blockNumber\/web3j\/64/ {gsub(/[ ,]/, "", $4); print $4}' "$REPORT")"
+    {
+      echo
+      echo "## eth_blockNumber ceiling of the node (wrk, 2 threads, 64 connections)"
+      echo
+      echo "| rounds (req/s) | median | Cairn single requests as % of it | web3j as % of it |"
+      echo "|---|---:|---:|---:|"
+      awk -v rates="${WRK_RATES[*]}" -v m="$WRK_MEDIAN" -v c="${CAIRN_RPC:-0}" -v w="${WEB3J_RPC:-0}" \
+        'BEGIN { printf "| %s | %.0f | %.0f%% | %.0f%% |\n", rates, m, 100*c/m, 100*w/m }'
+    } >> "$REPORT"
+  else
+    echo "evm-e2e: wrk not installed; the eth_blockNumber node ceiling is not measured" >&2
+  fi
+fi
 {
   echo
   echo "- machine: $(uname -srm), $(nproc) CPUs, load average before the run: $LOAD_BEFORE"
