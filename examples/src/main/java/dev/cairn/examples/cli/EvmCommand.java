@@ -49,10 +49,11 @@ import picocli.CommandLine.Parameters;
     name = "evm",
     mixinStandardHelpOptions = true,
     description = {
-      "Ethereum (EVM) node commands, like Foundry's cast: read chain state, call contracts, send",
-      "and sign. The node: --rpc-url, else env WALLET_RPC_URL, else " + EvmSupport.DEFAULT_RPC_URL + ".",
-      "Private keys come from --private-key-env VAR, env WALLET_PRIVATE_KEY, a hidden prompt or",
-      "stdin; never from arguments."
+      "Ethereum (EVM) node commands, like Foundry's cast.",
+      "Read chain state, call contracts, send transactions, sign messages. The node: --rpc-url,",
+      "else env WALLET_RPC_URL, else " + EvmSupport.DEFAULT_RPC_URL + ". Private keys come from",
+      "--private-key-env VAR, env WALLET_PRIVATE_KEY, a hidden prompt or stdin; never from",
+      "arguments."
     },
     subcommands = {
       EvmCommand.ChainIdCmd.class,
@@ -66,10 +67,12 @@ import picocli.CommandLine.Parameters;
       EvmCommand.DecodeTxCmd.class
     })
 final class EvmCommand extends WalletCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        new picocli.CommandLine(this),
+        spec.commandLine(),
         "missing subcommand: chain-id, block-number, balance, nonce, call, send, receipt, sign or"
             + " decode-tx");
   }
@@ -197,9 +200,10 @@ final class EvmCommand extends WalletCommand implements Runnable {
   /** {@code wallet evm call}. */
   @Command(name = "call", mixinStandardHelpOptions = true,
       description = {
-        "Call a contract without a transaction (eth_call), like cast call. The result is decoded",
-        "with the signature's outputs when it has them, else printed as hex. A revert prints its",
-        "decoded reason (Error(string), Panic, custom errors of --abi) and exits with 1.",
+        "Call a contract without a transaction (eth_call), like cast call.",
+        "The result is decoded with the signature's outputs when it has them, else printed as hex.",
+        "A revert prints its decoded reason (Error(string), Panic, custom errors of --abi) and",
+        "exits with 1.",
         "  wallet evm call 0xTOKEN 'balanceOf(address)(uint256)' 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
         "  wallet evm call 0xTOKEN 'function symbol() view returns (string)'"
       })
@@ -244,6 +248,9 @@ final class EvmCommand extends WalletCommand implements Runnable {
         byte[] ret = EvmSupport.await(evm.call(req.build(), b, target));
         if (spec.outputs.size() == 0) {
           out().println(Hex.encodePrefixed(ret));
+        } else if (ret.length == 0) {
+          throw new UserInputException("the call returned no data, but the signature expects "
+              + spec.outputs.canonicalType() + " (is TO a contract with this function?)");
         } else {
           AbiCommand.print(out(), spec.outputs, spec.outputs.decode(ret), json);
         }
@@ -254,10 +261,11 @@ final class EvmCommand extends WalletCommand implements Runnable {
   /** {@code wallet evm send}. */
   @Command(name = "send", mixinStandardHelpOptions = true,
       description = {
-        "Sign and send a transaction, like cast send: EIP-1559 with the node's fee-history",
-        "suggestion (or --legacy with eth_gasPrice), the nonce from the adapter's nonce manager,",
-        "the gas limit estimated (+20%) unless --gas-limit. Prints the transaction hash; with",
-        "--wait also the receipt (exit 1 if the transaction failed).",
+        "Sign and send a transaction, like cast send.",
+        "EIP-1559 with the node's fee-history suggestion (or --legacy with eth_gasPrice), the nonce",
+        "from the adapter's nonce manager, the gas limit estimated (+20%%) unless --gas-limit.",
+        "Prints the transaction hash; with --wait also the receipt (exit 1 if the transaction",
+        "failed). A send whose estimate reverts prints the reason and sends nothing.",
         "  WALLET_PRIVATE_KEY=... wallet evm send 0xTO --value 1.5ether --wait",
         "  wallet evm send 0xTOKEN 'transfer(address,uint256)' 0xTO 1000 --private-key-env KEY"
       })
@@ -276,7 +284,7 @@ final class EvmCommand extends WalletCommand implements Runnable {
         description = "Value to send: wei (decimal or 0x-hex), or with a unit: 1.5ether, 30gwei.")
     String value;
 
-    @Option(names = "--gas-limit", paramLabel = "GAS", description = "Gas limit (default: estimated, +20%).")
+    @Option(names = "--gas-limit", paramLabel = "GAS", description = "Gas limit (default: estimated, +20%%).")
     String gasLimit;
 
     @Option(names = "--legacy", description = "A legacy (EIP-155) transaction priced with eth_gasPrice.")
@@ -381,8 +389,8 @@ final class EvmCommand extends WalletCommand implements Runnable {
 
   /** {@code wallet evm receipt}. */
   @Command(name = "receipt", mixinStandardHelpOptions = true,
-      description = {"The receipt of a transaction, like cast receipt. Without --wait, exit 1 when",
-          "the node has none yet (pending or unknown)."})
+      description = {"The receipt of a transaction, like cast receipt.",
+          "Without --wait, exit 1 when the node has none yet (pending or unknown)."})
   static final class ReceiptCmd extends NodeCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "TXHASH")
     String hash;
@@ -479,8 +487,9 @@ final class EvmCommand extends WalletCommand implements Runnable {
 
   /** {@code wallet evm decode-tx}. */
   @Command(name = "decode-tx", mixinStandardHelpOptions = true,
-      description = {"Decode a signed raw transaction (any type), like cast decode-transaction:",
-          "its fields, hash and recovered sender. Strict: non-canonical encodings are refused."})
+      description = {"Decode a signed raw transaction (any type), like cast decode-transaction.",
+          "Prints its fields, hash and recovered sender. Strict: non-canonical encodings are",
+          "refused."})
   static final class DecodeTxCmd extends WalletCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "RAW", description = "The signed transaction, 0x-hex.")
     String raw;
