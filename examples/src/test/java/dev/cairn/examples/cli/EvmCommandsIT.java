@@ -154,6 +154,19 @@ class EvmCommandsIT {
   }
 
   @Test
+  void aMinedFailureExitsWith1AndItsReason(@TempDir Path dir) throws Exception {
+    Path abi = dir.resolve("TestToken.abi.json");
+    Files.writeString(abi, TestContracts.resource("TestToken.abi.json"));
+    // a fixed gas limit skips the estimate, so the transaction is mined and fails
+    Cli.Result r = run(envWithKey(6), "evm", "send", token, "transfer(address,uint256)", dev(2), "5",
+        "--gas-limit", "100000", "--wait", "--abi", abi.toString());
+    assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.out());
+    assertTrue(r.out().contains("status       failed (0)"), r.out());
+    assertTrue(r.err().contains("failed (status 0): InsufficientBalance(account=" + dev(6)), r.err());
+    assertEquals("1", ok(run(env(), "evm", "nonce", dev(6))).out().strip());
+  }
+
+  @Test
   void receiptOfAnUnknownTransaction() {
     Cli.Result r = run(env(), "evm", "receipt", "0x" + "ab".repeat(32));
     assertEquals(ExitCodes.INVALID_INPUT, r.exitCode());
