@@ -90,27 +90,52 @@ final class EvmCommand extends WalletCommand implements Runnable {
     }
   }
 
+  /** A read-only command that prints one value from the node. */
+  abstract static class QueryCommand extends NodeCommand implements Runnable {
+    abstract String query(EvmRpcClient rpc);
+
+    @Override
+    public final void run() {
+      try (EvmRpcClient rpc = rpc()) {
+        out().println(query(rpc));
+      }
+    }
+  }
+
   /** {@code wallet evm chain-id}. */
   @Command(name = "chain-id", mixinStandardHelpOptions = true,
       description = "The node's EIP-155 chain id (eth_chainId), like cast chain-id.")
-  static final class ChainIdCmd extends NodeCommand implements Runnable {
+  static final class ChainIdCmd extends QueryCommand {
     @Override
-    public void run() {
-      try (EvmRpcClient rpc = rpc()) {
-        out().println(rpc.chainId().send());
-      }
+    String query(EvmRpcClient rpc) {
+      return Long.toString(rpc.chainId().send());
     }
   }
 
   /** {@code wallet evm block-number}. */
   @Command(name = "block-number", mixinStandardHelpOptions = true,
       description = "The number of the latest block (eth_blockNumber), like cast block-number.")
-  static final class BlockNumberCmd extends NodeCommand implements Runnable {
+  static final class BlockNumberCmd extends QueryCommand {
     @Override
-    public void run() {
-      try (EvmRpcClient rpc = rpc()) {
-        out().println(rpc.blockNumber().send());
-      }
+    String query(EvmRpcClient rpc) {
+      return Long.toString(rpc.blockNumber().send());
+    }
+  }
+
+  /** A query about one account at a block. */
+  abstract static class AccountQuery extends QueryCommand {
+    @Parameters(index = "0", paramLabel = "ADDRESS")
+    String address;
+
+    @Option(names = "--block", paramLabel = "BLOCK", defaultValue = "latest",
+        description = "latest, pending, safe, finalized, earliest or a number (default: ${DEFAULT-VALUE}).")
+    String block;
+
+    abstract String query(EvmRpcClient rpc, Address account, BlockId at);
+
+    @Override
+    final String query(EvmRpcClient rpc) {
+      return query(rpc, EvmSupport.address("ADDRESS", address), EvmSupport.block(block));
     }
   }
 
@@ -118,46 +143,24 @@ final class EvmCommand extends WalletCommand implements Runnable {
   @Command(name = "balance", mixinStandardHelpOptions = true,
       description = {"The balance of an address in wei (or ether with --ether), like cast balance.",
           "  wallet evm balance 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 --ether"})
-  static final class BalanceCmd extends NodeCommand implements Runnable {
-    @Parameters(index = "0", paramLabel = "ADDRESS")
-    String address;
-
-    @Option(names = "--block", paramLabel = "BLOCK", defaultValue = "latest",
-        description = "latest, pending, safe, finalized, earliest or a number (default: ${DEFAULT-VALUE}).")
-    String block;
-
+  static final class BalanceCmd extends AccountQuery {
     @Option(names = {"-e", "--ether"}, description = "Print ether instead of wei.")
     boolean ether;
 
     @Override
-    public void run() {
-      Address a = EvmSupport.address("ADDRESS", address);
-      BlockId b = EvmSupport.block(block);
-      try (EvmRpcClient rpc = rpc()) {
-        BigInteger wei = rpc.getBalance(a, b).send();
-        out().println(ether ? EvmSupport.ether(wei) : wei.toString());
-      }
+    String query(EvmRpcClient rpc, Address account, BlockId at) {
+      BigInteger wei = rpc.getBalance(account, at).send();
+      return ether ? EvmSupport.ether(wei) : wei.toString();
     }
   }
 
   /** {@code wallet evm nonce}. */
   @Command(name = "nonce", mixinStandardHelpOptions = true,
       description = "The transaction count of an address (eth_getTransactionCount), like cast nonce.")
-  static final class NonceCmd extends NodeCommand implements Runnable {
-    @Parameters(index = "0", paramLabel = "ADDRESS")
-    String address;
-
-    @Option(names = "--block", paramLabel = "BLOCK", defaultValue = "latest",
-        description = "latest, pending, safe, finalized, earliest or a number (default: ${DEFAULT-VALUE}).")
-    String block;
-
+  static final class NonceCmd extends AccountQuery {
     @Override
-    public void run() {
-      Address a = EvmSupport.address("ADDRESS", address);
-      BlockId b = EvmSupport.block(block);
-      try (EvmRpcClient rpc = rpc()) {
-        out().println(Long.toUnsignedString(rpc.getTransactionCount(a, b).send()));
-      }
+    String query(EvmRpcClient rpc, Address account, BlockId at) {
+      return Long.toUnsignedString(rpc.getTransactionCount(account, at).send());
     }
   }
 
@@ -185,15 +188,22 @@ final class EvmCommand extends WalletCommand implements Runnable {
     }
   }
 
-  /** Reads a JSON ABI file for decoding custom errors (null when not given). */
-  static ContractAbi abiFile(Path file) {
-    if (file == null) {
-      return null;
-    }
-    try {
-      return ContractAbi.parseJson(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UserInputException("--abi: cannot read " + file + ": " + e.getMessage());
+  /** {@code --abi FILE}: the contract's JSON ABI, registered so that its custom errors decode. */
+  static final class AbiOption {
+    @Option(names = "--abi", paramLabel = "FILE",
+        description = "JSON ABI of the contract, to decode its custom errors.")
+    Path file;
+
+    /** Reads the file (null when not given). */
+    ContractAbi load() {
+      if (file == null) {
+        return null;
+      }
+      try {
+        return ContractAbi.parseJson(Files.readString(file, StandardCharsets.UTF_8));
+      } catch (IOException | UncheckedIOException e) {
+        throw new UserInputException("--abi: cannot read " + file + ": " + e.getMessage());
+      }
     }
   }
 
@@ -225,8 +235,7 @@ final class EvmCommand extends WalletCommand implements Runnable {
     @Option(names = "--from", paramLabel = "ADDRESS", description = "The caller (msg.sender).")
     String from;
 
-    @Option(names = "--abi", paramLabel = "FILE", description = "JSON ABI of the contract, to decode its custom errors.")
-    Path abi;
+    @Mixin AbiOption abi;
 
     @Option(names = "--json", description = "Print the decoded outputs as one JSON array.")
     boolean json;
@@ -240,7 +249,7 @@ final class EvmCommand extends WalletCommand implements Runnable {
       if (from != null) {
         req.from(EvmSupport.address("--from", from));
       }
-      ContractAbi contractAbi = abiFile(abi);
+      ContractAbi contractAbi = abi.load();
       try (EvmRpcClient rpc = rpc(); EvmChainAdapter evm = adapter(rpc)) {
         if (contractAbi != null) {
           evm.registerAbi(target, contractAbi);
@@ -293,8 +302,7 @@ final class EvmCommand extends WalletCommand implements Runnable {
     @ArgGroup(exclusive = false)
     WaitOptions waitOptions;
 
-    @Option(names = "--abi", paramLabel = "FILE", description = "JSON ABI of the contract, to decode its custom errors.")
-    Path abi;
+    @Mixin AbiOption abi;
 
     @Mixin SecretOptions.PrivateKey keyOptions;
 
@@ -317,7 +325,7 @@ final class EvmCommand extends WalletCommand implements Runnable {
       if (waitOptions != null) {
         waitOptions.check();
       }
-      ContractAbi contractAbi = abiFile(abi);
+      ContractAbi contractAbi = abi.load();
       Secp256k1PrivateKey key = keyOptions.privateKey(in(), env());
       try (SoftwareSigner signer = Signers.software(key);
           EvmRpcClient rpc = rpc();
