@@ -19,18 +19,22 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code wallet demo}: a tour of the SDK on a fresh, throw-away mnemonic. No network. */
+/**
+ * {@code wallet demo}: a tour of the SDK on a fresh, throw-away mnemonic; at the end an EVM transfer
+ * when a node answers ({@link EvmDemo}).
+ */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "A tour on a fresh, throw-away mnemonic: addresses on the three chains, an EIP-191",
-      "personal_sign signature with the EVM key (verified, signer recovered), an Ed25519",
-      "signature with the Solana key (verified), and the secp256k1 backend in use.",
-      "Then, when an EVM node answers at --rpc-url (default: env WALLET_RPC_URL, else",
-      EvmSupport.DEFAULT_RPC_URL + "): its chain id and head; on anvil (chain id 31337) the demo",
-      "address is funded from anvil's public dev account 0 and sends 0.01 ETH in an EIP-1559",
-      "transaction. Without a node that part is skipped (start one with scripts/anvil.sh)."
+      "A tour of the SDK on a fresh, throw-away mnemonic.",
+      "Addresses on the three chains, an EIP-191 "
+          + "personal_sign signature with the EVM key (verified, signer recovered), an Ed25519 "
+          + "signature with the Solana key (verified), and the secp256k1 backend in use. "
+          + "Then, when an EVM node answers at --rpc-url (default: env WALLET_RPC_URL, else "
+          + EvmSupport.DEFAULT_RPC_URL + "): its chain id and head; on anvil (chain id 31337) the demo "
+          + "address is funded from anvil's public dev account 0 and sends 0.01 ETH in an EIP-1559 "
+          + "transaction. Without a node that part is skipped (start one with scripts/anvil.sh)."
     })
 final class DemoCommand extends WalletCommand implements Callable<Integer> {
   @Option(names = {"-m", "--message"}, paramLabel = "TEXT", defaultValue = "Hello from Cairn",

@@ -50,10 +50,10 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Ethereum (EVM) node commands, like Foundry's cast.",
-      "Read chain state, call contracts, send transactions, sign messages. The node: --rpc-url,",
-      "else env WALLET_RPC_URL, else " + EvmSupport.DEFAULT_RPC_URL + ". Private keys come from",
-      "--private-key-env VAR, env WALLET_PRIVATE_KEY, a hidden prompt or stdin; never from",
-      "arguments."
+      "Read chain state, call contracts, send transactions, sign messages. The node: --rpc-url, "
+          + "else env WALLET_RPC_URL, else " + EvmSupport.DEFAULT_RPC_URL + ". Private keys come "
+          + "from --private-key-env VAR, env WALLET_PRIVATE_KEY, a hidden prompt or stdin; never "
+          + "from arguments."
     },
     subcommands = {
       EvmCommand.ChainIdCmd.class,
@@ -141,8 +141,10 @@ final class EvmCommand extends WalletCommand implements Runnable {
 
   /** {@code wallet evm balance}. */
   @Command(name = "balance", mixinStandardHelpOptions = true,
-      description = {"The balance of an address in wei (or ether with --ether), like cast balance.",
-          "  wallet evm balance 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 --ether"})
+      description = {
+        "The balance of an address in wei (or ether with --ether), like cast balance.",
+        "  wallet evm balance 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 --ether"
+      })
   static final class BalanceCmd extends AccountQuery {
     @Option(names = {"-e", "--ether"}, description = "Print ether instead of wei.")
     boolean ether;
@@ -211,9 +213,9 @@ final class EvmCommand extends WalletCommand implements Runnable {
   @Command(name = "call", mixinStandardHelpOptions = true,
       description = {
         "Call a contract without a transaction (eth_call), like cast call.",
-        "The result is decoded with the signature's outputs when it has them, else printed as hex.",
-        "A revert prints its decoded reason (Error(string), Panic, custom errors of --abi) and",
-        "exits with 1.",
+        "The result is decoded with the signature's outputs when it has them, else printed as hex. "
+            + "A revert prints its decoded reason (Error(string), Panic, custom errors of --abi) and "
+            + "exits with 1.",
         "  wallet evm call 0xTOKEN 'balanceOf(address)(uint256)' 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
         "  wallet evm call 0xTOKEN 'function symbol() view returns (string)'"
       })
@@ -271,10 +273,10 @@ final class EvmCommand extends WalletCommand implements Runnable {
   @Command(name = "send", mixinStandardHelpOptions = true,
       description = {
         "Sign and send a transaction, like cast send.",
-        "EIP-1559 with the node's fee-history suggestion (or --legacy with eth_gasPrice), the nonce",
-        "from the adapter's nonce manager, the gas limit estimated (+20%%) unless --gas-limit.",
-        "Prints the transaction hash; with --wait also the receipt (exit 1 if the transaction",
-        "failed). A send whose estimate reverts prints the reason and sends nothing.",
+        "EIP-1559 with the node's fee-history suggestion (or --legacy with eth_gasPrice), the nonce "
+            + "from the adapter's nonce manager, the gas limit estimated (+20%%) unless --gas-limit. "
+            + "Prints the transaction hash; with --wait also the receipt (exit 1 if the transaction "
+            + "failed). A send whose estimate reverts prints the reason and sends nothing.",
         "  WALLET_PRIVATE_KEY=... wallet evm send 0xTO --value 1.5ether --wait",
         "  wallet evm send 0xTOKEN 'transfer(address,uint256)' 0xTO 1000 --private-key-env KEY"
       })
@@ -397,8 +399,10 @@ final class EvmCommand extends WalletCommand implements Runnable {
 
   /** {@code wallet evm receipt}. */
   @Command(name = "receipt", mixinStandardHelpOptions = true,
-      description = {"The receipt of a transaction, like cast receipt.",
-          "Without --wait, exit 1 when the node has none yet (pending or unknown)."})
+      description = {
+        "The receipt of a transaction, like cast receipt.",
+        "Without --wait, exit 1 when the node has none yet (pending or unknown)."
+      })
   static final class ReceiptCmd extends NodeCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "TXHASH")
     String hash;
@@ -495,9 +499,11 @@ final class EvmCommand extends WalletCommand implements Runnable {
 
   /** {@code wallet evm decode-tx}. */
   @Command(name = "decode-tx", mixinStandardHelpOptions = true,
-      description = {"Decode a signed raw transaction (any type), like cast decode-transaction.",
-          "Prints its fields, hash and recovered sender. Strict: non-canonical encodings are",
-          "refused."})
+      description = {
+        "Decode a signed raw transaction (any type), like cast decode-transaction.",
+        "Prints its fields, hash and recovered sender. Strict: non-canonical encodings are "
+            + "refused."
+      })
   static final class DecodeTxCmd extends WalletCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "RAW", description = "The signed transaction, 0x-hex.")
     String raw;
