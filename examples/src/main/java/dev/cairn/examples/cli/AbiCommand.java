@@ -194,14 +194,22 @@ final class AbiCommand extends WalletCommand implements Runnable {
         types = parts[1] != null ? AbiTypes.parseTuple(parts[1]) : params(parts[0]);
         values = types.decode(bytes);
       }
-      JsonNode out = AbiValues.toJson(AbiValues.components(types.canonicalType()), values);
-      if (json) {
-        out().println(out.toString());
-        return;
-      }
-      for (JsonNode v : out) {
-        out().println(v.isTextual() ? v.textValue() : v.toString());
-      }
+      print(out(), types, values, json);
+    }
+  }
+
+  /**
+   * Prints decoded values one per line (arrays and tuples as JSON arrays, integers in decimal,
+   * addresses EIP-55, bytes lowercase hex), or with {@code json} as one JSON array.
+   */
+  static void print(java.io.PrintStream out, TupleType types, Tuple values, boolean json) {
+    JsonNode nodes = AbiValues.toJson(AbiValues.components(types.canonicalType()), values);
+    if (json) {
+      out.println(nodes.toString());
+      return;
+    }
+    for (JsonNode v : nodes) {
+      out.println(v.isTextual() ? v.textValue() : v.toString());
     }
   }
 

@@ -19,25 +19,41 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code wallet demo}: a tour of the SDK on a fresh, throw-away mnemonic. No network. */
+/**
+ * {@code wallet demo}: a tour of the SDK on a fresh, throw-away mnemonic; at the end an EVM transfer
+ * when a node answers ({@link EvmDemo}).
+ */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "A tour on a fresh, throw-away mnemonic: addresses on the three chains, an EIP-191",
-      "personal_sign signature with the EVM key (verified, signer recovered), an Ed25519",
-      "signature with the Solana key (verified), and the secp256k1 backend in use. No network."
+      "A tour of the SDK on a fresh, throw-away mnemonic.",
+      "Addresses on the three chains, an EIP-191 "
+          + "personal_sign signature with the EVM key (verified, signer recovered), an Ed25519 "
+          + "signature with the Solana key (verified), and the secp256k1 backend in use. "
+          + "Then, when an EVM node answers at --rpc-url (default: env WALLET_RPC_URL, else "
+          + EvmSupport.DEFAULT_RPC_URL + "): its chain id and head; on anvil (chain id 31337) the demo "
+          + "address is funded from anvil's public dev account 0 and sends 0.01 ETH in an EIP-1559 "
+          + "transaction. Without a node that part is skipped (start one with scripts/anvil.sh)."
     })
 final class DemoCommand extends WalletCommand implements Callable<Integer> {
   @Option(names = {"-m", "--message"}, paramLabel = "TEXT", defaultValue = "Hello from Cairn",
       description = "Message to sign (default: ${DEFAULT-VALUE}).")
   String message;
 
+  @Option(names = "--rpc-url", paramLabel = "URL",
+      description = "EVM node for the transfer part (default: env WALLET_RPC_URL, else "
+          + EvmSupport.DEFAULT_RPC_URL + ").")
+  String rpcUrl;
+
   @Override
   public Integer call() {
     Mnemonic mnemonic = Mnemonic.generate(12, new SecureRandom());
     try {
       run(mnemonic);
+      out().println();
+      new EvmDemo(out(), rpcUrl != null ? rpcUrl
+          : env().getOrDefault(EvmSupport.RPC_URL_ENV, EvmSupport.DEFAULT_RPC_URL)).run(mnemonic);
     } finally {
       mnemonic.destroy();
     }
@@ -45,9 +61,10 @@ final class DemoCommand extends WalletCommand implements Callable<Integer> {
   }
 
   private void run(Mnemonic mnemonic) {
-    out().println("Cairn wallet demo (" + WalletCli.version() + "); nothing here touches a network.");
+    out().println("Cairn wallet demo (" + WalletCli.version() + "); only the EVM part at the end"
+        + " talks to a node, and only when one is reachable.");
     out().println();
-    out().println("Demo mnemonic (DEMO SECRET: freshly generated and thrown away; never fund it):");
+    out().println("Demo mnemonic (DEMO SECRET: freshly generated and thrown away; never fund it on a real chain):");
     out().println("  " + mnemonic.phrase());
     out().println();
 

@@ -8,7 +8,7 @@ public final class ExitCodes {
   public static final int OK = 0;
   /** The input was rejected (an invalid mnemonic, path, option value). */
   public static final int INVALID_INPUT = 1;
-  /** Command-line usage error, or input/output that cannot be read or written. */
+  /** Command-line usage error, input/output that cannot be read or written, or an unreachable node. */
   public static final int USAGE_OR_IO = 2;
   /** An unexpected internal error (a bug): please report it. */
   public static final int INTERNAL = 3;

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       MnemonicCommand.class,
       HdCommand.class,
       AbiCommand.class,
+      EvmCommand.class,
       BackendCommand.class,
       DemoCommand.class,
       BatchCommand.class,
@@ -39,7 +40,7 @@ import picocli.CommandLine.Command;
     exitCodeList = {
       "0:success (batch: end of input reached; failed requests are answered in-band)",
       "1:invalid input (bad mnemonic, path, option value)",
-      "2:usage error, or stdin/stdout cannot be read/written",
+      "2:usage error, stdin/stdout cannot be read/written, or the node cannot be reached",
       "3:internal error (a bug; please report it)"
     })
 public final class WalletCli implements Runnable {
@@ -100,7 +101,9 @@ public final class WalletCli implements Runnable {
     cl.setExitCodeExceptionMapper(WalletCli::exitCodeOf);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof UserInputException || e instanceof dev.cairn.core.CairnException) {
+          if (EvmSupport.isNodeUnreachable(e)) {
+            commandLine.getErr().println("wallet: cannot reach the node: " + e.getMessage());
+          } else if (e instanceof UserInputException || e instanceof dev.cairn.core.CairnException) {
             commandLine.getErr().println("wallet: " + e.getMessage());
           } else if (e instanceof UncheckedIOException || e instanceof IOException) {
             commandLine.getErr().println("wallet: I/O error: " + e.getMessage());
@@ -114,6 +117,9 @@ public final class WalletCli implements Runnable {
   }
 
   private static int exitCodeOf(Throwable e) {
+    if (EvmSupport.isNodeUnreachable(e)) {
+      return ExitCodes.USAGE_OR_IO;
+    }
     if (e instanceof UserInputException || e instanceof dev.cairn.core.CairnException) {
       return ExitCodes.INVALID_INPUT;
     }

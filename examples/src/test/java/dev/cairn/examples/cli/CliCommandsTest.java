@@ -173,7 +173,7 @@ class CliCommandsTest {
 
   @Test
   void demoRunsAndVerifies() {
-    Cli.Result r = Cli.run("", "demo", "--message", "gm");
+    Cli.Result r = Cli.run("", "demo", "--message", "gm", "--rpc-url", EvmCommandsTest.DEAD_NODE);
     assertEquals(0, r.exitCode(), r.err());
     String out = r.out();
     assertTrue(out.contains("DEMO SECRET"));

@@ -32,7 +32,7 @@ import java.util.function.Function;
  * messages, typed data and EIP-7702 authorizations, recover signers. Integers are answered as
  * decimal strings, bytes as lowercase 0x hex, addresses in EIP-55 form.
  */
-final class EvmOps {
+public final class EvmOps {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Set<String> TX_FIELDS = Set.of(
       "type", "chainId", "nonce", "to", "value", "data", "input", "gas", "gasPrice",
@@ -95,7 +95,15 @@ final class EvmOps {
 
   private static JsonNode decodeTx(Request r) {
     byte[] raw = bytes("raw", r.string("raw"));
-    SignedTransaction st = SignedTransaction.decode(raw);
+    return describe(SignedTransaction.decode(raw));
+  }
+
+  /**
+   * The fields of a signed transaction as the {@code evm.decodeTx} op answers them (also printed by
+   * {@code wallet evm decode-tx}): integers as decimal strings, bytes as lowercase 0x hex,
+   * addresses in EIP-55 form, the sender recovered.
+   */
+  public static ObjectNode describe(SignedTransaction st) {
     Transaction tx = st.transaction();
     ObjectNode o = NODES.objectNode();
     o.put("type", Integer.toString(tx.type().id()));
