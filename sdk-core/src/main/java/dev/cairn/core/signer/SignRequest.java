@@ -51,6 +51,12 @@ public final class SignRequest {
      * payload.
      */
     EVM_TYPED_DATA(KeyType.SECP256K1, true),
+    /**
+     * An EIP-7702 authorization: the preimage {@code 0x05 || rlp([chainId, address, nonce])}, so a
+     * device can show which contract the account delegates to, on which chain. Digest: keccak256 of
+     * the payload.
+     */
+    EVM_AUTHORIZATION(KeyType.SECP256K1, true),
     /** A serialized Solana transaction message (legacy or v0). Ed25519 signs it as it is. */
     SOLANA_MESSAGE(KeyType.ED25519, false),
     /**
@@ -157,6 +163,11 @@ public final class SignRequest {
         }
         if (payload[0] != 0x19 || payload[1] != 0x01) {
           throw invalid("payload", "EIP-712 payload does not start with 0x1901");
+        }
+        break;
+      case EVM_AUTHORIZATION:
+        if (payload.length < 2 || payload[0] != 0x05) {
+          throw invalid("payload", "EIP-7702 authorization payload must be 0x05 || rlp([chainId, address, nonce])");
         }
         break;
       default:

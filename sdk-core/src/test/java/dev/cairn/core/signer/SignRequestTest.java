@@ -27,6 +27,11 @@ class SignRequestTest {
     invalid("payload", () -> SignRequest.of(Kind.EVM_TRANSACTION, new byte[0], D));
     invalid("payload", () -> SignRequest.of(Kind.SOLANA_MESSAGE, new byte[0]));
     invalid("payload", () -> SignRequest.of(Kind.EVM_TYPED_DATA, new byte[65], D));
+    invalid("payload", () -> SignRequest.of(Kind.EVM_AUTHORIZATION, new byte[] {0x05}, D));
+    invalid("payload", () -> SignRequest.of(Kind.EVM_AUTHORIZATION, new byte[] {0x04, (byte) 0xc0}, D));
+    invalid("digest", () -> SignRequest.of(Kind.EVM_AUTHORIZATION, new byte[] {0x05, (byte) 0xc0}));
+    assertEquals(Kind.EVM_AUTHORIZATION,
+        SignRequest.of(Kind.EVM_AUTHORIZATION, new byte[] {0x05, (byte) 0xc0}, D).kind());
     invalid("payload", () -> SignRequest.of(Kind.EVM_TYPED_DATA, new byte[66], D));
     invalid("payload", () -> SignRequest.message(null));
     invalid("kind", () -> SignRequest.of(null, new byte[1]));

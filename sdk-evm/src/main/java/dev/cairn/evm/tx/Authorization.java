@@ -74,30 +74,41 @@ public final class Authorization {
   }
 
   /**
+   * What an authority signs before hashing: {@code 0x05 || rlp([chainId, address, nonce])} (the
+   * payload of an {@link SignRequest.Kind#EVM_AUTHORIZATION} request).
+   *
+   * @throws EvmTxException (INVALID_FIELD) if a value is out of range
+   */
+  public static byte[] signingPayload(BigInteger chainId, Address address, long nonce) {
+    checkU256("authorization.chainId", chainId);
+    checkAddress(address);
+    return RlpOut.list(
+        0x05,
+        new byte[][] {
+          RlpOut.integer(chainId), RlpOut.string(address.bytes()), RlpOut.integer(nonce)
+        },
+        null);
+  }
+
+  /**
    * The digest an authority signs: {@code keccak256(0x05 || rlp([chainId, address, nonce]))}.
    *
    * @throws EvmTxException (INVALID_FIELD) if a value is out of range
    */
   public static byte[] signingHash(BigInteger chainId, Address address, long nonce) {
-    checkU256("authorization.chainId", chainId);
-    checkAddress(address);
-    byte[] rlp =
-        RlpOut.list(
-            0x05,
-            new byte[][] {
-              RlpOut.integer(chainId), RlpOut.string(address.bytes()), RlpOut.integer(nonce)
-            },
-            null);
-    return Keccak256.hash(rlp);
+    return Keccak256.hash(signingPayload(chainId, address, nonce));
   }
 
   /**
-   * Signs an authorization through a signer (request kind {@link SignRequest.Kind#DIGEST}: the SPI
-   * has no EIP-7702 kind yet, so devices that must show what they sign cannot be used here).
+   * Signs an authorization through a signer: request kind {@link SignRequest.Kind#EVM_AUTHORIZATION}
+   * with the preimage as payload (a device can show it) and its keccak256 as digest (a software
+   * signer signs that).
    */
   public static Authorization sign(BigInteger chainId, Address address, long nonce, Signer signer) {
-    byte[] digest = signingHash(chainId, address, nonce);
-    EvmSignature sig = EvmSigning.sign(SignRequest.digest(digest), signer);
+    byte[] payload = signingPayload(chainId, address, nonce);
+    byte[] digest = Keccak256.hash(payload);
+    EvmSignature sig =
+        EvmSigning.sign(SignRequest.of(SignRequest.Kind.EVM_AUTHORIZATION, payload, digest), signer);
     return new Authorization(chainId, address, nonce, sig.yParity(), sig.r(), sig.s());
   }
 

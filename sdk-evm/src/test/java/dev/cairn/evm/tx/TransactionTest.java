@@ -226,7 +226,16 @@ class TransactionTest {
     byte[] expectedDigest = Keccak256.hash(Hex.decode("05" + "d7" + "01" + "94" + Hex.encode(TO.bytes()) + "05"));
     assertArrayEquals(expectedDigest, a.signingHash());
     assertEquals(authority, a.authority());
-    assertEquals(authority, Authorization.sign(BigInteger.ONE, TO, 5, new RecordingSigner()).authority());
+    RecordingSigner device = new RecordingSigner();
+    assertEquals(authority, Authorization.sign(BigInteger.ONE, TO, 5, device).authority());
+    // a device is shown the preimage, not only the hash
+    assertEquals(SignRequest.Kind.EVM_AUTHORIZATION, device.last.kind());
+    byte[] preimage = Hex.decode("05" + "d7" + "01" + "94" + Hex.encode(TO.bytes()) + "05");
+    assertArrayEquals(preimage, device.last.payload());
+    assertArrayEquals(preimage, Authorization.signingPayload(BigInteger.ONE, TO, 5));
+    assertArrayEquals(expectedDigest, device.last.digest().get());
+    // the SDK's software signer signs the same request kind
+    assertEquals(a, Authorization.sign(BigInteger.valueOf(1), TO, 5, Signers.software(KEY)));
     Authorization copy = Authorization.of(a.chainId(), a.address(), a.nonce(), a.yParity(), a.r(), a.s());
     assertEquals(a, copy);
     assertEquals(authority, copy.authority());
