@@ -135,12 +135,19 @@ public final class Bip32Key implements Destroyable {
       throw new HdWalletException("derived key would be deeper than " + DerivationPath.MAX_DEPTH);
     }
     Bip32Key k = this;
-    for (int level = 0; level < path.depth(); level++) {
-      Bip32Key next = k.deriveChild(path.get(level));
-      if (k != this) {
-        k.destroy();
+    try {
+      for (int level = 0; level < path.depth(); level++) {
+        Bip32Key next = k.deriveChild(path.get(level));
+        if (k != this) {
+          k.destroy();
+        }
+        k = next;
       }
-      k = next;
+    } catch (RuntimeException e) {
+      if (k != this) {
+        k.destroy(); // an intermediate key must not outlive a failed derivation
+      }
+      throw e;
     }
     return k == this ? copy() : k;
   }
@@ -344,7 +351,7 @@ public final class Bip32Key implements Destroyable {
       throw new ExtendedKeyException(Reason.LENGTH,
           "decodes to " + raw.length + " bytes, expected " + (PAYLOAD + 4));
     }
-    byte[] check = Hashes.doubleSha256(Arrays.copyOf(raw, PAYLOAD));
+    byte[] check = Hashes.sha256(Hashes.sha256(raw, 0, PAYLOAD)); // no copy of the key data
     for (int j = 0; j < 4; j++) {
       if (check[j] != raw[PAYLOAD + j]) {
         throw new ExtendedKeyException(Reason.CHECKSUM, "Base58Check checksum mismatch");
