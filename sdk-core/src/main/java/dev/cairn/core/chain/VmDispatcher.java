@@ -54,7 +54,7 @@ public final class VmDispatcher {
    * @param decoder decodes a successful raw result, or {@code null} to keep only the raw bytes
    */
   public <T> CompletableFuture<CallResult<T>> query(ContractCall call, ResultDecoder<T> decoder) {
-    return guard(null, () -> {
+    return guard(() -> {
       if (call == null) {
         throw Checks.invalid("call: is null");
       }
@@ -79,7 +79,7 @@ public final class VmDispatcher {
    * @param decoder decodes the execution's return data, or {@code null}
    */
   public <T> CompletableFuture<CallResult<T>> invoke(ContractCall call, Signer signer, ResultDecoder<T> decoder) {
-    return guard(null, () -> {
+    return guard(() -> {
       if (call == null) {
         throw Checks.invalid("call: is null");
       }
@@ -102,7 +102,7 @@ public final class VmDispatcher {
    */
   public <T> CompletableFuture<CallResult<T>> invoke(TransactionRequest request, Signer signer,
       int confirmations, Duration timeout, ResultDecoder<T> decoder) {
-    return guard(null, () -> {
+    return guard(() -> {
       if (request == null) {
         throw Checks.invalid("request: is null");
       }
@@ -128,7 +128,7 @@ public final class VmDispatcher {
    */
   public CompletableFuture<TxReceipt> submit(TransactionRequest request, Signer signer, int confirmations,
       Duration timeout) {
-    return guard(null, () -> {
+    return guard(() -> {
       if (request == null) {
         throw Checks.invalid("request: is null");
       }
@@ -161,16 +161,14 @@ public final class VmDispatcher {
    * Runs {@code body}, turning a synchronous throw (validation, a misbehaving adapter) into a
    * failed future so that callers only ever see failures in the future.
    */
-  private static <R> CompletableFuture<R> guard(ChainId chain, Supplier<CompletableFuture<R>> body) {
+  private static <R> CompletableFuture<R> guard(Supplier<CompletableFuture<R>> body) {
     try {
       CompletableFuture<R> f = body.get();
       if (f == null) {
         return failed(new ChainException(
-            ChainError.of(ErrorKind.UNKNOWN, chain, "adapter returned no future")));
+            ChainError.of(ErrorKind.UNKNOWN, null, "adapter returned no future")));
       }
       return f;
-    } catch (ChainException e) {
-      return failed(e);
     } catch (CompletionException e) {
       return failed(e.getCause() == null ? e : e.getCause());
     } catch (RuntimeException e) {
