@@ -47,7 +47,7 @@ public final class Signature {
     if (signature == null) {
       throw new SignerException(SignerException.Reason.INVALID_REQUEST, "signature", "is null");
     }
-    return new Signature(KeyType.SECP256K1, signature.toCompact(), signature.hasRecoveryId() ? signature.recoveryId() : UNKNOWN_RECOVERY_ID);
+    return new Signature(KeyType.SECP256K1, signature.toCompact(), signature.recoveryId());
   }
 
   /**
