@@ -30,11 +30,7 @@ public final class Hex {
   public static String encode(byte[] bytes, int offset, int length) {
     java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
     char[] out = new char[length * 2];
-    for (int i = 0; i < length; i++) {
-      int b = bytes[offset + i] & 0xff;
-      out[2 * i] = DIGITS[b >>> 4];
-      out[2 * i + 1] = DIGITS[b & 0x0f];
-    }
+    encodeInto(bytes, offset, length, out, 0);
     return new String(out);
   }
 
@@ -43,12 +39,16 @@ public final class Hex {
     char[] out = new char[2 + bytes.length * 2];
     out[0] = '0';
     out[1] = 'x';
-    for (int i = 0; i < bytes.length; i++) {
-      int b = bytes[i] & 0xff;
-      out[2 + 2 * i] = DIGITS[b >>> 4];
-      out[3 + 2 * i] = DIGITS[b & 0x0f];
-    }
+    encodeInto(bytes, 0, bytes.length, out, 2);
     return new String(out);
+  }
+
+  private static void encodeInto(byte[] bytes, int offset, int length, char[] out, int outOff) {
+    for (int i = 0; i < length; i++) {
+      int b = bytes[offset + i] & 0xff;
+      out[outOff + 2 * i] = DIGITS[b >>> 4];
+      out[outOff + 2 * i + 1] = DIGITS[b & 0x0f];
+    }
   }
 
   /** Decodes hex with or without a {@code 0x}/{@code 0X} prefix; the digit count must be even. */
