@@ -82,28 +82,13 @@ public final class FragmentParser {
 
   private FragmentSpec fragment() {
     skipWs();
-    int start = pos;
     String word = peekIdentifier();
     if (word == null) {
       throw error(pos < s.length() ? "expected a fragment keyword or a name" : "empty fragment");
     }
-    switch (word) {
-      case "function":
-        return fragmentOf(Kind.FUNCTION);
-      case "event":
-        return fragmentOf(Kind.EVENT);
-      case "error":
-        return fragmentOf(Kind.ERROR);
-      case "constructor":
-        return fragmentOf(Kind.CONSTRUCTOR);
-      case "fallback":
-        return fragmentOf(Kind.FALLBACK);
-      case "receive":
-        return fragmentOf(Kind.RECEIVE);
-      default:
-        pos = start;
-        return fragmentOf(Kind.FUNCTION);
-    }
+    // peekIdentifier does not advance; without a keyword the fragment is a function's head
+    Kind kind = Kind.fromJson(word);
+    return fragmentOf(kind == null ? Kind.FUNCTION : kind);
   }
 
   private FragmentSpec fragmentOf(Kind kind) {

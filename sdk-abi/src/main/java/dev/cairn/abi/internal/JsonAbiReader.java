@@ -164,32 +164,10 @@ public final class JsonAbiReader {
           break;
       }
     }
-    Kind kind;
-    if (type == null) {
-      kind = Kind.FUNCTION; // the ABI specification's default
-    } else {
-      switch (type) {
-        case "function":
-          kind = Kind.FUNCTION;
-          break;
-        case "constructor":
-          kind = Kind.CONSTRUCTOR;
-          break;
-        case "fallback":
-          kind = Kind.FALLBACK;
-          break;
-        case "receive":
-          kind = Kind.RECEIVE;
-          break;
-        case "event":
-          kind = Kind.EVENT;
-          break;
-        case "error":
-          kind = Kind.ERROR;
-          break;
-        default:
-          throw AbiErrors.parse(path() + ".type: unknown entry type \"" + type + "\"", typeAt);
-      }
+    // no "type": the ABI specification's default is a function
+    Kind kind = type == null ? Kind.FUNCTION : Kind.fromJson(type);
+    if (kind == null) {
+      throw AbiErrors.parse(path() + ".type: unknown entry type \"" + type + "\"", typeAt);
     }
     if (kind == Kind.FUNCTION || kind == Kind.EVENT || kind == Kind.ERROR) {
       if (name == null || name.isEmpty()) {
