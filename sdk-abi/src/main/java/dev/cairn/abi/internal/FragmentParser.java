@@ -164,11 +164,7 @@ public final class FragmentParser {
         case "view":
         case "pure":
         case "constant":
-          if (mutability != null) {
-            pos = at;
-            throw error("a second state mutability '" + w + "'");
-          }
-          mutability = w.equals("constant") ? "view" : w;
+          mutability = mutability(mutability, w, at);
           break;
         case "returns":
           if (kind != Kind.FALLBACK) {
@@ -214,6 +210,18 @@ public final class FragmentParser {
     }
   }
 
+  /**
+   * The state mutability keyword {@code w} (read at {@code at}) in canonical spelling ({@code
+   * constant} is {@code view}); rejects a second one after {@code previous}.
+   */
+  private String mutability(String previous, String w, int at) {
+    if (previous != null) {
+      pos = at;
+      throw error("a second state mutability '" + w + "'");
+    }
+    return w.equals("constant") ? "view" : w;
+  }
+
   private void checkSingleBytes(List<ParamSpec> params, int at) {
     if (params.isEmpty()) {
       return;
@@ -251,11 +259,7 @@ public final class FragmentParser {
         case "view":
         case "pure":
         case "constant":
-          if (mutability != null) {
-            pos = at;
-            throw error("a second state mutability '" + w + "'");
-          }
-          mutability = w.equals("constant") ? "view" : w;
+          mutability = mutability(mutability, w, at);
           break;
         case "returns":
           skipWs();
