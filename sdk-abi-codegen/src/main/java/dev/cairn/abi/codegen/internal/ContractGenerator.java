@@ -231,6 +231,17 @@ public final class ContractGenerator {
   // ---------------------------------------------------------------------------------------------
   // structs
 
+  /** Collects the structs of the parameters {@code ps} of {@code entry}, in order. */
+  private void collectStructs(List<Param> ps, AbiEntry entry) {
+    if (ps.isEmpty()) {
+      return; // entry may be null (no constructor)
+    }
+    String origin = where(entry);
+    for (Param p : ps) {
+      collectStructs(p.type(), origin, Names.capitalize(p.solName()), new ArrayList<>());
+    }
+  }
+
   private void collectStructs(SolType t, String origin, String fallbackName, List<SolType> seen) {
     if (t.kind() == SolType.Kind.ARRAY) {
       collectStructs(t.element(), origin, fallbackName, seen);
@@ -521,27 +532,17 @@ public final class ContractGenerator {
     List<Param> ctorParams = ctor == null ? List.of() : params(ctor.inputs(), "input", Set.of());
 
     for (Member m : functions) {
-      for (Param p : m.inputs) {
-        collectStructs(p.type(), where(m.entry), Names.capitalize(p.solName()), new ArrayList<>());
-      }
-      for (Param p : m.outputs) {
-        collectStructs(p.type(), where(m.entry), Names.capitalize(p.solName()), new ArrayList<>());
-      }
+      collectStructs(m.inputs, m.entry);
+      collectStructs(m.outputs, m.entry);
     }
     for (Member m : events) {
       // indexed structs too: the topic filter takes them as records
-      for (Param p : m.inputs) {
-        collectStructs(p.type(), where(m.entry), Names.capitalize(p.solName()), new ArrayList<>());
-      }
+      collectStructs(m.inputs, m.entry);
     }
     for (Member m : errors) {
-      for (Param p : m.inputs) {
-        collectStructs(p.type(), where(m.entry), Names.capitalize(p.solName()), new ArrayList<>());
-      }
+      collectStructs(m.inputs, m.entry);
     }
-    for (Param p : ctorParams) {
-      collectStructs(p.type(), where(ctor), Names.capitalize(p.solName()), new ArrayList<>());
-    }
+    collectStructs(ctorParams, ctor);
     nameStructs();
 
     TypeSpec.Builder cls =
