@@ -776,20 +776,36 @@ public final class ContractGenerator {
     return m.build();
   }
 
+  /** {@code public static final TYPE name = TYPE.parse("fragment");} documented by its fragment. */
+  private static FieldSpec fragmentConstant(ClassName type, String name, String fragment) {
+    return FieldSpec.builder(type, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("{@code $L}.\n", fragment)
+        .initializer("$T.parse($S)", type, fragment)
+        .build();
+  }
+
+  /**
+   * A hex string constant: the first {@code bytes} bytes of the Keccak-256 of {@code sig}, documented
+   * by {@code javadoc} (whose {@code $L} is the signature).
+   */
+  private static FieldSpec hashConstant(String name, String javadoc, String sig, int bytes) {
+    return FieldSpec.builder(String.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc(javadoc, sig)
+        .initializer("$S", keccakHex(sig, bytes))
+        .build();
+  }
+
   private void function(
       Member m, List<FieldSpec> fields, List<MethodSpec> methods, List<TypeSpec> nested) {
     String constant = "FUNCTION_" + Names.upperSnake(m.javaName);
     String sig = m.signature();
+    fields.add(fragmentConstant(FUNCTION, constant, functionFragment(m)));
     fields.add(
-        FieldSpec.builder(FUNCTION, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("{@code $L}.\n", functionFragment(m))
-            .initializer("$T.parse($S)", FUNCTION, functionFragment(m))
-            .build());
-    fields.add(
-        FieldSpec.builder(String.class, constant + "_SELECTOR", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("Selector of {@code $L}: the first 4 bytes of its Keccak-256, in hex.\n", sig)
-            .initializer("$S", keccakHex(sig, 4))
-            .build());
+        hashConstant(
+            constant + "_SELECTOR",
+            "Selector of {@code $L}: the first 4 bytes of its Keccak-256, in hex.\n",
+            sig,
+            4));
     String cap = Names.capitalize(m.javaName);
     MethodSpec.Builder enc =
         MethodSpec.methodBuilder("encode" + cap)
@@ -896,17 +912,11 @@ public final class ContractGenerator {
       Member m, List<FieldSpec> fields, List<MethodSpec> methods, List<TypeSpec> nested) {
     String constant = "EVENT_" + Names.upperSnake(m.javaName);
     String sig = m.signature();
-    fields.add(
-        FieldSpec.builder(EVENT, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("{@code $L}.\n", eventFragment(m))
-            .initializer("$T.parse($S)", EVENT, eventFragment(m))
-            .build());
+    fields.add(fragmentConstant(EVENT, constant, eventFragment(m)));
     if (!m.entry.anonymous()) {
       fields.add(
-          FieldSpec.builder(String.class, constant + "_TOPIC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-              .addJavadoc("Topic 0 of {@code $L}: its Keccak-256, in hex.\n", sig)
-              .initializer("$S", keccakHex(sig, 32))
-              .build());
+          hashConstant(
+              constant + "_TOPIC", "Topic 0 of {@code $L}: its Keccak-256, in hex.\n", sig, 32));
     }
     String cap = Names.capitalize(m.javaName);
     ClassName rec = contract.nestedClass(cap + "Event");
@@ -1032,16 +1042,9 @@ public final class ContractGenerator {
     for (Member m : errors) {
       String constant = "ERROR_" + Names.upperSnake(m.javaName);
       String sig = m.signature();
+      fields.add(fragmentConstant(ABI_ERROR, constant, errorFragment(m)));
       fields.add(
-          FieldSpec.builder(ABI_ERROR, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-              .addJavadoc("{@code $L}.\n", errorFragment(m))
-              .initializer("$T.parse($S)", ABI_ERROR, errorFragment(m))
-              .build());
-      fields.add(
-          FieldSpec.builder(String.class, constant + "_SELECTOR", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-              .addJavadoc("Selector of {@code $L}, in hex.\n", sig)
-              .initializer("$S", keccakHex(sig, 4))
-              .build());
+          hashConstant(constant + "_SELECTOR", "Selector of {@code $L}, in hex.\n", sig, 4));
       String cap = Names.capitalize(m.javaName);
       String recName = cap.endsWith("Error") ? cap : cap + "Error";
       ClassName rec = contract.nestedClass(recName);
