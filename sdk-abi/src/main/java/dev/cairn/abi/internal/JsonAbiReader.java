@@ -284,7 +284,7 @@ public final class JsonAbiReader {
     if (type == null) {
       throw AbiErrors.parse(path() + ".type: missing", -1);
     }
-    String canonical = canonicalType(type, components != null, offset(typeLoc));
+    String canonical = canonicalType(type, offset(typeLoc));
     if (canonical == null) {
       // a tuple type
       if (components == null) {
@@ -304,7 +304,7 @@ public final class JsonAbiReader {
    * Validates a JSON type string and returns its canonical spelling; {@code null} for {@code
    * tuple...} (whose suffix has been validated).
    */
-  private String canonicalType(String type, boolean hasComponents, int at) {
+  private String canonicalType(String type, int at) {
     int bracket = type.indexOf('[');
     int baseEnd = bracket < 0 ? type.length() : bracket;
     // array suffix: ([digits?])*
