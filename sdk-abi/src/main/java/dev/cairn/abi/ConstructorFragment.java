@@ -62,8 +62,16 @@ public final class ConstructorFragment {
     return inputType.encode(Tuple.of(args == null ? new Object[0] : args));
   }
 
-  /** Deployment data: {@code bytecode} followed by the encoded arguments. */
+  /**
+   * Deployment data: {@code bytecode} followed by the encoded arguments.
+   *
+   * @throws AbiException (INVALID_VALUE) if {@code bytecode} is null or the arguments do not fit
+   *     the inputs
+   */
   public byte[] deployData(byte[] bytecode, Object... args) {
+    if (bytecode == null) {
+      throw new AbiException(AbiException.Reason.INVALID_VALUE, "bytecode: null");
+    }
     byte[] a = encodeArgs(args);
     byte[] out = new byte[bytecode.length + a.length];
     System.arraycopy(bytecode, 0, out, 0, bytecode.length);

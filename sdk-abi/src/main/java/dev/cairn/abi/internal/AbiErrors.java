@@ -29,9 +29,4 @@ public final class AbiErrors {
     }
     return invalidType(prefix + "unknown type \"" + type + "\"", position);
   }
-
-  /** An invalid value. */
-  public static AbiException invalidValue(String problem) {
-    return new AbiException(AbiException.Reason.INVALID_VALUE, problem);
-  }
 }

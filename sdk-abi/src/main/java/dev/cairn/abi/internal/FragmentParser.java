@@ -82,28 +82,13 @@ public final class FragmentParser {
 
   private FragmentSpec fragment() {
     skipWs();
-    int start = pos;
     String word = peekIdentifier();
     if (word == null) {
       throw error(pos < s.length() ? "expected a fragment keyword or a name" : "empty fragment");
     }
-    switch (word) {
-      case "function":
-        return fragmentOf(Kind.FUNCTION);
-      case "event":
-        return fragmentOf(Kind.EVENT);
-      case "error":
-        return fragmentOf(Kind.ERROR);
-      case "constructor":
-        return fragmentOf(Kind.CONSTRUCTOR);
-      case "fallback":
-        return fragmentOf(Kind.FALLBACK);
-      case "receive":
-        return fragmentOf(Kind.RECEIVE);
-      default:
-        pos = start;
-        return fragmentOf(Kind.FUNCTION);
-    }
+    // peekIdentifier does not advance; without a keyword the fragment is a function's head
+    Kind kind = Kind.fromJson(word);
+    return fragmentOf(kind == null ? Kind.FUNCTION : kind);
   }
 
   private FragmentSpec fragmentOf(Kind kind) {
@@ -179,11 +164,7 @@ public final class FragmentParser {
         case "view":
         case "pure":
         case "constant":
-          if (mutability != null) {
-            pos = at;
-            throw error("a second state mutability '" + w + "'");
-          }
-          mutability = w.equals("constant") ? "view" : w;
+          mutability = mutability(mutability, w, at);
           break;
         case "returns":
           if (kind != Kind.FALLBACK) {
@@ -229,6 +210,18 @@ public final class FragmentParser {
     }
   }
 
+  /**
+   * The state mutability keyword {@code w} (read at {@code at}) in canonical spelling ({@code
+   * constant} is {@code view}); rejects a second one after {@code previous}.
+   */
+  private String mutability(String previous, String w, int at) {
+    if (previous != null) {
+      pos = at;
+      throw error("a second state mutability '" + w + "'");
+    }
+    return w.equals("constant") ? "view" : w;
+  }
+
   private void checkSingleBytes(List<ParamSpec> params, int at) {
     if (params.isEmpty()) {
       return;
@@ -266,11 +259,7 @@ public final class FragmentParser {
         case "view":
         case "pure":
         case "constant":
-          if (mutability != null) {
-            pos = at;
-            throw error("a second state mutability '" + w + "'");
-          }
-          mutability = w.equals("constant") ? "view" : w;
+          mutability = mutability(mutability, w, at);
           break;
         case "returns":
           skipWs();

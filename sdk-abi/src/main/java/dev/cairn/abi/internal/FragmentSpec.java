@@ -19,6 +19,8 @@ public final class FragmentSpec {
     EVENT("event"),
     ERROR("error");
 
+    private static final Kind[] ALL = values();
+
     private final String json;
 
     Kind(String json) {
@@ -28,6 +30,16 @@ public final class FragmentSpec {
     /** The JSON {@code type} value. */
     public String json() {
       return json;
+    }
+
+    /** The kind whose JSON {@code type} value is {@code json}, or {@code null} if none is. */
+    public static Kind fromJson(String json) {
+      for (Kind k : ALL) {
+        if (k.json.equals(json)) {
+          return k;
+        }
+      }
+      return null;
     }
   }
 

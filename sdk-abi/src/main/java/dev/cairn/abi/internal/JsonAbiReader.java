@@ -164,32 +164,10 @@ public final class JsonAbiReader {
           break;
       }
     }
-    Kind kind;
-    if (type == null) {
-      kind = Kind.FUNCTION; // the ABI specification's default
-    } else {
-      switch (type) {
-        case "function":
-          kind = Kind.FUNCTION;
-          break;
-        case "constructor":
-          kind = Kind.CONSTRUCTOR;
-          break;
-        case "fallback":
-          kind = Kind.FALLBACK;
-          break;
-        case "receive":
-          kind = Kind.RECEIVE;
-          break;
-        case "event":
-          kind = Kind.EVENT;
-          break;
-        case "error":
-          kind = Kind.ERROR;
-          break;
-        default:
-          throw AbiErrors.parse(path() + ".type: unknown entry type \"" + type + "\"", typeAt);
-      }
+    // no "type": the ABI specification's default is a function
+    Kind kind = type == null ? Kind.FUNCTION : Kind.fromJson(type);
+    if (kind == null) {
+      throw AbiErrors.parse(path() + ".type: unknown entry type \"" + type + "\"", typeAt);
     }
     if (kind == Kind.FUNCTION || kind == Kind.EVENT || kind == Kind.ERROR) {
       if (name == null || name.isEmpty()) {
@@ -306,7 +284,7 @@ public final class JsonAbiReader {
     if (type == null) {
       throw AbiErrors.parse(path() + ".type: missing", -1);
     }
-    String canonical = canonicalType(type, components != null, offset(typeLoc));
+    String canonical = canonicalType(type, offset(typeLoc));
     if (canonical == null) {
       // a tuple type
       if (components == null) {
@@ -326,7 +304,7 @@ public final class JsonAbiReader {
    * Validates a JSON type string and returns its canonical spelling; {@code null} for {@code
    * tuple...} (whose suffix has been validated).
    */
-  private String canonicalType(String type, boolean hasComponents, int at) {
+  private String canonicalType(String type, int at) {
     int bracket = type.indexOf('[');
     int baseEnd = bracket < 0 ? type.length() : bracket;
     // array suffix: ([digits?])*

@@ -231,6 +231,17 @@ public final class ContractGenerator {
   // ---------------------------------------------------------------------------------------------
   // structs
 
+  /** Collects the structs of the parameters {@code ps} of {@code entry}, in order. */
+  private void collectStructs(List<Param> ps, AbiEntry entry) {
+    if (ps.isEmpty()) {
+      return; // entry may be null (no constructor)
+    }
+    String origin = where(entry);
+    for (Param p : ps) {
+      collectStructs(p.type(), origin, Names.capitalize(p.solName()), new ArrayList<>());
+    }
+  }
+
   private void collectStructs(SolType t, String origin, String fallbackName, List<SolType> seen) {
     if (t.kind() == SolType.Kind.ARRAY) {
       collectStructs(t.element(), origin, fallbackName, seen);
@@ -521,27 +532,17 @@ public final class ContractGenerator {
     List<Param> ctorParams = ctor == null ? List.of() : params(ctor.inputs(), "input", Set.of());
 
     for (Member m : functions) {
-      for (Param p : m.inputs) {
-        collectStructs(p.type(), where(m.entry), Names.capitalize(p.solName()), new ArrayList<>());
-      }
-      for (Param p : m.outputs) {
-        collectStructs(p.type(), where(m.entry), Names.capitalize(p.solName()), new ArrayList<>());
-      }
+      collectStructs(m.inputs, m.entry);
+      collectStructs(m.outputs, m.entry);
     }
     for (Member m : events) {
       // indexed structs too: the topic filter takes them as records
-      for (Param p : m.inputs) {
-        collectStructs(p.type(), where(m.entry), Names.capitalize(p.solName()), new ArrayList<>());
-      }
+      collectStructs(m.inputs, m.entry);
     }
     for (Member m : errors) {
-      for (Param p : m.inputs) {
-        collectStructs(p.type(), where(m.entry), Names.capitalize(p.solName()), new ArrayList<>());
-      }
+      collectStructs(m.inputs, m.entry);
     }
-    for (Param p : ctorParams) {
-      collectStructs(p.type(), where(ctor), Names.capitalize(p.solName()), new ArrayList<>());
-    }
+    collectStructs(ctorParams, ctor);
     nameStructs();
 
     TypeSpec.Builder cls =
@@ -775,20 +776,36 @@ public final class ContractGenerator {
     return m.build();
   }
 
+  /** {@code public static final TYPE name = TYPE.parse("fragment");} documented by its fragment. */
+  private static FieldSpec fragmentConstant(ClassName type, String name, String fragment) {
+    return FieldSpec.builder(type, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("{@code $L}.\n", fragment)
+        .initializer("$T.parse($S)", type, fragment)
+        .build();
+  }
+
+  /**
+   * A hex string constant: the first {@code bytes} bytes of the Keccak-256 of {@code sig}, documented
+   * by {@code javadoc} (whose {@code $L} is the signature).
+   */
+  private static FieldSpec hashConstant(String name, String javadoc, String sig, int bytes) {
+    return FieldSpec.builder(String.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc(javadoc, sig)
+        .initializer("$S", keccakHex(sig, bytes))
+        .build();
+  }
+
   private void function(
       Member m, List<FieldSpec> fields, List<MethodSpec> methods, List<TypeSpec> nested) {
     String constant = "FUNCTION_" + Names.upperSnake(m.javaName);
     String sig = m.signature();
+    fields.add(fragmentConstant(FUNCTION, constant, functionFragment(m)));
     fields.add(
-        FieldSpec.builder(FUNCTION, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("{@code $L}.\n", functionFragment(m))
-            .initializer("$T.parse($S)", FUNCTION, functionFragment(m))
-            .build());
-    fields.add(
-        FieldSpec.builder(String.class, constant + "_SELECTOR", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("Selector of {@code $L}: the first 4 bytes of its Keccak-256, in hex.\n", sig)
-            .initializer("$S", keccakHex(sig, 4))
-            .build());
+        hashConstant(
+            constant + "_SELECTOR",
+            "Selector of {@code $L}: the first 4 bytes of its Keccak-256, in hex.\n",
+            sig,
+            4));
     String cap = Names.capitalize(m.javaName);
     MethodSpec.Builder enc =
         MethodSpec.methodBuilder("encode" + cap)
@@ -895,17 +912,11 @@ public final class ContractGenerator {
       Member m, List<FieldSpec> fields, List<MethodSpec> methods, List<TypeSpec> nested) {
     String constant = "EVENT_" + Names.upperSnake(m.javaName);
     String sig = m.signature();
-    fields.add(
-        FieldSpec.builder(EVENT, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("{@code $L}.\n", eventFragment(m))
-            .initializer("$T.parse($S)", EVENT, eventFragment(m))
-            .build());
+    fields.add(fragmentConstant(EVENT, constant, eventFragment(m)));
     if (!m.entry.anonymous()) {
       fields.add(
-          FieldSpec.builder(String.class, constant + "_TOPIC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-              .addJavadoc("Topic 0 of {@code $L}: its Keccak-256, in hex.\n", sig)
-              .initializer("$S", keccakHex(sig, 32))
-              .build());
+          hashConstant(
+              constant + "_TOPIC", "Topic 0 of {@code $L}: its Keccak-256, in hex.\n", sig, 32));
     }
     String cap = Names.capitalize(m.javaName);
     ClassName rec = contract.nestedClass(cap + "Event");
@@ -1031,16 +1042,9 @@ public final class ContractGenerator {
     for (Member m : errors) {
       String constant = "ERROR_" + Names.upperSnake(m.javaName);
       String sig = m.signature();
+      fields.add(fragmentConstant(ABI_ERROR, constant, errorFragment(m)));
       fields.add(
-          FieldSpec.builder(ABI_ERROR, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-              .addJavadoc("{@code $L}.\n", errorFragment(m))
-              .initializer("$T.parse($S)", ABI_ERROR, errorFragment(m))
-              .build());
-      fields.add(
-          FieldSpec.builder(String.class, constant + "_SELECTOR", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-              .addJavadoc("Selector of {@code $L}, in hex.\n", sig)
-              .initializer("$S", keccakHex(sig, 4))
-              .build());
+          hashConstant(constant + "_SELECTOR", "Selector of {@code $L}, in hex.\n", sig, 4));
       String cap = Names.capitalize(m.javaName);
       String recName = cap.endsWith("Error") ? cap : cap + "Error";
       ClassName rec = contract.nestedClass(recName);
