@@ -171,8 +171,10 @@ public class GenerateMojo extends AbstractMojo {
       outputs.add(src.relativePath().toString().replace(File.separatorChar, '/'));
     }
     for (String old : previousOutputs) {
-      if (!outputs.contains(old)) {
-        Files.deleteIfExists(out.resolve(old));
+      Path stale = out.resolve(old).normalize();
+      // the stamp is a file in target/: never let an edited one reach outside the output directory
+      if (!outputs.contains(old) && stale.startsWith(out.normalize()) && old.endsWith(".java")) {
+        Files.deleteIfExists(stale);
       }
     }
     for (String o : outputs) {
