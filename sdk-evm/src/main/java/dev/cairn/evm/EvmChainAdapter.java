@@ -676,9 +676,10 @@ public final class EvmChainAdapter implements ChainAdapter {
     }
   }
 
+  /** The chain and the endpoint with path, query and credentials redacted (they may hold an API key). */
   @Override
   public String toString() {
-    return "EvmChainAdapter{" + chainId + ", " + rpc.url() + "}";
+    return "EvmChainAdapter{" + chainId + ", " + rpc + "}";
   }
 
   /** Nonce source over the RPC client. */

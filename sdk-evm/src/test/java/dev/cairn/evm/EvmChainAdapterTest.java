@@ -95,6 +95,19 @@ class EvmChainAdapterTest {
     server.close();
   }
 
+  @Test
+  void toStringRedactsTheEndpointPathAndQuery() {
+    try (EvmChainAdapter a = EvmChainAdapter.builder(
+            EvmRpcClient.create("https://user:pw@rpc.example/v3/secret-api-key?token=secret-token"))
+        .chainId(1).closeRpcOnClose(true).build()) {
+      String s = a.toString();
+      assertTrue(s.contains("rpc.example"), s);
+      for (String secret : new String[] {"secret-api-key", "secret-token", "pw"}) {
+        assertTrue(!s.contains(secret), secret + " in " + s);
+      }
+    }
+  }
+
   private TransactionRequest transfer(SoftwareSigner s) {
     AccountId from = adapter.accountOf(s);
     return TransactionRequest.transfer(from, adapter.accountOf(Address.parse("0x000000000000000000000000000000000000c0de")),

@@ -148,11 +148,6 @@ public final class EvmSignature {
     return EcdsaSignature.fromCompact(b);
   }
 
-  /** r || s without copying (package-internal and for the tx package through EvmSigning). */
-  byte[] rsUnsafe() {
-    return rs;
-  }
-
   @Override
   public boolean equals(Object o) {
     if (this == o) {

@@ -14,7 +14,6 @@ import dev.cairn.core.signer.Signer;
 import dev.cairn.core.signer.SignerException;
 import dev.cairn.core.signer.SoftwareSigner;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -182,9 +181,7 @@ public final class EvmSigning {
    */
   public static Secp256k1PublicKey recoverKey(byte[] digest32, EvmSignature signature) {
     checkNotNull(signature, "signature");
-    byte[] b = Arrays.copyOf(signature.rsUnsafe(), 65);
-    b[64] = (byte) signature.yParity();
-    return Secp256k1PublicKey.recover(digest32, EcdsaSignature.fromCompact(b));
+    return Secp256k1PublicKey.recover(digest32, signature.toEcdsaSignature());
   }
 
   /**

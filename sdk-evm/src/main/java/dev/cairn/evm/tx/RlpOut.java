@@ -1,11 +1,15 @@
 package dev.cairn.evm.tx;
 
+import dev.cairn.core.encoding.Rlp;
 import java.math.BigInteger;
 
 /**
  * Allocation-lean RLP writing for transactions: every field is first turned into its complete
  * encoding, then the list is written once into an exactly sized array (with an optional EIP-2718
- * type byte in front).
+ * type byte in front, and the signature fields appended without re-encoding the unsigned fields).
+ * Byte strings and big integers are encoded by sdk-core's {@link Rlp}; only the list writer (which
+ * {@link Rlp#encodeList} cannot do without a second copy of the whole transaction) and the
+ * single-allocation {@code long} encoder live here.
  */
 final class RlpOut {
   static final byte[] EMPTY_STRING = {(byte) 0x80};
@@ -15,14 +19,7 @@ final class RlpOut {
 
   /** The encoding of a byte string. */
   static byte[] string(byte[] b) {
-    int n = b.length;
-    if (n == 1 && (b[0] & 0xff) < 0x80) {
-      return new byte[] {b[0]};
-    }
-    byte[] out = new byte[header(n) + n];
-    int p = writeHeader(out, 0, 0x80, n);
-    System.arraycopy(b, 0, out, p, n);
-    return out;
+    return Rlp.encodeBytes(b);
   }
 
   /** The encoding of an unsigned 64-bit integer as a minimal big-endian string. */
@@ -44,52 +41,15 @@ final class RlpOut {
 
   /** The encoding of a non-negative big integer as a minimal big-endian string. */
   static byte[] integer(BigInteger v) {
-    if (v.bitLength() < 63) {
-      return integer(v.longValue());
-    }
-    return string(minimal(v));
-  }
-
-  /** Minimal big-endian bytes of a non-negative big integer (empty for zero). */
-  static byte[] minimal(BigInteger v) {
-    if (v.signum() == 0) {
-      return new byte[0];
-    }
-    byte[] b = v.toByteArray();
-    if (b[0] == 0) {
-      byte[] t = new byte[b.length - 1];
-      System.arraycopy(b, 1, t, 0, t.length);
-      return t;
-    }
-    return b;
-  }
-
-  /** 32-byte big-endian string of a value below 2^256, as an encoding of its minimal form. */
-  static byte[] integer32(byte[] fixed32, int off) {
-    int i = off;
-    int end = off + 32;
-    while (i < end && fixed32[i] == 0) {
-      i++;
-    }
-    int n = end - i;
-    if (n == 0) {
-      return EMPTY_STRING;
-    }
-    if (n == 1 && (fixed32[i] & 0xff) < 0x80) {
-      return new byte[] {fixed32[i]};
-    }
-    byte[] out = new byte[1 + n];
-    out[0] = (byte) (0x80 + n);
-    System.arraycopy(fixed32, i, out, 1, n);
-    return out;
+    return v.bitLength() < 63 ? integer(v.longValue()) : Rlp.encodeBigInteger(v);
   }
 
   /** Length of a header for a payload of {@code n} bytes. */
-  static int header(int n) {
+  private static int header(int n) {
     return n < 56 ? 1 : 1 + ((32 - Integer.numberOfLeadingZeros(n) + 7) >>> 3);
   }
 
-  static int writeHeader(byte[] out, int p, int base, int n) {
+  private static int writeHeader(byte[] out, int p, int base, int n) {
     if (n < 56) {
       out[p] = (byte) (base + n);
       return p + 1;
