@@ -104,6 +104,17 @@ final class AbiCommand extends WalletCommand implements Runnable {
     return Hex.decode(what, s.strip());
   }
 
+  /** The positional arguments of {@code encode} and {@code calldata}: SIGNATURE ARG... */
+  abstract static class SignatureAndArgs extends WalletCommand implements Runnable {
+    @Parameters(index = "0", paramLabel = "SIGNATURE",
+        description = "transfer(address,uint256), a human-readable function fragment, or (for"
+            + " encode) a parameter list such as (uint256,bool).")
+    String signature;
+
+    @Parameters(index = "1..*", paramLabel = "ARG", description = "One value per parameter.")
+    List<String> args = new ArrayList<>();
+  }
+
   /** {@code wallet abi encode}. */
   @Command(
       name = "encode",
@@ -113,14 +124,7 @@ final class AbiCommand extends WalletCommand implements Runnable {
         "  wallet abi encode 'f(address,uint256)' 0x5B38Da6a701c568545dCfcB03FcB875f56beddC4 1000",
         "  wallet abi encode '(uint256,(bool,string)[])' 7 '[(true,a),(false,\"b, c\")]'"
       })
-  static final class Encode extends WalletCommand implements Runnable {
-    @Parameters(index = "0", paramLabel = "SIGNATURE",
-        description = "A function signature or a parameter list such as (uint256,bool).")
-    String signature;
-
-    @Parameters(index = "1..*", paramLabel = "ARG", description = "One value per parameter.")
-    List<String> args = new ArrayList<>();
-
+  static final class Encode extends SignatureAndArgs {
     @Option(names = "--packed", description = "Non-standard packed encoding (abi.encodePacked).")
     boolean packed;
 
@@ -141,14 +145,7 @@ final class AbiCommand extends WalletCommand implements Runnable {
         "  wallet abi calldata 'transfer(address,uint256)' 0x5B38Da6a701c568545dCfcB03FcB875f56beddC4 1000",
         "  wallet abi calldata 'function approve(address spender, uint256 amount)' 0x... 0xffff"
       })
-  static final class Calldata extends WalletCommand implements Runnable {
-    @Parameters(index = "0", paramLabel = "SIGNATURE",
-        description = "transfer(address,uint256) or a human-readable function fragment.")
-    String signature;
-
-    @Parameters(index = "1..*", paramLabel = "ARG", description = "One value per parameter.")
-    List<String> args = new ArrayList<>();
-
+  static final class Calldata extends SignatureAndArgs {
     @Override
     public void run() {
       Function f = Function.parse(splitOutputs(signature)[0]);

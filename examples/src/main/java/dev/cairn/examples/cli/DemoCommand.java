@@ -1,5 +1,6 @@
 package dev.cairn.examples.cli;
 
+import dev.cairn.abi.Address;
 import dev.cairn.core.CairnException;
 import dev.cairn.core.crypto.EcdsaSignature;
 import dev.cairn.core.crypto.Ed25519PrivateKey;
@@ -72,7 +73,7 @@ final class DemoCommand extends WalletCommand implements Callable<Integer> {
     Bip32Key cosmosKey = HdWallets.secp256k1(mnemonic, "", Chain.COSMOS.defaultPath());
     Slip10.Ed25519Key svmKey = HdWallets.ed25519(mnemonic, "", Chain.SVM.defaultPath());
     try {
-      String evm = Addresses.evm(evmKey.publicKey());
+      String evm = Address.fromPublicKey(evmKey.publicKey()).toChecksumString();
       out().println("Addresses on the default paths:");
       row(Chain.EVM, evm);
       row(Chain.SVM, Addresses.solana(svmKey.publicKey()));
@@ -91,7 +92,7 @@ final class DemoCommand extends WalletCommand implements Callable<Integer> {
       byte[] rsv = sig.toRecoverable();
       rsv[64] = (byte) (27 + sig.recoveryId());
       Secp256k1PublicKey recovered = Secp256k1PublicKey.recover(digest, sig);
-      String recoveredAddress = Addresses.evm(recovered);
+      String recoveredAddress = Address.fromPublicKey(recovered).toChecksumString();
       out().println("EVM personal_sign (EIP-191) of \"" + message + "\":");
       out().println("  digest     " + Hex.encodePrefixed(digest));
       out().println("  signature  " + Hex.encodePrefixed(rsv) + "  (r || s || v, v = 27 + recovery id)");

@@ -131,7 +131,7 @@ final class EvmSupport {
 
   /** An address argument: 0x + 40 hex digits; mixed case must pass EIP-55. */
   static Address address(String what, String s) {
-    return Address.of(Addresses.parseEvm(what, s.strip()));
+    return Address.parse(what, s.strip());
   }
 
   /** {@code latest}, {@code pending}, {@code safe}, {@code finalized}, {@code earliest}, a number or 0x-number. */

@@ -1,5 +1,6 @@
 package dev.cairn.examples.cli;
 
+import dev.cairn.abi.Address;
 import dev.cairn.core.hd.Bip32Key;
 import dev.cairn.core.hd.DerivationPath;
 import dev.cairn.core.hd.DerivationPathException;
@@ -127,7 +128,7 @@ public final class HdWallets {
         {
           Bip32Key k = secp256k1(mnemonic, passphrase, path);
           try {
-            return Addresses.evm(k.publicKey());
+            return Address.fromPublicKey(k.publicKey()).toChecksumString();
           } finally {
             k.destroy();
           }

@@ -1,5 +1,6 @@
 package dev.cairn.examples.cli;
 
+import dev.cairn.abi.Address;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -200,7 +201,7 @@ class CliCommandsTest {
       assertEquals(c.get("signature").textValue(), Hex.encodePrefixed(rsv));
       assertEquals(
           c.get("address").textValue().toLowerCase(java.util.Locale.ROOT),
-          Addresses.evm(k.publicKey()).toLowerCase(java.util.Locale.ROOT));
+          Address.fromPublicKey(k.publicKey()).toChecksumString().toLowerCase(java.util.Locale.ROOT));
     }
   }
 }

@@ -52,23 +52,15 @@ public final class AbiOps {
   }
 
   private static Op op(Set<String> fields, java.util.function.Function<Request, JsonNode> f) {
-    return new Op() {
-      @Override
-      public Set<String> fields() {
-        return fields;
+    return Op.of(fields, request -> {
+      try {
+        return f.apply(request);
+      } catch (AbiInputException e) {
+        throw new BatchException(
+            e.isDecodeError() ? ErrorCode.DECODE_ERROR : ErrorCode.INVALID_ARGUMENT,
+            e.getMessage());
       }
-
-      @Override
-      public JsonNode apply(Request request) {
-        try {
-          return f.apply(request);
-        } catch (AbiInputException e) {
-          throw new BatchException(
-              e.isDecodeError() ? ErrorCode.DECODE_ERROR : ErrorCode.INVALID_ARGUMENT,
-              e.getMessage());
-        }
-      }
-    };
+    });
   }
 
   private static JsonNode encodeCall(Request r) {

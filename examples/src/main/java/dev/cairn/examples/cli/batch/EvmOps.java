@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The {@code evm.*} ops of the batch interface (sdk-evm): sign and decode transactions, sign
@@ -44,28 +43,14 @@ public final class EvmOps {
   /** The ops by name. */
   static Map<String, Op> ops() {
     Map<String, Op> m = new LinkedHashMap<>();
-    m.put("evm.signTx", op(Set.of("privateKey", "tx"), EvmOps::signTx));
-    m.put("evm.decodeTx", op(Set.of("raw"), EvmOps::decodeTx));
-    m.put("evm.signMessage", op(Set.of("privateKey", "message"), EvmOps::signMessage));
-    m.put("evm.signTypedData", op(Set.of("privateKey", "typedData"), EvmOps::signTypedData));
+    m.put("evm.signTx", Op.of(Set.of("privateKey", "tx"), EvmOps::signTx));
+    m.put("evm.decodeTx", Op.of(Set.of("raw"), EvmOps::decodeTx));
+    m.put("evm.signMessage", Op.of(Set.of("privateKey", "message"), EvmOps::signMessage));
+    m.put("evm.signTypedData", Op.of(Set.of("privateKey", "typedData"), EvmOps::signTypedData));
     m.put("evm.signAuthorization",
-        op(Set.of("privateKey", "chainId", "address", "nonce"), EvmOps::signAuthorization));
-    m.put("evm.recover", op(Set.of("digest", "signature"), EvmOps::recover));
+        Op.of(Set.of("privateKey", "chainId", "address", "nonce"), EvmOps::signAuthorization));
+    m.put("evm.recover", Op.of(Set.of("digest", "signature"), EvmOps::recover));
     return m;
-  }
-
-  private static Op op(Set<String> fields, Function<Request, JsonNode> f) {
-    return new Op() {
-      @Override
-      public Set<String> fields() {
-        return fields;
-      }
-
-      @Override
-      public JsonNode apply(Request request) {
-        return f.apply(request);
-      }
-    };
   }
 
   // ------------------------------------------------------------------ ops

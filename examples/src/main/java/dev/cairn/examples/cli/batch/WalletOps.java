@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /** The ops this build implements (keys, HD wallets, ABI), and the engine that serves them. */
 public final class WalletOps {
@@ -32,30 +31,16 @@ public final class WalletOps {
   public static Map<String, Op> ops(SecureRandom random) {
     Map<String, Op> m = new LinkedHashMap<>();
     m.putAll(EvmOps.ops());
-    m.put("mnemonic.generate", op(Set.of("words"), r -> mnemonicGenerate(r, random)));
-    m.put("mnemonic.toSeed", op(Set.of("mnemonic", "passphrase"), WalletOps::mnemonicToSeed));
+    m.put("mnemonic.generate", Op.of(Set.of("words"), r -> mnemonicGenerate(r, random)));
+    m.put("mnemonic.toSeed", Op.of(Set.of("mnemonic", "passphrase"), WalletOps::mnemonicToSeed));
     m.put(
         "hd.address",
-        op(Set.of("chain", "mnemonic", "passphrase", "path", "hrp"), WalletOps::hdAddress));
+        Op.of(Set.of("chain", "mnemonic", "passphrase", "path", "hrp"), WalletOps::hdAddress));
     m.put(
         "hd.privateKey",
-        op(Set.of("chain", "mnemonic", "passphrase", "path"), WalletOps::hdPrivateKey));
+        Op.of(Set.of("chain", "mnemonic", "passphrase", "path"), WalletOps::hdPrivateKey));
     m.putAll(AbiOps.ops());
     return m;
-  }
-
-  private static Op op(Set<String> fields, Function<Request, JsonNode> f) {
-    return new Op() {
-      @Override
-      public Set<String> fields() {
-        return fields;
-      }
-
-      @Override
-      public JsonNode apply(Request request) {
-        return f.apply(request);
-      }
-    };
   }
 
   private static JsonNode mnemonicGenerate(Request r, SecureRandom random) {

@@ -1,5 +1,6 @@
 package dev.cairn.examples.cli.batch;
 
+import dev.cairn.abi.Address;
 import static dev.cairn.examples.cli.batch.BatchProtocolTest.assertError;
 import static dev.cairn.examples.cli.batch.BatchProtocolTest.assertOk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -118,7 +119,7 @@ class WalletOpsTest {
     assertEquals("0x1ab42cc412b618bdea3a599e3c9bae199ebf030895b039e9db1e30dafb12b727", evmKey);
     assertEquals(
         "0x9858EfFD232B4033E47d90003D41EC34EcaEda94",
-        Addresses.evm(Secp256k1PrivateKey.of(Hex.decode(evmKey)).publicKey()));
+        Address.fromPublicKey(Secp256k1PrivateKey.of(Hex.decode(evmKey)).publicKey()).toChecksumString());
     String svmKey = a.get(1).get("result").textValue();
     assertEquals(66, svmKey.length());
     assertEquals(
