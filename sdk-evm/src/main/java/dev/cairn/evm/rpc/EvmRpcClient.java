@@ -3,7 +3,10 @@ package dev.cairn.evm.rpc;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.cairn.abi.Address;
+import dev.cairn.evm.rpc.internal.Http1Channel;
+import dev.cairn.evm.rpc.internal.HttpChannel;
 import dev.cairn.evm.rpc.internal.Json;
+import dev.cairn.evm.rpc.internal.OkHttpChannel;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -38,6 +41,10 @@ import okhttp3.Protocol;
  * Thread-safe; share one instance per endpoint.
  */
 public final class EvmRpcClient implements AutoCloseable {
+  private static final String[] RESERVED_HEADERS = {
+      "Host", "Content-Length", "Content-Type", "Transfer-Encoding", "Connection", "Accept", "Accept-Encoding"};
+  /** Pipelined connections idle longer than this are replaced before use (servers drop idle ones). */
+  private static final long PIPELINE_IDLE_NANOS = TimeUnit.SECONDS.toNanos(20);
   final Transport transport;
   private final boolean ownsHttp;
   private final int gasMarginPercent;
@@ -48,9 +55,31 @@ public final class EvmRpcClient implements AutoCloseable {
   private final BigInteger fallbackPriorityFee;
 
   private EvmRpcClient(Builder b) {
+    if (b.http != null && b.pipelineConnections > 0) {
+      throw new IllegalStateException("okHttpClient(...) and pipelinedHttp1(...) exclude each other");
+    }
     this.ownsHttp = b.http == null;
     OkHttpClient http = b.http == null ? defaultOkHttpClient() : b.http;
-    this.transport = new Transport(http, b.url, b.headers.build(), b.retry, b.timeout, b.maxResponseBytes);
+    Headers headers = b.headers.build();
+    HttpChannel channel;
+    if (b.pipelineConnections > 0) {
+      StringBuilder block = new StringBuilder();
+      for (int i = 0; i < headers.size(); i++) {
+        String name = headers.name(i);
+        for (String reserved : RESERVED_HEADERS) {
+          if (name.equalsIgnoreCase(reserved)) {
+            throw new IllegalStateException("header " + reserved + " is set by the HTTP/1.1 channel itself");
+          }
+        }
+        block.append(name).append(": ").append(headers.value(i)).append("\r\n");
+      }
+      String path = b.url.encodedPath() + (b.url.encodedQuery() == null ? "" : "?" + b.url.encodedQuery());
+      channel = new Http1Channel(b.url.host(), b.url.port(), path, block.toString(), b.pipelineConnections,
+          b.pipelineDepth, 10_000, b.maxResponseBytes, PIPELINE_IDLE_NANOS);
+    } else {
+      channel = new OkHttpChannel(http, b.url, headers);
+    }
+    this.transport = new Transport(http, b.url, channel, b.retry, b.timeout, b.maxResponseBytes);
     if (b.autoBatchWindow != null) {
       transport.autoBatcher = new AutoBatcher(transport, b.autoBatchWindow, b.autoBatchMax);
     }
@@ -432,6 +461,8 @@ public final class EvmRpcClient implements AutoCloseable {
     private long maxResponseBytes = 256L * 1024 * 1024;
     private Duration autoBatchWindow;
     private int autoBatchMax;
+    private int pipelineConnections;
+    private int pipelineDepth;
     private int gasMarginPercent = 20;
     private int feeHistoryBlocks = 10;
     private double[] feePercentiles = {10, 50, 90};
@@ -443,9 +474,44 @@ public final class EvmRpcClient implements AutoCloseable {
       this.url = url;
     }
 
-    /** Uses the caller's OkHttp client (its pool, dispatcher, TLS and interceptors); not closed by {@link #close()}. */
+    /**
+     * Uses the caller's OkHttp client (its pool, dispatcher, TLS and interceptors); not closed by
+     * {@link #close()}. Excludes {@link #pipelinedHttp1}.
+     */
     public Builder okHttpClient(OkHttpClient client) {
       this.http = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
+     * Sends requests over Cairn's own HTTP/1.1 client instead of OkHttp: up to {@code connections}
+     * persistent connections, each carrying up to {@code pipelineDepth} requests in flight before
+     * another connection is opened (HTTP/1.1 pipelining; responses come back in order). Every call
+     * is still its own HTTP request and JSON-RPC message; no batching is involved.
+     *
+     * <p>For many concurrent small calls to a node on the same host or network (a local geth, reth,
+     * erigon or anvil) this is markedly cheaper per call than OkHttp, for the client and for the
+     * node (see docs/performance.md). Trade-offs: plain {@code http://} only (no TLS, no proxy, no
+     * interceptors: use OkHttp, with HTTP/2, for remote providers); a slow call (a wide {@code
+     * eth_getLogs}, a trace) delays the calls pipelined behind it on its connection; a request
+     * written on a connection that then breaks fails as a transport error (reads are retried per
+     * the retry policy, {@code eth_sendRawTransaction} is not), while requests not yet written move
+     * to another connection. The server must support pipelining, as HTTP/1.1 requires (hyper,
+     * Go's net/http, Node's http and nginx do); {@code pipelineDepth} 1 turns pipelining off.
+     *
+     * @param connections 1..1024
+     * @param pipelineDepth 1..1024
+     * @throws IllegalArgumentException if the URL is not {@code http://} or an argument is out of range
+     */
+    public Builder pipelinedHttp1(int connections, int pipelineDepth) {
+      if (!url.scheme().equals("http")) {
+        throw new IllegalArgumentException("pipelinedHttp1 needs an http:// URL; use OkHttp (the default) for https");
+      }
+      if (connections < 1 || connections > 1024 || pipelineDepth < 1 || pipelineDepth > 1024) {
+        throw new IllegalArgumentException("connections and pipelineDepth must be 1..1024");
+      }
+      this.pipelineConnections = connections;
+      this.pipelineDepth = pipelineDepth;
       return this;
     }
 

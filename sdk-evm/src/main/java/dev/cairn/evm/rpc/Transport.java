@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.cairn.evm.rpc.internal.ByteBuf;
+import dev.cairn.evm.rpc.internal.HttpChannel;
+import dev.cairn.evm.rpc.internal.HttpReply;
 import dev.cairn.evm.rpc.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +15,10 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,25 +27,16 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import okhttp3.Call;
-import okhttp3.Callback;
-import okhttp3.Headers;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /** Executes single calls and batches over HTTP: encoding, retries, timeouts, response parsing. */
 final class Transport {
-  private static final MediaType JSON = MediaType.get("application/json");
   private static final ThreadLocal<ByteBuf> BUF = ThreadLocal.withInitial(() -> new ByteBuf(512));
 
   final OkHttpClient http;
   final HttpUrl url;
-  final Headers headers;
+  final HttpChannel channel;
   final RetryPolicy retry;
   final Duration defaultTimeout;
   final long maxResponseBytes;
@@ -48,11 +44,11 @@ final class Transport {
   private volatile ScheduledExecutorService scheduler;
   volatile AutoBatcher autoBatcher;
 
-  Transport(OkHttpClient http, HttpUrl url, Headers headers, RetryPolicy retry, Duration defaultTimeout,
+  Transport(OkHttpClient http, HttpUrl url, HttpChannel channel, RetryPolicy retry, Duration defaultTimeout,
       long maxResponseBytes) {
     this.http = http;
     this.url = url;
-    this.headers = headers;
+    this.channel = channel;
     this.retry = retry;
     this.defaultTimeout = defaultTimeout;
     this.maxResponseBytes = maxResponseBytes;
@@ -78,6 +74,7 @@ final class Transport {
   }
 
   void close() {
+    channel.close();
     ScheduledExecutorService s = scheduler;
     if (s != null) {
       s.shutdownNow();
@@ -136,17 +133,17 @@ final class Transport {
 
     abstract R parse(JsonParser p) throws IOException;
 
-    R handle(Response r) throws IOException {
+    R handle(HttpReply r) throws IOException {
       if (r.code() < 200 || r.code() > 299) {
         throw httpError(method, r);
       }
-      ResponseBody rb = r.body();
-      long len = rb.contentLength();
+      long len = r.contentLength();
       if (len > maxResponseBytes) {
         throw RpcException.malformed(method, "", "response of " + len + " bytes exceeds the limit of " + maxResponseBytes);
       }
-      try (InputStream in = new Limited(rb.byteStream(), maxResponseBytes, method);
-           JsonParser p = Json.FACTORY.createParser(in)) {
+      byte[] bytes = r.bodyBytes();
+      try (InputStream in = bytes != null ? null : new Limited(r.bodyStream(), maxResponseBytes, method);
+           JsonParser p = bytes != null ? Json.FACTORY.createParser(bytes) : Json.FACTORY.createParser(in)) {
         R result = parse(p);
         if (p.nextToken() != null) {
           throw RpcException.malformed(method, "", "trailing content after the JSON-RPC response");
@@ -165,25 +162,25 @@ final class Transport {
     }
   }
 
-  private static RpcException httpError(String method, Response r) {
+  private static RpcException httpError(String method, HttpReply r) {
     String snippet = null;
     try {
-      String s = r.peekBody(256).string();
+      String s = new String(r.peek(256), StandardCharsets.UTF_8);
       StringBuilder sb = new StringBuilder(s.length());
       for (int i = 0; i < s.length() && sb.length() < 200; i++) {
         char c = s.charAt(i);
         sb.append(c < 0x20 || c == 0x7f ? ' ' : c);
       }
       snippet = sb.toString().trim();
-    } catch (IOException | RuntimeException ignored) {
+    } catch (RuntimeException ignored) {
       // the status alone is enough
     }
     return RpcException.httpStatus(method, r.code(), snippet, retryAfter(r));
   }
 
   /** Parses {@code Retry-After}: delta-seconds or an HTTP-date; null if absent or unparseable. */
-  static Duration retryAfter(Response r) {
-    String v = r.header("Retry-After");
+  static Duration retryAfter(HttpReply r) {
+    String v = r.retryAfter();
     if (v == null) {
       return null;
     }
@@ -200,11 +197,13 @@ final class Transport {
     } else if (!v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return Duration.ofDays(365);
     }
-    Date d = r.headers().getDate("Retry-After");
-    if (d == null) {
+    ZonedDateTime d;
+    try {
+      d = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+    } catch (DateTimeParseException e) {
       return null;
     }
-    long ms = d.getTime() - System.currentTimeMillis();
+    long ms = d.toInstant().toEpochMilli() - System.currentTimeMillis();
     return Duration.ofMillis(Math.max(0, ms));
   }
 
@@ -518,16 +517,6 @@ final class Transport {
 
   // ------------------------------------------------------------------ running
 
-  private Call newCall(Exchange<?> ex, long remainingNanos) {
-    Request.Builder b = new Request.Builder().url(url).post(RequestBody.create(ex.body, JSON));
-    if (headers != null) {
-      b.headers(headers);
-    }
-    Call c = http.newCall(b.build());
-    c.timeout().timeout(remainingNanos, TimeUnit.NANOSECONDS);
-    return c;
-  }
-
   private static RpcException ioFailure(Exchange<?> ex, IOException e) {
     if (e instanceof InterruptedIOException) {
       return RpcException.timeout(ex.method, ex.timeout, e);
@@ -553,8 +542,7 @@ final class Transport {
         throw RpcException.timeout(ex.method, ex.timeout, null);
       }
       RpcException failure;
-      Call call = newCall(ex, remaining);
-      try (Response r = call.execute()) {
+      try (HttpReply r = channel.post(ex.body, remaining)) {
         return ex.handle(r);
       } catch (RpcException e) {
         failure = e;
@@ -580,23 +568,12 @@ final class Transport {
       f.completeExceptionally(RpcException.timeout(ex.method, ex.timeout, null));
       return;
     }
-    Call call;
-    try {
-      call = newCall(ex, remaining);
-    } catch (RuntimeException e) {
-      f.completeExceptionally(RpcException.transport(ex.method, e.toString(), e));
-      return;
-    }
-    call.enqueue(new Callback() {
-      @Override
-      public void onFailure(Call c, IOException e) {
-        fail(ioFailure(ex, e));
-      }
-
-      @Override
-      public void onResponse(Call c, Response response) {
-        RpcException failure;
-        try (Response r = response) {
+    channel.postAsync(ex.body, remaining, (reply, io) -> {
+      RpcException failure;
+      if (io != null) {
+        failure = ioFailure(ex, io);
+      } else {
+        try (HttpReply r = reply) {
           f.complete(ex.handle(r));
           return;
         } catch (RpcException e) {
@@ -606,20 +583,16 @@ final class Transport {
         } catch (RuntimeException e) {
           failure = RpcException.transport(ex.method, e.toString(), e);
         }
-        fail(failure);
       }
-
-      private void fail(RpcException e) {
-        long delay = retryDelay(ex, e, attempt);
-        if (delay < 0) {
-          f.completeExceptionally(e);
-          return;
-        }
-        try {
-          scheduler().schedule(() -> runAsync(ex, f, attempt + 1), delay, TimeUnit.NANOSECONDS);
-        } catch (RuntimeException rejected) {
-          f.completeExceptionally(e);
-        }
+      long delay = retryDelay(ex, failure, attempt);
+      if (delay < 0) {
+        f.completeExceptionally(failure);
+        return;
+      }
+      try {
+        scheduler().schedule(() -> runAsync(ex, f, attempt + 1), delay, TimeUnit.NANOSECONDS);
+      } catch (RuntimeException rejected) {
+        f.completeExceptionally(failure);
       }
     });
   }

@@ -50,7 +50,12 @@ abstract class MockServerSupport {
     server = new MockWebServer();
     server.setDispatcher(new EchoDispatcher());
     server.start();
-    client = newClient(EvmRpcClient.builder(server.url("/").toString()).retryPolicy(FAST_RETRY).timeout(Duration.ofSeconds(10)));
+    client = newClient(builder(server.url("/").toString()).retryPolicy(FAST_RETRY).timeout(Duration.ofSeconds(10)));
+  }
+
+  /** A builder for {@code url}; subclasses choose the HTTP channel (OkHttp by default). */
+  EvmRpcClient.Builder builder(String url) {
+    return EvmRpcClient.builder(url);
   }
 
   EvmRpcClient newClient(EvmRpcClient.Builder b) {

@@ -124,7 +124,7 @@ class RpcFailureTest extends MockServerSupport {
 
   @Test
   void autoBatchingCoalescesConcurrentCalls() throws Exception {
-    try (EvmRpcClient batching = EvmRpcClient.builder(server.url("/").toString())
+    try (EvmRpcClient batching = builder(server.url("/").toString())
         .autoBatch(Duration.ofMillis(50), 3).build()) {
       enqueue(req -> reversed(req, "none", "none"));
       CompletableFuture<Long> a = batching.chainId().sendAsync();
@@ -207,7 +207,7 @@ class RpcFailureTest extends MockServerSupport {
     enqueueResult("\"0x2\"");
     assertEquals(2L, client.blockNumber().send());
 
-    EvmRpcClient dead = EvmRpcClient.builder("http://127.0.0.1:1/").retryPolicy(RetryPolicy.NONE).build();
+    EvmRpcClient dead = builder("http://127.0.0.1:1/").retryPolicy(RetryPolicy.NONE).build();
     RpcException e = fails(dead.chainId());
     assertEquals(RpcException.Kind.TRANSPORT, e.kind());
     assertEquals(ErrorKind.TRANSPORT, e.errorKind());
@@ -333,7 +333,7 @@ class RpcFailureTest extends MockServerSupport {
 
   @Test
   void oversizedResponseIsRejected() {
-    try (EvmRpcClient small = EvmRpcClient.builder(server.url("/").toString()).maxResponseBytes(1024).build()) {
+    try (EvmRpcClient small = builder(server.url("/").toString()).maxResponseBytes(1024).build()) {
       enqueueResult("[" + String.join(",", java.util.Collections.nCopies(40, LOG)) + "]");
       RpcException e = assertThrows(RpcException.class, () -> small.getLogs(LogFilter.builder().build()).send());
       assertEquals(RpcException.Kind.MALFORMED_RESPONSE, e.kind());
