@@ -5,7 +5,7 @@
 #
 #   benchmarks/evm-e2e.sh [--quick] [--seconds N] [--warmup N] [--rounds N] [--only SUBSTRING] [--skip-build]
 #
-# Defaults: 3 rounds of the whole scenario list, each scenario 3 s warm-up + 10 s measured (10
+# Defaults: 3 rounds of the whole scenario list, each scenario 3 s warm-up + 10 s measured (13
 # scenarios: about 7 minutes with the pre-signing of the ceiling scenarios); the report gives the
 # median of the rounds and their range. --quick: 1 round of 1 s + 3 s, a smoke run of the pipeline
 # whose numbers are not results. Run on an otherwise idle machine: the node and the client share

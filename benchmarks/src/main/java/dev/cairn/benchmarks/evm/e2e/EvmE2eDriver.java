@@ -80,6 +80,9 @@ public final class EvmE2eDriver {
   static final BigInteger MAX_FEE = BigInteger.valueOf(100_000_000_000L);
   static final BigInteger PRIORITY_FEE = BigInteger.valueOf(1_000_000_000L);
   static final MediaType JSON = MediaType.get("application/json");
+  /** The pipelined channel's shape in these scenarios: 2 connections, up to 32 requests in flight on each. */
+  static final int PIPE_CONNECTIONS = 2;
+  static final int PIPE_DEPTH = 32;
 
   private final String url;
   private final int seconds;
@@ -148,10 +151,13 @@ public final class EvmE2eDriver {
 
   void runAll(String only) throws Exception {
     if (selected("transfer/cairn/1t", only)) {
-      cairnTransfers("transfer/cairn/1t", 1, 1);
+      cairnTransfers("transfer/cairn/1t", 1, 1, false);
     }
     if (selected("transfer/cairn/16t", only)) {
-      cairnTransfers("transfer/cairn/16t", 16, 2);
+      cairnTransfers("transfer/cairn/16t", 16, 2, false);
+    }
+    if (selected("transfer/cairn-pipelined/16t", only)) {
+      cairnTransfers("transfer/cairn-pipelined/16t", 16, 8, true);
     }
     if (selected("transfer/web3j-raw/1t", only)) {
       web3jTransfers("transfer/web3j-raw/1t", 1, 3, false);
@@ -166,11 +172,21 @@ public final class EvmE2eDriver {
       ceiling("transfer/node-ceiling/16t", 16, 6);
     }
     if (selected("transfer/presigned-cairn-rpc/16t", only)) {
-      presignedThroughCairn("transfer/presigned-cairn-rpc/16t", 16, 7);
+      presignedThroughCairn("transfer/presigned-cairn-rpc/16t", 16, 7, false);
+    }
+    if (selected("transfer/node-ceiling-pipelined/16t", only)) {
+      presignedThroughCairn("transfer/node-ceiling-pipelined/16t", 16, 9, true);
     }
     if (selected("rpc/blockNumber/cairn/64", only)) {
       try (EvmRpcClient rpc = EvmRpcClient.create(url)) {
         measure("rpc/blockNumber/cairn/64", 64, t -> rpc.blockNumber().send(), "EvmRpcClient, single requests");
+      }
+    }
+    if (selected("rpc/blockNumber/cairn-pipelined/64", only)) {
+      try (EvmRpcClient rpc = EvmRpcClient.builder(url).pipelinedHttp1(PIPE_CONNECTIONS, PIPE_DEPTH).build()) {
+        measure("rpc/blockNumber/cairn-pipelined/64", 64, t -> rpc.blockNumber().send(),
+            "EvmRpcClient over its pipelined HTTP/1.1 channel (" + PIPE_CONNECTIONS + " connections, depth " + PIPE_DEPTH
+            + "), single requests");
       }
     }
     if (selected("rpc/blockNumber/cairn-autobatch/64", only)) {
@@ -199,14 +215,20 @@ public final class EvmE2eDriver {
     return only.isEmpty() || name.contains(only);
   }
 
-  private void cairnTransfers(String name, int threads, int account) throws Exception {
+  private EvmRpcClient client(boolean pipelined) {
+    return pipelined ? EvmRpcClient.builder(url).pipelinedHttp1(PIPE_CONNECTIONS, PIPE_DEPTH).build()
+        : EvmRpcClient.create(url);
+  }
+
+  private void cairnTransfers(String name, int threads, int account, boolean pipelined) throws Exception {
     SoftwareSigner signer = Signers.software(Secp256k1PrivateKey.of(Hex.decode(DEV_KEYS[account])));
     Address to = Address.parse(RECIPIENT);
-    try (EvmChainAdapter adapter = EvmChainAdapter.builder(EvmRpcClient.create(url)).chainId(CHAIN_ID)
+    try (EvmChainAdapter adapter = EvmChainAdapter.builder(client(pipelined)).chainId(CHAIN_ID)
         .closeRpcOnClose(true).build()) {
       measure(name, threads, t -> adapter.submit(Transaction.eip1559().gasLimit(21_000).maxFeePerGas(MAX_FEE)
           .maxPriorityFeePerGas(PRIORITY_FEE).to(to).value(1), signer).get(),
-          "EvmChainAdapter.submit, secp256k1 backend " + Secp256k1.backendName());
+          "EvmChainAdapter.submit, secp256k1 backend " + Secp256k1.backendName()
+          + (pipelined ? ", pipelined HTTP/1.1 channel" : ", OkHttp"));
     }
   }
 
@@ -275,9 +297,9 @@ public final class EvmE2eDriver {
    * Diagnostic: pre-signed transactions (signing not timed) sent through Cairn's EvmRpcClient, to
    * split the cost of Cairn's send path between the RPC client and the rest (nonce, build, sign).
    */
-  private void presignedThroughCairn(String name, int threads, int account) throws Exception {
+  private void presignedThroughCairn(String name, int threads, int account, boolean pipelined) throws Exception {
     Secp256k1PrivateKey key = Secp256k1PrivateKey.of(Hex.decode(DEV_KEYS[account]));
-    try (EvmRpcClient rpc = EvmRpcClient.create(url)) {
+    try (EvmRpcClient rpc = client(pipelined)) {
       long start = rpc.getTransactionCount(Address.fromPublicKey(key.publicKey()), dev.cairn.evm.rpc.BlockId.PENDING).send();
       int n = ceilingTxs;
       byte[][] raws = new byte[n][];
@@ -305,7 +327,9 @@ public final class EvmE2eDriver {
           throw new Exhausted();
         }
         rpc.sendRawTransaction(raws[i]).send();
-      }, "diagnostic: pre-signed (" + n + ") sent with EvmRpcClient.sendRawTransaction");
+      }, pipelined ? "pre-signed (" + n + ") sent with EvmRpcClient.sendRawTransaction over the pipelined channel;"
+          + " the node's acceptance rate through the cheapest client here"
+          : "diagnostic: pre-signed (" + n + ") sent with EvmRpcClient.sendRawTransaction");
     }
   }
 
@@ -397,16 +421,36 @@ public final class EvmE2eDriver {
     target(sb, "Cairn 1t vs RawTransactionManager loop (same thread count)", "transfer/cairn/1t", "transfer/web3j-raw/1t", 3.5);
     target(sb, "Cairn 16t vs FastRawTransactionManager 16t", "transfer/cairn/16t", "transfer/web3j-fast/16t", 1.5);
     target(sb, "Cairn 16t vs the node ceiling (pre-signed, 16t)", "transfer/cairn/16t", "transfer/node-ceiling/16t", 0.85);
+    target(sb, "Cairn pipelined 16t vs RawTransactionManager loop", "transfer/cairn-pipelined/16t",
+        "transfer/web3j-raw/1t", 3.5);
+    target(sb, "Cairn pipelined 16t vs FastRawTransactionManager 16t", "transfer/cairn-pipelined/16t",
+        "transfer/web3j-fast/16t", 1.5);
+    target(sb, "Cairn pipelined 16t vs the higher node ceiling (pre-signed over either client)",
+        "transfer/cairn-pipelined/16t", MAX_CEILING, 0.85);
+    target(sb, "Cairn (OkHttp) 16t vs the higher node ceiling (pre-signed over either client)",
+        "transfer/cairn/16t", MAX_CEILING, 0.85);
     target(sb, "eth_blockNumber: Cairn vs web3j (same OkHttp client), 64 callers", "rpc/blockNumber/cairn/64",
         "rpc/blockNumber/web3j/64", 2.0);
     target(sb, "eth_blockNumber: Cairn vs web3j (its default client), 64 callers", "rpc/blockNumber/cairn/64",
         "rpc/blockNumber/web3j-default/64", 2.0);
+    target(sb, "eth_blockNumber: Cairn pipelined HTTP/1.1 vs web3j (same OkHttp client), 64 callers",
+        "rpc/blockNumber/cairn-pipelined/64", "rpc/blockNumber/web3j/64", 2.0);
+    target(sb, "eth_blockNumber: Cairn pipelined HTTP/1.1 vs web3j (its default client), 64 callers",
+        "rpc/blockNumber/cairn-pipelined/64", "rpc/blockNumber/web3j-default/64", 2.0);
     target(sb, "eth_blockNumber: Cairn auto-batching vs web3j, 64 callers", "rpc/blockNumber/cairn-autobatch/64",
         "rpc/blockNumber/web3j/64", 2.0);
     return sb.toString();
   }
 
+  /** Pseudo-scenario: the higher median of the two pre-signed ceilings. */
+  static final String MAX_CEILING = "max(node-ceiling, node-ceiling-pipelined)";
+
   private double median(String name) {
+    if (name.equals(MAX_CEILING)) {
+      double a = median("transfer/node-ceiling/16t");
+      double b = median("transfer/node-ceiling-pipelined/16t");
+      return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
+    }
     List<Result> rs = results.get(name);
     if (rs == null || rs.isEmpty()) {
       return Double.NaN;
