@@ -35,10 +35,13 @@ import dev.cairn.core.signer.SoftwareSigner;
 import dev.cairn.evm.contract.Multicall3;
 import dev.cairn.evm.nonce.Submission;
 import dev.cairn.evm.rpc.AccountProof;
+import dev.cairn.evm.rpc.Block;
+import dev.cairn.evm.rpc.BlockHeader;
 import dev.cairn.evm.rpc.BlockId;
 import dev.cairn.evm.rpc.Hash32;
 import dev.cairn.evm.rpc.Log;
 import dev.cairn.evm.rpc.Receipt;
+import dev.cairn.evm.rpc.RpcTransaction;
 import dev.cairn.evm.testing.Anvil;
 import dev.cairn.evm.testing.AnvilExtension;
 import dev.cairn.evm.testing.TestContracts;
@@ -313,6 +316,31 @@ class EvmChainAdapterIT {
     DecodedLog pinged = dabi.decodeLog(topics, log.data());
     assertEquals(authority, pinged.get("self"));
     assertEquals(devAddress(4), pinged.get("caller"));
+
+    // the node reports the transaction with the authorization list exactly as signed
+    RpcTransaction tx = adapter.rpc().getTransactionByHash(Hash32.parse(s.hash())).send().orElseThrow();
+    assertEquals(4, tx.type());
+    assertEquals(adapter.chainIdNumber(), tx.chainId().orElseThrow());
+    assertEquals(devAddress(4), tx.from());
+    assertEquals(authority, tx.to().orElseThrow());
+    assertEquals(List.of(auth), tx.authorizationList());
+    assertEquals(authority, tx.authorizationList().get(0).authority());
+    assertTrue(tx.yParity().isPresent());
+    assertEquals(r.blockHash(), tx.blockHash().orElseThrow());
+
+    // its block (Prague or later on anvil): withdrawals present (none on a dev chain), blob gas fields decoded
+    Block block = adapter.rpc().getBlockByHash(r.blockHash(), true).send().orElseThrow();
+    assertEquals(r.blockNumber(), block.number());
+    assertEquals(List.of(), block.withdrawals().orElseThrow());
+    BlockHeader h = block.header();
+    assertTrue(h.withdrawalsRoot().isPresent());
+    assertEquals(0L, h.blobGasUsed().orElseThrow()); // no blob transactions in this block
+    assertTrue(h.excessBlobGas().isPresent());
+    assertTrue(h.parentBeaconBlockRoot().isPresent());
+    assertTrue(h.requestsHash().isPresent());
+    RpcTransaction inBlock = block.transactions().get(r.transactionIndex());
+    assertEquals(tx.hash(), inBlock.hash());
+    assertEquals(List.of(auth), inBlock.authorizationList());
   }
 
   @Test

@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A block ({@code eth_getBlockByNumber} / {@code eth_getBlockByHash}): its header, its
- * transactions (hashes only, or full objects when requested) and its uncles' hashes. Immutable.
+ * transactions (hashes only, or full objects when requested), its uncles' hashes and, from
+ * Shanghai on, its validator withdrawals. The header fields of later forks (withdrawals root,
+ * blob gas, parent beacon block root, requests hash) are in {@link #header()}. Immutable.
  */
 public final class Block {
   private final BlockHeader header;
@@ -18,13 +21,16 @@ public final class Block {
   private final List<Hash32> transactionHashes;
   private final List<RpcTransaction> transactions;
   private final List<Hash32> uncles;
+  private final List<Withdrawal> withdrawals;
 
-  private Block(BlockHeader header, boolean full, List<Hash32> hashes, List<RpcTransaction> txs, List<Hash32> uncles) {
+  private Block(BlockHeader header, boolean full, List<Hash32> hashes, List<RpcTransaction> txs, List<Hash32> uncles,
+      List<Withdrawal> withdrawals) {
     this.header = header;
     this.fullTransactions = full;
     this.transactionHashes = hashes;
     this.transactions = txs;
     this.uncles = uncles;
+    this.withdrawals = withdrawals;
   }
 
   static Block read(JsonParser p, boolean full) throws IOException {
@@ -33,6 +39,7 @@ public final class Block {
     List<Hash32> hashes = null;
     List<RpcTransaction> txs = Collections.emptyList();
     List<Hash32> uncles = Collections.emptyList();
+    List<Withdrawal> withdrawals = null;
     String f;
     while ((f = Json.nextField(p)) != null) {
       if (f.equals("transactions")) {
@@ -60,6 +67,8 @@ public final class Block {
         }
       } else if (f.equals("uncles")) {
         uncles = Json.list(p, q -> Hash32.wrap(Json.hash(q)));
+      } else if (f.equals("withdrawals")) {
+        withdrawals = Json.isNull(p) ? null : Json.list(p, Withdrawal::read);
       } else if (!h.readField(f, p)) {
         Json.skip(p);
       }
@@ -68,7 +77,7 @@ public final class Block {
     if (hashes == null) {
       throw Json.missing(p, "transactions");
     }
-    return new Block(h, full, hashes, txs, uncles);
+    return new Block(h, full, hashes, txs, uncles, withdrawals);
   }
 
   /** The header. */
@@ -99,6 +108,14 @@ public final class Block {
   /** The uncles' hashes. */
   public List<Hash32> uncles() {
     return uncles;
+  }
+
+  /**
+   * The validator withdrawals (EIP-4895), in order: present (possibly empty) on Shanghai and later
+   * blocks, empty on older blocks and nodes that omit the field.
+   */
+  public Optional<List<Withdrawal>> withdrawals() {
+    return Optional.ofNullable(withdrawals);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.cairn.evm.rpc;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.cairn.abi.Address;
 import dev.cairn.evm.rpc.internal.Json;
+import dev.cairn.evm.tx.Authorization;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Collections;
@@ -10,9 +11,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A transaction as a node reports it ({@code eth_getTransactionByHash}, full blocks). Fields a
- * transaction type does not have are empty. EIP-7702 authorization lists are not decoded here
- * (decode the raw transaction with {@code dev.cairn.evm.tx} when they are needed). Immutable.
+ * A transaction as a node reports it ({@code eth_getTransactionByHash}, full blocks), for every
+ * type up to Prague: legacy (0), EIP-2930 access lists (1), EIP-1559 fees (2), EIP-4844 blobs (3)
+ * and EIP-7702 authorization lists (4, decoded into {@link Authorization}s). Fields a transaction
+ * type does not have are empty (optionals) or empty lists. Immutable.
+ *
+ * <p>Decoding is strict in the values (a bad quantity, hash or address is an {@link RpcException}
+ * naming its JSON path, e.g. {@code /result/authorizationList/0/nonce}) and tolerant in presence: only
+ * {@code hash}, {@code nonce}, {@code from}, {@code value}, {@code gas} and {@code input} are
+ * required, because nodes differ in the other fields they send. For typed transactions the
+ * deprecated {@code v} stands in for a missing {@code yParity}, as the execution-apis specification
+ * allows; the same holds inside authorization list elements.
  */
 public final class RpcTransaction {
   /** One access-list entry: an address and the storage keys pre-warmed for it. Immutable. */
@@ -78,6 +87,7 @@ public final class RpcTransaction {
   private Integer yParity;
   private List<AccessListEntry> accessList;
   private List<Hash32> blobVersionedHashes;
+  private List<Authorization> authorizationList;
 
   private RpcTransaction() {}
 
@@ -113,6 +123,9 @@ public final class RpcTransaction {
         case "blobVersionedHashes":
           t.blobVersionedHashes = Json.isNull(p) ? null : Json.list(p, q -> Hash32.wrap(Json.hash(q)));
           break;
+        case "authorizationList":
+          t.authorizationList = Json.isNull(p) ? null : Json.list(p, RpcTransaction::readAuthorization);
+          break;
         default: Json.skip(p);
       }
     }
@@ -134,7 +147,74 @@ public final class RpcTransaction {
     if (t.input == null) {
       throw Json.missing(p, "input");
     }
+    if (t.yParity == null && t.type != 0 && t.v != null && t.v.bitLength() <= 1) {
+      t.yParity = t.v.intValue();
+    }
     return t;
+  }
+
+  /**
+   * Reads one EIP-7702 authorization: {@code chainId} (uint256), {@code address}, {@code nonce}
+   * (uint64), {@code yParity} (a byte; {@code v} if absent), {@code r}, {@code s} (uint256).
+   */
+  static Authorization readAuthorization(JsonParser p) throws IOException {
+    Json.expectObject(p);
+    BigInteger chainId = null;
+    Address address = null;
+    BigInteger nonce = null;
+    Integer yParity = null;
+    Integer v = null;
+    BigInteger r = null;
+    BigInteger s = null;
+    String f;
+    while ((f = Json.nextField(p)) != null) {
+      switch (f) {
+        case "chainId": chainId = Json.quantity(p); break;
+        case "address": address = Json.address(p); break;
+        case "nonce":
+          nonce = Json.quantity(p);
+          if (nonce.bitLength() > 64) {
+            throw Json.malformed(p, "authorization nonce exceeds 2^64-1");
+          }
+          break;
+        case "yParity": yParity = parityByte(p); break;
+        case "v": v = parityByte(p); break;
+        case "r": r = Json.quantity(p); break;
+        case "s": s = Json.quantity(p); break;
+        default: Json.skip(p);
+      }
+    }
+    if (chainId == null) {
+      throw Json.missing(p, "chainId");
+    }
+    if (address == null) {
+      throw Json.missing(p, "address");
+    }
+    if (nonce == null) {
+      throw Json.missing(p, "nonce");
+    }
+    if (yParity == null) {
+      if (v == null) {
+        throw Json.missing(p, "yParity");
+      }
+      yParity = v;
+    }
+    if (r == null) {
+      throw Json.missing(p, "r");
+    }
+    if (s == null) {
+      throw Json.missing(p, "s");
+    }
+    // every bound Authorization.of checks was checked above, so it cannot throw here
+    return Authorization.of(chainId, address, nonce.longValue(), yParity, r, s);
+  }
+
+  private static int parityByte(JsonParser p) throws IOException {
+    long b = Json.quantityLong(p);
+    if (b > 0xff) {
+      throw Json.malformed(p, "y parity must fit a byte, got " + b);
+    }
+    return (int) b;
   }
 
   /** The transaction hash. */
@@ -232,7 +312,10 @@ public final class RpcTransaction {
     return Optional.ofNullable(s);
   }
 
-  /** Signature y parity of typed transactions. */
+  /**
+   * Signature y parity of typed transactions ({@code yParity}, or {@code v} when a node sends only
+   * that); empty for legacy transactions.
+   */
   public Optional<Integer> yParity() {
     return Optional.ofNullable(yParity);
   }
@@ -245,6 +328,15 @@ public final class RpcTransaction {
   /** EIP-4844 blob versioned hashes; empty list otherwise. */
   public List<Hash32> blobVersionedHashes() {
     return blobVersionedHashes == null ? Collections.emptyList() : blobVersionedHashes;
+  }
+
+  /**
+   * The EIP-7702 authorization list (type 4), in order, with each element's values as reported;
+   * empty list for other types. An element whose signature is invalid is kept (the chain skips it);
+   * {@link Authorization#authority()} tells who signed a valid one.
+   */
+  public List<Authorization> authorizationList() {
+    return authorizationList == null ? Collections.emptyList() : authorizationList;
   }
 
   @Override
