@@ -36,11 +36,11 @@ class PipelinedChannelIT {
   static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   static EvmRpcClient pipelined(Anvil anvil) {
-    return EvmRpcClient.builder(anvil.url()).pipelinedHttp1(2, 16).build();
+    return EvmRpcClient.builder(anvil.url()).pipelinedHttp1(4).build();
   }
 
   @Test
-  void hundredConcurrentSendsOverPipelinedConnectionsAllMineWithDistinctNonces(Anvil anvil) throws Exception {
+  void hundredConcurrentSendsAsyncAndBlockingOverPipelinedConnectionsAllMineWithDistinctNonces(Anvil anvil) throws Exception {
     try (EvmChainAdapter adapter = EvmChainAdapter.builder(pipelined(anvil)).receiptPollInterval(Duration.ofMillis(50))
         .closeRpcOnClose(true).build()) {
       SoftwareSigner signer = devSigner(7);
@@ -49,8 +49,14 @@ class PipelinedChannelIT {
       List<CompletableFuture<Submission>> subs = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
         int k = i;
-        subs.add(CompletableFuture.supplyAsync(() -> adapter.submit(NonceManagerIT.transfer(
-            String.format("0x%040x", 0x20000 + k), 1 + k), signer), pool).thenCompose(f -> f));
+        // half through the asynchronous API, half through the blocking one, interleaved
+        if (k % 2 == 0) {
+          subs.add(CompletableFuture.supplyAsync(() -> adapter.submit(NonceManagerIT.transfer(
+              String.format("0x%040x", 0x20000 + k), 1 + k), signer), pool).thenCompose(f -> f));
+        } else {
+          subs.add(CompletableFuture.supplyAsync(() -> adapter.submitBlocking(NonceManagerIT.transfer(
+              String.format("0x%040x", 0x20000 + k), 1 + k), signer), pool));
+        }
       }
       TreeSet<Long> nonces = new TreeSet<>();
       List<CompletableFuture<ConfirmedReceipt>> receipts = new ArrayList<>();

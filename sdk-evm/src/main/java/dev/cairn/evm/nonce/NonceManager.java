@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -180,10 +182,64 @@ public final class NonceManager {
     if (signer == null) {
       throw invalid("signer: is null");
     }
-    return attempt(k, signer, 1);
+    return attempt(k, signer, 1, source::sendRawTransaction);
   }
 
-  private CompletableFuture<Submission> attempt(String k, LongFunction<SignedForNonce> signer, int attempt) {
+  /**
+   * {@link #submit} on the calling thread: signs and broadcasts here, with the node's answer
+   * handled the same way, and returns when the node has accepted the transaction. For callers that
+   * would block on the future anyway (a thread per request), it saves the hand-offs to and from the
+   * HTTP client's threads. The first use of an account waits for {@link NonceSource#pendingNonce}
+   * on this thread; after "nonce too low" the retry continues on the thread that delivers the
+   * node's new count (this call still returns only when it is done).
+   *
+   * @return the accepted submission
+   * @throws RuntimeException the error {@link #submit}'s future would fail with (a
+   *     {@link ChainException}, an RPC exception, or the signer's exception)
+   */
+  public Submission submitBlocking(String account, LongFunction<SignedForNonce> signer) {
+    String k = key(account);
+    if (signer == null) {
+      throw invalid("signer: is null");
+    }
+    AccountState st = state(k);
+    boolean synced;
+    synchronized (st) {
+      synced = st.next >= 0;
+    }
+    if (!synced) {
+      // first use of the account: wait for the node's pending count here, so that what follows runs
+      // on this thread rather than on the thread that delivered the count
+      try {
+        sync(k, st).join();
+      } catch (CompletionException e) {
+        Throwable t = NodeErrors.unwrap(e);
+        throw t instanceof RuntimeException ? (RuntimeException) t : e;
+      }
+    }
+    CompletableFuture<Submission> f = attempt(k, signer, 1, raw -> {
+      try {
+        return CompletableFuture.completedFuture(source.sendRawTransactionBlocking(raw));
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    });
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      Throwable t = NodeErrors.unwrap(e);
+      if (t instanceof RuntimeException) {
+        throw (RuntimeException) t;
+      }
+      if (t instanceof Error) {
+        throw (Error) t;
+      }
+      throw e;
+    }
+  }
+
+  private CompletableFuture<Submission> attempt(String k, LongFunction<SignedForNonce> signer, int attempt,
+      Function<byte[], CompletableFuture<String>> send) {
     return reserve(k).thenCompose(lease -> {
       SignedForNonce tx;
       try {
@@ -196,13 +252,13 @@ public final class NonceManager {
         lease.release();
         return CompletableFuture.failedFuture(e);
       }
-      return broadcast(k, lease, tx, signer, attempt, false);
+      return broadcast(k, lease, tx, signer, attempt, false, send);
     });
   }
 
   private CompletableFuture<Submission> broadcast(String k, Lease lease, SignedForNonce tx,
-      LongFunction<SignedForNonce> signer, int attempt, boolean resent) {
-    return source.sendRawTransaction(tx.encodedNoCopy()).handle((hash, t) -> {
+      LongFunction<SignedForNonce> signer, int attempt, boolean resent, Function<byte[], CompletableFuture<String>> send) {
+    return send.apply(tx.encodedNoCopy()).handle((hash, t) -> {
       if (t == null) {
         lease.commit();
         return CompletableFuture.completedFuture(new Submission(k, tx.nonce(), hash == null ? tx.hash() : hash,
@@ -219,7 +275,7 @@ public final class NonceManager {
             lease.commit();
             return CompletableFuture.<Submission>failedFuture(NodeErrors.unwrap(t));
           }
-          return broadcast(k, lease, tx, signer, attempt + 1, true);
+          return broadcast(k, lease, tx, signer, attempt + 1, true, send);
         case NONCE_TOO_LOW:
           if (resent) {
             return source.isKnown(tx.hash()).handle((known, t2) -> {
@@ -227,10 +283,10 @@ public final class NonceManager {
                 lease.commit();
                 return CompletableFuture.completedFuture(new Submission(k, tx.nonce(), tx.hash(), true, attempt));
               }
-              return retryAfterTooLow(k, lease, signer, attempt, t);
+              return retryAfterTooLow(k, lease, signer, attempt, t, send);
             }).thenCompose(f -> f);
           }
-          return retryAfterTooLow(k, lease, signer, attempt, t);
+          return retryAfterTooLow(k, lease, signer, attempt, t, send);
         default:
           lease.release();
           return CompletableFuture.<Submission>failedFuture(NodeErrors.unwrap(t));
@@ -239,12 +295,12 @@ public final class NonceManager {
   }
 
   private CompletableFuture<Submission> retryAfterTooLow(String k, Lease lease, LongFunction<SignedForNonce> signer,
-      int attempt, Throwable cause) {
+      int attempt, Throwable cause, Function<byte[], CompletableFuture<String>> send) {
     lease.commit(); // the nonce is used on chain: never hand it out again
     if (attempt >= maxAttempts) {
       return CompletableFuture.failedFuture(NodeErrors.unwrap(cause));
     }
-    return sync(k, state(k)).thenCompose(v -> attempt(k, signer, attempt + 1));
+    return sync(k, state(k)).thenCompose(v -> attempt(k, signer, attempt + 1, send));
   }
 
   void release(String k, long nonce) {

@@ -22,6 +22,15 @@ public interface NonceSource {
   CompletableFuture<String> sendRawTransaction(byte[] signedTransaction);
 
   /**
+   * {@link #sendRawTransaction} on the calling thread, for {@link NonceManager#submitBlocking}:
+   * returns the hash or throws the node's error. The default waits for the asynchronous form;
+   * implementations with a blocking client override it to save the hand-off between threads.
+   */
+  default String sendRawTransactionBlocking(byte[] signedTransaction) {
+    return sendRawTransaction(signedTransaction).join();
+  }
+
+  /**
    * Whether the node knows a transaction by hash (pending or mined): {@code eth_getTransactionByHash}
    * returns non-null. Used after a lost answer, to tell whether the first send arrived. The default
    * answers false (the manager then treats the nonce as taken by someone else and resynchronises).

@@ -75,7 +75,7 @@ public final class EvmRpcClient implements AutoCloseable {
       }
       String path = b.url.encodedPath() + (b.url.encodedQuery() == null ? "" : "?" + b.url.encodedQuery());
       channel = new Http1Channel(b.url.host(), b.url.port(), path, block.toString(), b.pipelineConnections,
-          b.pipelineDepth, 10_000, b.maxResponseBytes, PIPELINE_IDLE_NANOS);
+          10_000, b.maxResponseBytes, PIPELINE_IDLE_NANOS);
     } else {
       channel = new OkHttpChannel(http, b.url, headers);
     }
@@ -462,7 +462,6 @@ public final class EvmRpcClient implements AutoCloseable {
     private Duration autoBatchWindow;
     private int autoBatchMax;
     private int pipelineConnections;
-    private int pipelineDepth;
     private int gasMarginPercent = 20;
     private int feeHistoryBlocks = 10;
     private double[] feePercentiles = {10, 50, 90};
@@ -484,34 +483,36 @@ public final class EvmRpcClient implements AutoCloseable {
     }
 
     /**
-     * Sends requests over Cairn's own HTTP/1.1 client instead of OkHttp: up to {@code connections}
-     * persistent connections, each carrying up to {@code pipelineDepth} requests in flight before
-     * another connection is opened (HTTP/1.1 pipelining; responses come back in order). Every call
-     * is still its own HTTP request and JSON-RPC message; no batching is involved.
+     * Sends requests over Cairn's own HTTP/1.1 client instead of OkHttp, with up to {@code
+     * connections} persistent connections: a request goes to the connection with the fewest in
+     * flight, a new connection is opened while all open ones are busy, and once all {@code
+     * connections} are busy further requests are pipelined behind the ones in flight (HTTP/1.1
+     * pipelining; responses come back in order). Every call is still its own HTTP request and
+     * JSON-RPC message; no batching is involved.
      *
-     * <p>For many concurrent small calls to a node on the same host or network (a local geth, reth,
-     * erigon or anvil) this is markedly cheaper per call than OkHttp, for the client and for the
-     * node (see docs/performance.md). Trade-offs: plain {@code http://} only (no TLS, no proxy, no
-     * interceptors: use OkHttp, with HTTP/2, for remote providers); a slow call (a wide {@code
-     * eth_getLogs}, a trace) delays the calls pipelined behind it on its connection; a request
-     * written on a connection that then breaks fails as a transport error (reads are retried per
-     * the retry policy, {@code eth_sendRawTransaction} is not), while requests not yet written move
-     * to another connection. The server must support pipelining, as HTTP/1.1 requires (hyper,
-     * Go's net/http, Node's http and nginx do); {@code pipelineDepth} 1 turns pipelining off.
+     * <p>For many concurrent calls to a node on the same host or network (a local geth, reth,
+     * erigon or anvil) this costs markedly less per call than OkHttp, for the client and for the
+     * node (see docs/performance.md). Choose {@code connections} near the number of requests the
+     * node should work on in parallel (its cores): one connection's requests are processed one
+     * after another. Trade-offs: plain {@code http://} only (no TLS, no proxy, no interceptors: use
+     * OkHttp, with HTTP/2, for remote providers); a slow call (a wide {@code eth_getLogs}, a trace)
+     * delays the calls pipelined behind it on its connection; a request written on a connection
+     * that then breaks fails as a transport error (reads are retried per the retry policy, {@code
+     * eth_sendRawTransaction} is not), while requests not yet written move to another connection.
+     * The server must support pipelining, as HTTP/1.1 requires (hyper, Go's net/http, Node's http
+     * and nginx do).
      *
      * @param connections 1..1024
-     * @param pipelineDepth 1..1024
-     * @throws IllegalArgumentException if the URL is not {@code http://} or an argument is out of range
+     * @throws IllegalArgumentException if the URL is not {@code http://} or {@code connections} is out of range
      */
-    public Builder pipelinedHttp1(int connections, int pipelineDepth) {
+    public Builder pipelinedHttp1(int connections) {
       if (!url.scheme().equals("http")) {
         throw new IllegalArgumentException("pipelinedHttp1 needs an http:// URL; use OkHttp (the default) for https");
       }
-      if (connections < 1 || connections > 1024 || pipelineDepth < 1 || pipelineDepth > 1024) {
-        throw new IllegalArgumentException("connections and pipelineDepth must be 1..1024");
+      if (connections < 1 || connections > 1024) {
+        throw new IllegalArgumentException("connections must be 1..1024");
       }
       this.pipelineConnections = connections;
-      this.pipelineDepth = pipelineDepth;
       return this;
     }
 

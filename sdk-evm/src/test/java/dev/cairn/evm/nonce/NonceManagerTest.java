@@ -40,7 +40,7 @@ class NonceManagerTest {
    * "already known" for the same transaction, "replacement transaction underpriced" for another one
    * with a pending nonce. Transactions are 8-byte nonce + 4-byte tag; answers come on another thread.
    */
-  final class FakeNode implements NonceSource {
+  class FakeNode implements NonceSource {
     long accountNonce; // mined
     final Map<Long, String> pending = new HashMap<>();
     final Set<String> seen = new java.util.HashSet<>();
@@ -316,6 +316,77 @@ class NonceManagerTest {
     }
     NonceManager second = NonceManager.create(node); // a restarted process, txs still pending
     assertEquals(5, second.submit(ACCOUNT, n -> sign(n, 0)).get().nonce());
+  }
+
+  /** The fake node answering blocking sends on the caller's thread, recording which threads sent. */
+  final class InlineNode extends FakeNode {
+    final Set<String> sendThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    InlineNode(long start) {
+      super(start);
+    }
+
+    @Override
+    public String sendRawTransactionBlocking(byte[] tx) {
+      sendThreads.add(Thread.currentThread().getName());
+      try {
+        return sendRawTransaction(tx).join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+      }
+    }
+  }
+
+  @Test
+  void blockingSubmitsFromManyThreadsGetUniqueGaplessNoncesOnTheirOwnThreads() throws Exception {
+    InlineNode node = new InlineNode(100);
+    NonceManager m = NonceManager.create(node);
+    ExecutorService senders = Executors.newFixedThreadPool(16, r -> new Thread(r, "sender-" + r.hashCode()));
+    List<java.util.concurrent.Future<Submission>> all = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      int tag = i;
+      all.add(senders.submit(() -> m.submitBlocking(ACCOUNT, n -> sign(n, tag))));
+    }
+    TreeSet<Long> nonces = new TreeSet<>();
+    for (java.util.concurrent.Future<Submission> f : all) {
+      assertTrue(nonces.add(f.get().nonce()));
+    }
+    senders.shutdown();
+    assertEquals(100L, nonces.first());
+    assertEquals(499L, nonces.last());
+    assertFalse(node.sendThreads.isEmpty());
+    for (String t : node.sendThreads) {
+      assertTrue(t.startsWith("sender-"), "sent from " + t);
+    }
+    assertEquals(0L, m.stats(ACCOUNT).get("outstanding"));
+  }
+
+  @Test
+  void blockingSubmitHandlesTheNodesAnswersLikeSubmit() throws Exception {
+    InlineNode node = new InlineNode(0);
+    NonceManager m = NonceManager.create(node);
+    assertEquals(0, m.submitBlocking(ACCOUNT, n -> sign(n, 1)).nonce());
+    node.mine();
+    node.externalSends(2); // nonce too low: resynchronise and retry
+    Submission s = m.submitBlocking(ACCOUNT, n -> sign(n, 2));
+    assertEquals(3, s.nonce());
+    assertEquals(2, s.attempts());
+    node.failTransportTimes = 1;
+    node.swallowThenTransport = true; // lost answer: the resend is "already known"
+    Submission lost = m.submitBlocking(ACCOUNT, n -> sign(n, 3));
+    assertTrue(lost.alreadyKnown());
+    assertEquals(4, lost.nonce());
+    node.rejectTimes = 1; // a rejection is thrown as is, not wrapped, and frees the nonce
+    ChainException e = assertThrows(ChainException.class, () -> m.submitBlocking(ACCOUNT, n -> sign(n, 4)));
+    assertEquals(ErrorKind.INSUFFICIENT_FUNDS, e.kind());
+    assertEquals(5, m.submitBlocking(ACCOUNT, n -> sign(n, 5)).nonce());
+    IllegalStateException signerDown = assertThrows(IllegalStateException.class,
+        () -> m.submitBlocking(ACCOUNT, n -> {
+          throw new IllegalStateException("signer offline");
+        }));
+    assertEquals("signer offline", signerDown.getMessage());
+    assertEquals(6, m.submitBlocking(ACCOUNT, n -> sign(n, 6)).nonce());
+    assertThrows(ChainException.class, () -> m.submitBlocking(ACCOUNT, null));
   }
 
   @Test

@@ -4,6 +4,6 @@ package dev.cairn.evm.rpc;
 class PipelinedEvmRpcClientTest extends EvmRpcClientTest {
   @Override
   EvmRpcClient.Builder builder(String url) {
-    return EvmRpcClient.builder(url).pipelinedHttp1(2, 4);
+    return EvmRpcClient.builder(url).pipelinedHttp1(2);
   }
 }

@@ -16,10 +16,13 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Cairn's own HTTP/1.1 client for plain-HTTP JSON-RPC endpoints close to the caller (a node on
- * the same host or network): a few persistent connections, each carrying up to {@code
- * pipelineDepth} requests in flight (HTTP/1.1 pipelining, RFC 9112 section 9.3.2), written by
- * whichever caller holds the connection's write lock (so that requests queued meanwhile leave in
- * one write), and read in order by one reader thread per connection.
+ * the same host or network): up to {@code maxConnections} persistent connections. A request goes
+ * to the open connection with the fewest requests in flight; while every open connection is busy
+ * and the limit is not reached, another is opened, so the node works on up to {@code
+ * maxConnections} requests in parallel and further ones are pipelined behind them (HTTP/1.1
+ * pipelining, RFC 9112 section 9.3.2). Requests are written by whichever caller holds the
+ * connection's write lock (so that requests queued meanwhile leave in one write) and responses are
+ * read in order by one reader thread per connection.
  *
  * <p>Per request it costs one small array copy, no header objects and no interceptor chain; the
  * node reads several requests per system call. The price: a slow call (a wide {@code eth_getLogs},
@@ -44,7 +47,6 @@ public final class Http1Channel implements HttpChannel {
   final int port;
   private final byte[] requestPrefix;
   private final int maxConnections;
-  private final int pipelineDepth;
   private final int connectTimeoutMillis;
   final long maxResponseBytes;
   private final long idleNanos;
@@ -59,9 +61,9 @@ public final class Http1Channel implements HttpChannel {
    * @param headerBlock extra header lines, each ending in CRLF, already validated (ASCII, no CR/LF inside)
    */
   public Http1Channel(String host, int port, String pathAndQuery, String headerBlock, int maxConnections,
-      int pipelineDepth, int connectTimeoutMillis, long maxResponseBytes, long idleTimeoutNanos) {
-    if (maxConnections < 1 || pipelineDepth < 1) {
-      throw new IllegalArgumentException("maxConnections and pipelineDepth must be at least 1");
+      int connectTimeoutMillis, long maxResponseBytes, long idleTimeoutNanos) {
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException("maxConnections must be at least 1");
     }
     this.host = Objects.requireNonNull(host, "host");
     this.port = port;
@@ -70,7 +72,6 @@ public final class Http1Channel implements HttpChannel {
         + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n" + headerBlock + "Content-Length: ";
     this.requestPrefix = prefix.getBytes(StandardCharsets.ISO_8859_1);
     this.maxConnections = maxConnections;
-    this.pipelineDepth = pipelineDepth;
     this.connectTimeoutMillis = connectTimeoutMillis;
     this.maxResponseBytes = maxResponseBytes;
     this.idleNanos = idleTimeoutNanos;
@@ -172,8 +173,8 @@ public final class Http1Channel implements HttpChannel {
   }
 
   /**
-   * The usable connection with the fewest requests in flight, unless all are at the pipeline depth
-   * and a slot is free (then null: open one). Idle connections past the idle timeout are retired.
+   * The usable connection with the fewest requests in flight, unless all are busy and a slot is
+   * free (then null: open one). Idle connections past the idle timeout are retired.
    */
   private Http1Connection pickOpen() {
     Http1Connection best = null;
@@ -197,7 +198,7 @@ public final class Http1Channel implements HttpChannel {
         bestLoad = load;
       }
     }
-    if (best != null && (bestLoad < pipelineDepth || !freeSlot)) {
+    if (best != null && (bestLoad == 0 || !freeSlot)) {
       return best;
     }
     return null;
