@@ -578,8 +578,11 @@ public final class EvmChainAdapter implements ChainAdapter {
    * a thread per request it costs less than {@code submit(...).get()}: no hand-off to the HTTP
    * client's threads and back.
    *
-   * @throws ChainException for invalid input and the node's rejections (nonce, funds, fees), or an
-   *     {@link dev.cairn.evm.rpc.RpcException} for transport failures, as {@link #submit} fails
+   * @param template as for {@link #submit}: one builder per call, not shared between concurrent calls
+   * @throws RuntimeException what {@link #submit}'s future fails with: a {@link ChainException} for
+   *     invalid input, an {@link dev.cairn.evm.rpc.RpcException} for the node's rejections (its
+   *     {@code toChainError} gives the kind: nonce, funds, fees) and for transport failures, or the
+   *     signer's exception
    */
   public Submission submitBlocking(Transaction.Builder template, Signer signer) {
     if (template == null || signer == null) {

@@ -11,7 +11,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -182,16 +181,16 @@ public final class NonceManager {
     if (signer == null) {
       throw invalid("signer: is null");
     }
-    return attempt(k, signer, 1, source::sendRawTransaction);
+    return attempt(k, signer, 1, false);
   }
 
   /**
    * {@link #submit} on the calling thread: signs and broadcasts here, with the node's answer
    * handled the same way, and returns when the node has accepted the transaction. For callers that
    * would block on the future anyway (a thread per request), it saves the hand-offs to and from the
-   * HTTP client's threads. The first use of an account waits for {@link NonceSource#pendingNonce}
-   * on this thread; after "nonce too low" the retry continues on the thread that delivers the
-   * node's new count (this call still returns only when it is done).
+   * HTTP client's threads. Every step runs on this thread, waits included (the first use of an
+   * account, and resynchronisations after "nonce too low", wait here for {@link
+   * NonceSource#pendingNonce}). An interrupted caller is not resent for after a transport failure.
    *
    * @return the accepted submission
    * @throws RuntimeException the error {@link #submit}'s future would fail with (a
@@ -202,28 +201,7 @@ public final class NonceManager {
     if (signer == null) {
       throw invalid("signer: is null");
     }
-    AccountState st = state(k);
-    boolean synced;
-    synchronized (st) {
-      synced = st.next >= 0;
-    }
-    if (!synced) {
-      // first use of the account: wait for the node's pending count here, so that what follows runs
-      // on this thread rather than on the thread that delivered the count
-      try {
-        sync(k, st).join();
-      } catch (CompletionException e) {
-        Throwable t = NodeErrors.unwrap(e);
-        throw t instanceof RuntimeException ? (RuntimeException) t : e;
-      }
-    }
-    CompletableFuture<Submission> f = attempt(k, signer, 1, raw -> {
-      try {
-        return CompletableFuture.completedFuture(source.sendRawTransactionBlocking(raw));
-      } catch (RuntimeException e) {
-        return CompletableFuture.failedFuture(e);
-      }
-    });
+    CompletableFuture<Submission> f = attempt(k, signer, 1, true);
     try {
       return f.join();
     } catch (CompletionException e) {
@@ -238,9 +216,26 @@ public final class NonceManager {
     }
   }
 
+  /** Waits for {@code f} on this thread, so that what is chained on it next runs here too. */
+  private static <T> CompletableFuture<T> settled(CompletableFuture<T> f, boolean blocking) {
+    if (blocking && !f.isDone()) {
+      try {
+        f.join();
+      } catch (RuntimeException e) {
+        // f is now done (exceptionally): the chain sees the failure
+      }
+    }
+    return f;
+  }
+
+  /**
+   * One try: reserve, sign, broadcast. {@code blocking}: everything runs on the calling thread (the
+   * send is {@link NonceSource#sendRawTransactionBlocking} and every wait is a join here), so the
+   * futures below are complete when chained and their stages run inline.
+   */
   private CompletableFuture<Submission> attempt(String k, LongFunction<SignedForNonce> signer, int attempt,
-      Function<byte[], CompletableFuture<String>> send) {
-    return reserve(k).thenCompose(lease -> {
+      boolean blocking) {
+    return settled(reserve(k), blocking).thenCompose(lease -> {
       SignedForNonce tx;
       try {
         tx = signer.apply(lease.nonce());
@@ -252,13 +247,24 @@ public final class NonceManager {
         lease.release();
         return CompletableFuture.failedFuture(e);
       }
-      return broadcast(k, lease, tx, signer, attempt, false, send);
+      return broadcast(k, lease, tx, signer, attempt, false, blocking);
     });
   }
 
+  private CompletableFuture<String> send(byte[] raw, boolean blocking) {
+    if (!blocking) {
+      return source.sendRawTransaction(raw);
+    }
+    try {
+      return CompletableFuture.completedFuture(source.sendRawTransactionBlocking(raw));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
   private CompletableFuture<Submission> broadcast(String k, Lease lease, SignedForNonce tx,
-      LongFunction<SignedForNonce> signer, int attempt, boolean resent, Function<byte[], CompletableFuture<String>> send) {
-    return send.apply(tx.encodedNoCopy()).handle((hash, t) -> {
+      LongFunction<SignedForNonce> signer, int attempt, boolean resent, boolean blocking) {
+    return send(tx.encodedNoCopy(), blocking).handle((hash, t) -> {
       if (t == null) {
         lease.commit();
         return CompletableFuture.completedFuture(new Submission(k, tx.nonce(), hash == null ? tx.hash() : hash,
@@ -270,23 +276,23 @@ public final class NonceManager {
           lease.commit();
           return CompletableFuture.completedFuture(new Submission(k, tx.nonce(), tx.hash(), true, attempt));
         case TRANSPORT:
-          if (attempt >= maxAttempts) {
+          if (attempt >= maxAttempts || (blocking && Thread.currentThread().isInterrupted())) {
             // unknown whether it arrived: keep the nonce out of circulation until a resync decides
             lease.commit();
             return CompletableFuture.<Submission>failedFuture(NodeErrors.unwrap(t));
           }
-          return broadcast(k, lease, tx, signer, attempt + 1, true, send);
+          return broadcast(k, lease, tx, signer, attempt + 1, true, blocking);
         case NONCE_TOO_LOW:
           if (resent) {
-            return source.isKnown(tx.hash()).handle((known, t2) -> {
+            return settled(source.isKnown(tx.hash()), blocking).handle((known, t2) -> {
               if (t2 == null && Boolean.TRUE.equals(known)) {
                 lease.commit();
                 return CompletableFuture.completedFuture(new Submission(k, tx.nonce(), tx.hash(), true, attempt));
               }
-              return retryAfterTooLow(k, lease, signer, attempt, t, send);
+              return retryAfterTooLow(k, lease, signer, attempt, t, blocking);
             }).thenCompose(f -> f);
           }
-          return retryAfterTooLow(k, lease, signer, attempt, t, send);
+          return retryAfterTooLow(k, lease, signer, attempt, t, blocking);
         default:
           lease.release();
           return CompletableFuture.<Submission>failedFuture(NodeErrors.unwrap(t));
@@ -295,12 +301,12 @@ public final class NonceManager {
   }
 
   private CompletableFuture<Submission> retryAfterTooLow(String k, Lease lease, LongFunction<SignedForNonce> signer,
-      int attempt, Throwable cause, Function<byte[], CompletableFuture<String>> send) {
+      int attempt, Throwable cause, boolean blocking) {
     lease.commit(); // the nonce is used on chain: never hand it out again
     if (attempt >= maxAttempts) {
       return CompletableFuture.failedFuture(NodeErrors.unwrap(cause));
     }
-    return sync(k, state(k)).thenCompose(v -> attempt(k, signer, attempt + 1, send));
+    return settled(sync(k, state(k)), blocking).thenCompose(v -> attempt(k, signer, attempt + 1, blocking));
   }
 
   void release(String k, long nonce) {

@@ -43,8 +43,11 @@ import okhttp3.Protocol;
 public final class EvmRpcClient implements AutoCloseable {
   private static final String[] RESERVED_HEADERS = {
       "Host", "Content-Length", "Content-Type", "Transfer-Encoding", "Connection", "Accept", "Accept-Encoding"};
-  /** Pipelined connections idle longer than this are replaced before use (servers drop idle ones). */
-  private static final long PIPELINE_IDLE_NANOS = TimeUnit.SECONDS.toNanos(20);
+  /**
+   * Pipelined connections idle longer than this are replaced before use (servers drop idle ones;
+   * Node's http server after 5 s).
+   */
+  private static final long PIPELINE_IDLE_NANOS = TimeUnit.SECONDS.toNanos(4);
   final Transport transport;
   private final boolean ownsHttp;
   private final int gasMarginPercent;

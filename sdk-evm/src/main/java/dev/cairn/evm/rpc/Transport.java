@@ -518,6 +518,9 @@ final class Transport {
   // ------------------------------------------------------------------ running
 
   private static RpcException ioFailure(Exchange<?> ex, IOException e) {
+    if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+      return RpcException.transport(ex.method, "interrupted", e);
+    }
     if (e instanceof InterruptedIOException) {
       return RpcException.timeout(ex.method, ex.timeout, e);
     }
@@ -525,7 +528,7 @@ final class Transport {
   }
 
   private long retryDelay(Exchange<?> ex, RpcException e, int attempt) {
-    if (!ex.idempotent) {
+    if (!ex.idempotent || Thread.currentThread().isInterrupted()) {
       return -1;
     }
     long d = retry.delayNanos(e, attempt);

@@ -387,6 +387,23 @@ class NonceManagerTest {
     assertEquals("signer offline", signerDown.getMessage());
     assertEquals(6, m.submitBlocking(ACCOUNT, n -> sign(n, 6)).nonce());
     assertThrows(ChainException.class, () -> m.submitBlocking(ACCOUNT, null));
+    // every send, resyncs and resends included, ran on this thread
+    assertEquals(Set.of(Thread.currentThread().getName()), node.sendThreads);
+  }
+
+  @Test
+  void blockingSubmitOfAnInterruptedCallerIsNotResentAfterATransportFailure() {
+    InlineNode node = new InlineNode(0);
+    NonceManager m = NonceManager.create(node);
+    assertEquals(0, m.submitBlocking(ACCOUNT, n -> sign(n, 1)).nonce());
+    node.failTransportTimes = 3;
+    Thread.currentThread().interrupt();
+    try {
+      assertThrows(RuntimeException.class, () -> m.submitBlocking(ACCOUNT, n -> sign(n, 2)));
+    } finally {
+      Thread.interrupted();
+    }
+    assertEquals(2, node.sends.get(), "one send for the first transaction, one (not five) for the second");
   }
 
   @Test

@@ -51,6 +51,7 @@ public final class Http1Channel implements HttpChannel {
   final long maxResponseBytes;
   private final long idleNanos;
   private final Http1Connection[] slots;
+  private final boolean[] connecting;
   private final AtomicInteger connectionIds = new AtomicInteger();
   final ExecutorService callbacks;
   volatile boolean closed;
@@ -73,9 +74,11 @@ public final class Http1Channel implements HttpChannel {
     this.requestPrefix = prefix.getBytes(StandardCharsets.ISO_8859_1);
     this.maxConnections = maxConnections;
     this.connectTimeoutMillis = connectTimeoutMillis;
-    this.maxResponseBytes = maxResponseBytes;
+    // bodies are held in one array: the limit cannot exceed what an array holds
+    this.maxResponseBytes = Math.min(maxResponseBytes, Integer.MAX_VALUE - 16);
     this.idleNanos = idleTimeoutNanos;
     this.slots = new Http1Connection[maxConnections];
+    this.connecting = new boolean[maxConnections];
     ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
         new SynchronousQueue<>(), r -> {
           Thread t = new Thread(r, "cairn-evm-http1-callback");
@@ -108,6 +111,10 @@ public final class Http1Channel implements HttpChannel {
 
   @Override
   public HttpReply post(byte[] body, long timeoutNanos) throws IOException {
+    if (Thread.currentThread().isInterrupted()) {
+      // never send on behalf of an interrupted caller: it would not wait for the answer
+      throw new InterruptedIOException("interrupted before sending");
+    }
     Pending p = new Pending(encode(body), System.nanoTime() + timeoutNanos, Thread.currentThread(), null);
     submit(p, true);
     return p.await();
@@ -188,9 +195,11 @@ public final class Http1Channel implements HttpChannel {
         continue;
       }
       int load = c.load.get();
-      if (load == 0 && now - c.lastActivity > idleNanos) {
-        c.retire("idle for longer than the idle timeout");
+      if (load == 0 && now - c.lastActivity > idleNanos && c.retireIfIdle("idle for longer than the idle timeout")) {
         freeSlot = true;
+        continue;
+      }
+      if (load < 0) {
         continue;
       }
       if (load < bestLoad) {
@@ -204,50 +213,83 @@ public final class Http1Channel implements HttpChannel {
     return null;
   }
 
+  /**
+   * Opens a connection in a free slot, connecting outside the lock (others keep using the open
+   * connections meanwhile); if every slot is taken, the least-loaded open connection; if all are
+   * still connecting, waits for one.
+   */
   private Http1Connection open(long deadline) throws IOException {
+    int slot = -1;
     synchronized (slots) {
-      int free = -1;
-      for (int i = 0; i < slots.length; i++) {
-        Http1Connection c = slots[i];
-        if (c == null || c.broken) {
-          free = i;
-          break;
+      for (;;) {
+        if (closed) {
+          throw new IOException("the RPC client is closed");
         }
-      }
-      if (free < 0) {
-        // another thread filled the last slot meanwhile: use the least loaded
         Http1Connection best = null;
-        for (Http1Connection c : slots) {
-          if (best == null || c.load.get() < best.load.get()) {
+        for (int i = 0; i < slots.length; i++) {
+          Http1Connection c = slots[i];
+          boolean usable = c != null && !c.broken && c.load.get() >= 0;
+          if (!usable && !connecting[i]) {
+            slot = i;
+            break;
+          }
+          if (usable && (best == null || c.load.get() < best.load.get())) {
             best = c;
           }
         }
-        return best;
+        if (slot >= 0) {
+          connecting[slot] = true;
+          break;
+        }
+        if (best != null) {
+          return best;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new SocketTimeoutException("timed out waiting for a connection to " + host + ":" + port);
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(slots, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while waiting for a connection");
+        }
       }
+    }
+    Socket s = new Socket();
+    Http1Connection c = null;
+    try {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         throw new SocketTimeoutException("timed out before connecting to " + host + ":" + port);
       }
       int ms = (int) Math.max(1, Math.min(connectTimeoutMillis, TimeUnit.NANOSECONDS.toMillis(left)));
-      Socket s = new Socket();
-      try {
-        s.setTcpNoDelay(true);
-        s.setKeepAlive(true);
-        s.connect(new InetSocketAddress(host, port), ms);
-        s.setSoTimeout(TICK_MILLIS);
-      } catch (IOException e) {
+      s.setTcpNoDelay(true);
+      s.setKeepAlive(true);
+      s.connect(new InetSocketAddress(host, port), ms);
+      s.setSoTimeout(TICK_MILLIS);
+      c = new Http1Connection(this, s, connectionIds.incrementAndGet());
+    } finally {
+      synchronized (slots) {
+        connecting[slot] = false;
+        if (c != null && !closed) {
+          slots[slot] = c;
+          c.start();
+        }
+        slots.notifyAll();
+      }
+      if (c == null || closed) {
         try {
           s.close();
         } catch (IOException ignored) {
-          // nothing to release
+          // nothing more to release
         }
-        throw e;
       }
-      Http1Connection c = new Http1Connection(this, s, connectionIds.incrementAndGet());
-      slots[free] = c;
-      c.start();
-      return c;
     }
+    if (closed) {
+      throw new IOException("the RPC client is closed");
+    }
+    return c;
   }
 
   @Override
@@ -259,6 +301,7 @@ public final class Http1Channel implements HttpChannel {
           c.retire("the RPC client is closed");
         }
       }
+      slots.notifyAll();
     }
     callbacks.shutdown();
   }
@@ -296,7 +339,8 @@ public final class Http1Channel implements HttpChannel {
       } else {
         try {
           ch.callbacks.execute(this::deliver);
-        } catch (RuntimeException rejected) {
+        } catch (Throwable rejected) {
+          // closed, or no thread to be had: deliver here rather than never
           deliver();
         }
       }

@@ -22,6 +22,8 @@ final class Http1Connection {
   /** The most header bytes accepted in one response. */
   static final int MAX_HEADER_BYTES = 64 * 1024;
   private static final int WRITE_CHUNK = 64 * 1024;
+  /** How far past the limit an oversized body is read and dropped before the connection is closed instead. */
+  static final long DRAIN_ALLOWANCE = 16L * 1024 * 1024;
 
   private final Http1Channel channel;
   private final Socket socket;
@@ -37,7 +39,7 @@ final class Http1Connection {
   volatile long lastActivity = System.nanoTime();
 
   // reader state (reader thread only)
-  private final byte[] rbuf = new byte[16 * 1024];
+  private final byte[] rbuf = new byte[MAX_HEADER_BYTES + 4096];
   private int pos;
   private int lim;
   private long nextTick;
@@ -60,10 +62,15 @@ final class Http1Connection {
 
   /** Queues {@code p} and writes the queue if no other caller is writing; false if the connection is gone. */
   boolean enqueue(Pending p) {
-    if (broken) {
-      return false;
+    for (;;) {
+      int l = load.get();
+      if (l < 0 || broken) {
+        return false; // retired while idle, or gone
+      }
+      if (load.compareAndSet(l, l + 1)) {
+        break;
+      }
     }
-    load.incrementAndGet();
     toWrite.add(p);
     drain();
     return true;
@@ -87,6 +94,10 @@ final class Http1Connection {
     Pending q;
     try {
       while ((q = toWrite.poll()) != null) {
+        if (q.isDone()) {
+          load.decrementAndGet(); // timed out or interrupted before it left: not worth sending
+          continue;
+        }
         synchronized (this) {
           if (broken) {
             load.decrementAndGet();
@@ -116,7 +127,7 @@ final class Http1Connection {
       }
       lastActivity = System.nanoTime();
     } catch (IOException e) {
-      fail(e);
+      fail(e, false);
     }
   }
 
@@ -134,15 +145,35 @@ final class Http1Connection {
 
   /** Closes the connection (no new requests); queued ones go elsewhere, in-flight ones fail. */
   void retire(String why) {
-    fail(new IOException(why));
+    fail(new IOException(why), false);
   }
 
-  private void fail(IOException cause) {
+  /** Retires the connection if nothing is queued or in flight on it (atomically with enqueue). */
+  boolean retireIfIdle(String why) {
+    if (load.compareAndSet(0, -1)) {
+      retire(why);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Marks the connection broken and closes it. Requests in flight fail, unless {@code resendInFlight}
+   * (the server announced the close, so it did not process them: RFC 9112 section 9.6); requests not
+   * yet written always go to another connection. The in-flight queue is emptied under the same lock
+   * the reader takes to claim a response, so a response is never paired with the wrong request.
+   */
+  private void fail(IOException cause, boolean resendInFlight) {
+    java.util.ArrayList<Pending> victims = new java.util.ArrayList<>();
     synchronized (this) {
       if (broken) {
         return;
       }
       broken = true;
+      Pending q;
+      while ((q = inFlight.poll()) != null) {
+        victims.add(q);
+      }
     }
     try {
       socket.close();
@@ -151,11 +182,15 @@ final class Http1Connection {
     }
     IOException lost = new IOException("connection to " + channel.host + ":" + channel.port + " lost before the response: "
         + describe(cause), cause);
-    Pending q;
-    while ((q = inFlight.poll()) != null) {
+    for (Pending q : victims) {
       load.decrementAndGet();
-      q.complete(lost, channel);
+      if (resendInFlight) {
+        channel.unsent(q);
+      } else {
+        q.complete(lost, channel);
+      }
     }
+    Pending q;
     // requests still queued were never written: another connection takes them
     while ((q = toWrite.poll()) != null) {
       load.decrementAndGet();
@@ -175,9 +210,9 @@ final class Http1Connection {
         readResponse();
       }
     } catch (IOException e) {
-      fail(e);
+      fail(e, false);
     } catch (RuntimeException | Error e) {
-      fail(new IOException("reader failed: " + e, e));
+      fail(new IOException("reader failed: " + e, e), false);
       throw e;
     }
   }
@@ -327,19 +362,48 @@ final class Http1Connection {
     } else if (chunked) {
       readChunked(body);
     } else if (contentLength >= 0) {
+      if (contentLength - max > DRAIN_ALLOWANCE) {
+        // far too large to be worth draining: answer the caller, then give the connection up
+        // (the connection is marked broken first, so that the woken caller's next request goes elsewhere)
+        Pending p = claim();
+        ProtocolException e = new ProtocolException("a response body of " + contentLength + " bytes is over the limit");
+        fail(e, false);
+        p.complete(Body.tooLarge(code, retryAfter, contentLength), channel);
+        throw e;
+      }
       body.expect(contentLength);
       readFixed(body, contentLength);
     } else {
       close = true;
       readToEnd(body);
     }
-    Pending p = inFlight.poll();
-    load.decrementAndGet();
+    Pending p = claim();
     lastActivity = System.nanoTime();
-    p.complete(body.reply(code, retryAfter), channel);
     if (close) {
-      throw new EOFException("the server closes the connection after this response");
+      // the requests pipelined behind this one were not processed: send them elsewhere (and mark the
+      // connection broken before waking the caller, whose next request must go elsewhere too)
+      EOFException e = new EOFException("the server closed the connection after a response");
+      fail(e, true);
+      p.complete(body.reply(code, retryAfter), channel);
+      throw e;
     }
+    p.complete(body.reply(code, retryAfter), channel);
+  }
+
+  /** Takes the request a complete response answers; under the lock {@link #fail} empties the queue with. */
+  private Pending claim() throws IOException {
+    Pending p;
+    synchronized (this) {
+      if (broken) {
+        throw new IOException("connection closed");
+      }
+      p = inFlight.poll();
+    }
+    if (p == null) {
+      throw new ProtocolException("response from the server without a request");
+    }
+    load.decrementAndGet();
+    return p;
   }
 
   /** The end (index of CR) of the next line starting at {@link #pos}, reading more as needed. */
@@ -544,29 +608,66 @@ final class Http1Connection {
       this.max = max;
     }
 
-    /** The length is known: allocate once (or not at all, if it is over the limit). */
+    /**
+     * The length is known: nothing is kept if it is over the limit; otherwise the buffer starts at
+     * up to 64 KiB and grows with the bytes that actually arrive (a declared length is only a claim).
+     */
     void expect(long n) {
       if (n > max) {
         discard = true;
       } else if (data == null) {
-        data = new byte[(int) n];
+        data = new byte[(int) Math.min(n, 64 * 1024)];
+        expected = n;
       }
     }
 
+    private long expected;
+
     boolean direct() {
-      return data != null && size + 4096 <= data.length && seen == size;
+      return data != null && !discard && seen == size;
     }
 
     int readFrom(Http1Connection c, long n) throws IOException {
+      if (data.length - size < 4096) {
+        long want = Math.min(Math.max((long) data.length * 2, size + 4096L), Math.max(expected, size + 4096L));
+        data = java.util.Arrays.copyOf(data, (int) Math.min(want, max));
+      }
       int r = c.readDirect(data, size, (int) Math.min(n, data.length - size));
       size += r;
       seen += r;
       return r;
     }
 
-    void add(byte[] b, int off, int len) {
+    static HttpReply tooLarge(int code, String retryAfter, long length) {
+      return new HttpReply(code, retryAfter) {
+        @Override
+        public long contentLength() {
+          return length;
+        }
+
+        @Override
+        public byte[] bodyBytes() {
+          return new byte[0];
+        }
+
+        @Override
+        public InputStream bodyStream() {
+          return InputStream.nullInputStream();
+        }
+
+        @Override
+        public byte[] peek(int n) {
+          return new byte[0];
+        }
+      };
+    }
+
+    void add(byte[] b, int off, int len) throws ProtocolException {
       seen += len;
       if (discard || seen > max) {
+        if (seen - max > DRAIN_ALLOWANCE) {
+          throw new ProtocolException("a response body over the limit by more than " + DRAIN_ALLOWANCE + " bytes");
+        }
         return;
       }
       if (data == null) {
@@ -582,29 +683,8 @@ final class Http1Connection {
     }
 
     HttpReply reply(int code, String retryAfter) {
-      if (seen > max) {
-        long length = seen;
-        return new HttpReply(code, retryAfter) {
-          @Override
-          public long contentLength() {
-            return length;
-          }
-
-          @Override
-          public byte[] bodyBytes() {
-            return new byte[0];
-          }
-
-          @Override
-          public InputStream bodyStream() {
-            return InputStream.nullInputStream();
-          }
-
-          @Override
-          public byte[] peek(int n) {
-            return new byte[0];
-          }
-        };
+      if (discard || seen > max) {
+        return tooLarge(code, retryAfter, seen);
       }
       byte[] b = data == null ? new byte[0] : size == data.length ? data : java.util.Arrays.copyOf(data, size);
       return HttpReply.inMemory(code, retryAfter, b);

@@ -19,8 +19,10 @@ public interface HttpChannel {
   HttpReply post(byte[] body, long timeoutNanos) throws IOException;
 
   /**
-   * Sends {@code body} and calls {@code callback} exactly once with the reply or the failure, on a
-   * thread of the channel's (never on the caller's, never on a connection's reader).
+   * Sends {@code body} and calls {@code callback} exactly once with the reply or the failure,
+   * normally on a thread of the channel's or of its HTTP client (never on a connection's reader
+   * while the channel is open); a request that cannot even be created fails on the caller's
+   * thread, and after {@link #close()} callbacks run on the thread that fails them.
    */
   void postAsync(byte[] body, long timeoutNanos, Callback callback);
 
