@@ -328,12 +328,26 @@ public final class Http1Channel implements HttpChannel {
 
     /** Sets the outcome (an {@link HttpReply} or an {@link IOException}) if none is set yet. */
     boolean complete(Object o, Http1Channel ch) {
+      if (!settle(o)) {
+        return false;
+      }
+      signal(ch);
+      return true;
+    }
+
+    /** Sets the outcome without waking anyone yet; true if it was not set before. */
+    boolean settle(Object o) {
       synchronized (this) {
         if (outcome != null) {
           return false;
         }
         outcome = o;
+        return true;
       }
+    }
+
+    /** Wakes the waiter, or hands the callback to the pool; once per settled outcome. */
+    void signal(Http1Channel ch) {
       if (waiter != null) {
         LockSupport.unpark(waiter);
       } else {
@@ -344,7 +358,6 @@ public final class Http1Channel implements HttpChannel {
           deliver();
         }
       }
-      return true;
     }
 
     private void deliver() {

@@ -43,6 +43,8 @@ final class Http1Connection {
   private int pos;
   private int lim;
   private long nextTick;
+  /** Callers whose responses are parsed but who are not woken yet: woken before the reader blocks. */
+  private final java.util.ArrayList<Pending> toWake = new java.util.ArrayList<>();
 
   Http1Connection(Http1Channel channel, Socket socket, int id) throws IOException {
     this.channel = channel;
@@ -214,7 +216,21 @@ final class Http1Connection {
     } catch (RuntimeException | Error e) {
       fail(new IOException("reader failed: " + e, e), false);
       throw e;
+    } finally {
+      wakeAll();
     }
+  }
+
+  /**
+   * Wakes the callers whose responses were parsed since the reader last blocked. Waking them in a
+   * burst, after the buffered responses are parsed, keeps a woken caller from preempting the
+   * reader between two responses that were already in the buffer.
+   */
+  private void wakeAll() {
+    for (int i = 0; i < toWake.size(); i++) {
+      toWake.get(i).signal(channel);
+    }
+    toWake.clear();
   }
 
   /** Fills the buffer with at least one more byte, checking deadlines while waiting. */
@@ -227,6 +243,7 @@ final class Http1Connection {
       lim -= pos;
       pos = 0;
     }
+    wakeAll();
     for (;;) {
       long now = System.nanoTime();
       if (now - nextTick >= 0) {
@@ -387,7 +404,9 @@ final class Http1Connection {
       p.complete(body.reply(code, retryAfter), channel);
       throw e;
     }
-    p.complete(body.reply(code, retryAfter), channel);
+    if (p.settle(body.reply(code, retryAfter))) {
+      toWake.add(p);
+    }
   }
 
   /** Takes the request a complete response answers; under the lock {@link #fail} empties the queue with. */
@@ -446,6 +465,7 @@ final class Http1Connection {
   }
 
   int readDirect(byte[] dst, int off, int len) throws IOException {
+    wakeAll();
     for (;;) {
       long now = System.nanoTime();
       if (now - nextTick >= 0) {
