@@ -77,7 +77,9 @@ final class Transport {
     channel.close();
     ScheduledExecutorService s = scheduler;
     if (s != null) {
-      s.shutdownNow();
+      // not shutdownNow: retries and batch flushes already scheduled still run, find the channel
+      // closed and fail their futures, instead of being dropped with their futures never completing
+      s.shutdown();
     }
   }
 

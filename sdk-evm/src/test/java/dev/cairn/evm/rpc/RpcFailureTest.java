@@ -215,6 +215,23 @@ class RpcFailureTest extends MockServerSupport {
   }
 
   @Test
+  void closingWithARetryScheduledStillCompletesTheFuture() throws Exception {
+    EvmRpcClient slow = builder(server.url("/").toString())
+        .retryPolicy(RetryPolicy.of(3, Duration.ofMillis(400), Duration.ofMillis(400), Duration.ofSeconds(3))).build();
+    enqueue(503, "unavailable");
+    CompletableFuture<Long> f = slow.blockNumber().sendAsync();
+    long t0 = System.nanoTime();
+    while (server.getRequestCount() < 1 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5)) {
+      Thread.sleep(5);
+    }
+    Thread.sleep(50); // the 503 is in; the retry waits in the scheduler
+    slow.close();
+    ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
+    assertTrue(e.getCause() instanceof RpcException, String.valueOf(e.getCause()));
+    responses.clear();
+  }
+
+  @Test
   void timeoutIsTyped() throws Exception {
     enqueue(req -> new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS).body(Fixtures.envelope("\"0x1\"")).build());
     RpcException e = fails(client.blockNumber().withTimeout(Duration.ofMillis(300)));
