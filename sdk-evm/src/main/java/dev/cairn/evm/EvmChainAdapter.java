@@ -49,6 +49,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 
 /**
  * The EVM implementation of {@link ChainAdapter}: accounts are EIP-55 addresses, amounts are wei,
@@ -557,19 +558,26 @@ public final class EvmChainAdapter implements ChainAdapter {
    *     not share it between concurrent submits.
    */
   public CompletableFuture<Submission> submit(Transaction.Builder template, Signer signer) {
-    return guard(() -> {
-      if (template == null || signer == null) {
-        throw invalid((template == null ? "template" : "signer") + ": is null");
-      }
-      if (signer.keyType() != KeyType.SECP256K1) {
-        throw invalid("signer: EVM accounts are secp256k1, not " + signer.keyType());
-      }
-      String from = known(signer.publicKey()).lowercase;
-      return nonces.submit(from, n -> {
-        dev.cairn.evm.tx.SignedTransaction s = template.chainId(chainIdNumber).nonce(n).build().sign(signer);
-        return SignedForNonce.of(n, s.encoded(), s.hashHex());
-      });
-    });
+    return guard(() -> nonces.submit(sender(template, signer), signing(template, signer)));
+  }
+
+  /** The managed account that {@code signer} sends from, after checking the arguments of a submit. */
+  private String sender(Transaction.Builder template, Signer signer) {
+    if (template == null || signer == null) {
+      throw invalid((template == null ? "template" : "signer") + ": is null");
+    }
+    if (signer.keyType() != KeyType.SECP256K1) {
+      throw invalid("signer: EVM accounts are secp256k1, not " + signer.keyType());
+    }
+    return known(signer.publicKey()).lowercase;
+  }
+
+  /** Signs {@code template} on this chain for the nonce the manager hands out. */
+  private LongFunction<SignedForNonce> signing(Transaction.Builder template, Signer signer) {
+    return n -> {
+      dev.cairn.evm.tx.SignedTransaction s = template.chainId(chainIdNumber).nonce(n).build().sign(signer);
+      return SignedForNonce.of(n, s.encoded(), s.hashHex());
+    };
   }
 
   /**
@@ -585,17 +593,7 @@ public final class EvmChainAdapter implements ChainAdapter {
    *     signer's exception
    */
   public Submission submitBlocking(Transaction.Builder template, Signer signer) {
-    if (template == null || signer == null) {
-      throw invalid((template == null ? "template" : "signer") + ": is null");
-    }
-    if (signer.keyType() != KeyType.SECP256K1) {
-      throw invalid("signer: EVM accounts are secp256k1, not " + signer.keyType());
-    }
-    String from = known(signer.publicKey()).lowercase;
-    return nonces.submitBlocking(from, n -> {
-      dev.cairn.evm.tx.SignedTransaction s = template.chainId(chainIdNumber).nonce(n).build().sign(signer);
-      return SignedForNonce.of(n, s.encoded(), s.hashHex());
-    });
+    return nonces.submitBlocking(sender(template, signer), signing(template, signer));
   }
 
   /** Deploys {@code initCode} (bytecode followed by the ABI-encoded constructor arguments) and waits for the receipt. */
