@@ -133,7 +133,7 @@ final class JsonParser {
     if (pos < n && s[pos] == '}') {
       pos++;
       depth--;
-      return new JsonObject(Map.of(), start);
+      return new JsonObject(Collections.emptyMap(), start);
     }
     LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
     int count = 0;
@@ -185,7 +185,7 @@ final class JsonParser {
     if (pos < n && s[pos] == ']') {
       pos++;
       depth--;
-      return new JsonArray(List.of(), start);
+      return new JsonArray(Collections.emptyList(), start);
     }
     ArrayList<JsonValue> elements = new ArrayList<>();
     int i = 0;
