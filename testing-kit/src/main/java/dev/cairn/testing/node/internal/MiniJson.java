@@ -3,6 +3,7 @@ package dev.cairn.testing.node.internal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class MiniJson {
       }
       sb.append('}');
     } else if (v instanceof Iterable || v instanceof Object[]) {
-      Iterable<?> it = v instanceof Object[] ? List.of((Object[]) v) : (Iterable<?>) v;
+      Iterable<?> it = v instanceof Object[] ? Arrays.asList((Object[]) v) : (Iterable<?>) v;
       sb.append('[');
       boolean first = true;
       for (Object o : it) {
