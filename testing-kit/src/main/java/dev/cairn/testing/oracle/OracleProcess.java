@@ -1,6 +1,7 @@
 package dev.cairn.testing.oracle;
 
 import dev.cairn.testing.node.internal.LogTail;
+import dev.cairn.testing.node.internal.MiniJson;
 import dev.cairn.testing.node.internal.Reaper;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -12,7 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,13 +25,22 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A running reference-implementation script (see {@link OracleScript}): one long-lived {@code node}
- * child process spoken to in JSON Lines. Requests are written in order and answers are matched to
- * them in the same order; any number can be in flight ({@link #callAll} pipelines a whole batch).
- * Thread-safe.
+ * child process spoken to in JSON Lines. Any number of requests can be in flight ({@link #callAll}
+ * pipelines a whole batch). Thread-safe. Answers are matched to requests either
  *
- * <p>If an answer does not come within the timeout, the process is stopped (a late answer could no
- * longer be matched) and every outstanding request fails with {@link OracleException.Reason#TIMEOUT};
- * a process that ends fails them with {@link OracleException.Reason#EXITED}, quoting its stderr.
+ * <ul>
+ *   <li>in order (the default): the script answers every request with exactly one line, in request
+ *       order; or
+ *   <li>by id ({@link OracleScript#correlateById}): the bridge adds a member {@code "id":N} to each
+ *       request (a JSON object) and the script echoes it in its answer, which may then come in any
+ *       order.
+ * </ul>
+ *
+ * <p>If an answer does not come within the timeout, the call fails with {@link
+ * OracleException.Reason#TIMEOUT}. In order mode the process is then stopped and every outstanding
+ * request fails too (a late answer could no longer be matched); by id only that request fails and
+ * a late answer to it is dropped. A process that ends fails all outstanding requests with {@link
+ * OracleException.Reason#EXITED}, quoting its stderr.
  * {@link #close()} ends the script (end of input, then terminate, then kill); so does JVM exit.
  */
 public final class OracleProcess implements AutoCloseable {
@@ -39,13 +52,19 @@ public final class OracleProcess implements AutoCloseable {
   private final Duration timeout;
   private final LogTail stderr = new LogTail(200);
   private final ConcurrentLinkedQueue<CompletableFuture<String>> pending = new ConcurrentLinkedQueue<>();
+  /** Id mode: the member name, the futures by id, the ids given up after a timeout. */
+  private final String idField;
+  private final ConcurrentHashMap<Long, CompletableFuture<String>> byId = new ConcurrentHashMap<>();
+  private final Set<Long> abandoned = ConcurrentHashMap.newKeySet();
+  private final AtomicLong nextId = new AtomicLong();
   private final Object writeLock = new Object();
   private final AtomicLong answered = new AtomicLong();
   private final Thread stdoutPump;
   private volatile OracleException broken;
 
-  private OracleProcess(String name, Process process, Duration timeout) {
+  private OracleProcess(String name, Process process, Duration timeout, String idField) {
     this.name = name;
+    this.idField = idField;
     this.process = process;
     this.timeout = timeout;
     this.in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
@@ -55,7 +74,7 @@ public final class OracleProcess implements AutoCloseable {
     stdoutPump.start();
   }
 
-  static OracleProcess start(List<String> command, Path directory, String name, Duration timeout) {
+  static OracleProcess start(List<String> command, Path directory, String name, Duration timeout, String idField) {
     Process p;
     try {
       p = new ProcessBuilder(command).directory(directory.toFile()).start();
@@ -63,13 +82,19 @@ public final class OracleProcess implements AutoCloseable {
       throw new OracleException(OracleException.Reason.START_FAILED, "cannot start " + command + ": " + e.getMessage(), e);
     }
     Reaper.register(p);
-    return new OracleProcess(name, p, timeout);
+    return new OracleProcess(name, p, timeout, idField);
   }
 
   private void readAnswers() {
     try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
       String line;
       while ((line = r.readLine()) != null) {
+        if (idField != null) {
+          if (!answerById(line)) {
+            return;
+          }
+          continue;
+        }
         CompletableFuture<String> f = pending.poll();
         if (f == null) {
           fail(new OracleException(OracleException.Reason.PROTOCOL, name + " printed a line nobody asked for: "
@@ -95,6 +120,35 @@ public final class OracleProcess implements AutoCloseable {
         + " answers" + stderrNote(), null));
   }
 
+  /** Id mode: completes the request the answer names; false after a protocol error. */
+  private boolean answerById(String line) {
+    Object id = null;
+    try {
+      Object answer = MiniJson.parse(line);
+      if (answer instanceof Map) {
+        id = ((Map<?, ?>) answer).get(idField);
+      }
+    } catch (IllegalArgumentException e) {
+      fail(new OracleException(OracleException.Reason.PROTOCOL, name + " answered with a line that is not JSON ("
+          + e.getMessage() + "): " + abbreviate(line) + stderrNote(), e));
+      Reaper.stop(process, 0);
+      return false;
+    }
+    CompletableFuture<String> f = id instanceof Long ? byId.remove(id) : null;
+    if (f == null) {
+      if (id instanceof Long && abandoned.remove(id)) {
+        return true; // a late answer to a request that timed out
+      }
+      fail(new OracleException(OracleException.Reason.PROTOCOL, name + " answered with " + (id == null ? "no " + idField
+          : "an unknown " + idField + " " + id) + ": " + abbreviate(line) + stderrNote(), null));
+      Reaper.stop(process, 0);
+      return false;
+    }
+    answered.incrementAndGet();
+    f.complete(line);
+    return true;
+  }
+
   private String stderrNote() {
     // give the stderr pump a moment to catch up with the process's last words
     try {
@@ -116,6 +170,12 @@ public final class OracleProcess implements AutoCloseable {
     while ((f = pending.poll()) != null) {
       f.completeExceptionally(broken);
     }
+    for (Long id : byId.keySet()) {
+      f = byId.remove(id);
+      if (f != null) {
+        f.completeExceptionally(broken);
+      }
+    }
   }
 
   /**
@@ -135,12 +195,30 @@ public final class OracleProcess implements AutoCloseable {
       if (broken != null) {
         throw new OracleException(broken.reason(), broken.getMessage(), broken);
       }
-      pending.add(f);
+      Long id = null;
+      if (idField == null) {
+        pending.add(f);
+      } else {
+        id = nextId.incrementAndGet();
+        byId.put(id, f);
+      }
       try {
-        in.write(request);
+        if (id == null) {
+          in.write(request);
+        } else {
+          int brace = request.indexOf('{');
+          String rest = request.substring(brace + 1);
+          StringBuilder sb = new StringBuilder(request.length() + 24).append('{');
+          MiniJson.quote(sb, idField);
+          sb.append(':').append(id).append(rest.trim().startsWith("}") ? "" : ",").append(rest);
+          in.write(sb.toString());
+        }
         in.write('\n');
       } catch (IOException e) {
         pending.remove(f);
+        if (id != null) {
+          byId.remove(id);
+        }
         OracleException ex = new OracleException(OracleException.Reason.EXITED, name + ": cannot write a request ("
             + e.getMessage() + ")" + stderrNote(), e);
         f.completeExceptionally(ex);
@@ -163,7 +241,7 @@ public final class OracleProcess implements AutoCloseable {
     }
   }
 
-  private static void checkOneLine(String request) {
+  private void checkOneLine(String request) {
     for (int i = 0; i < request.length(); i++) {
       char c = request.charAt(i);
       if (c == '\n' || c == '\r') {
@@ -173,6 +251,10 @@ public final class OracleProcess implements AutoCloseable {
     }
     if (request.isBlank()) {
       throw new OracleException(OracleException.Reason.PROTOCOL, "a request must not be blank (scripts skip blank lines)", null);
+    }
+    if (idField != null && !request.stripLeading().startsWith("{")) {
+      throw new OracleException(OracleException.Reason.PROTOCOL,
+          "with correlation by id a request must be a JSON object: " + abbreviate(request), null);
     }
   }
 
@@ -211,6 +293,17 @@ public final class OracleProcess implements AutoCloseable {
     try {
       return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
+      if (idField != null) {
+        for (Map.Entry<Long, CompletableFuture<String>> en : byId.entrySet()) {
+          if (en.getValue() == f && byId.remove(en.getKey(), f)) {
+            abandoned.add(en.getKey());
+          }
+        }
+        OracleException ex = new OracleException(OracleException.Reason.TIMEOUT, name + ": no answer to request "
+            + (index + 1) + " of " + of + " within " + timeout.toMillis() + " ms" + stderrNote(), e);
+        f.completeExceptionally(ex);
+        throw ex;
+      }
       OracleException ex = new OracleException(OracleException.Reason.TIMEOUT, name + ": no answer to request "
           + (index + 1) + " of " + of + " within " + timeout.toMillis() + " ms (" + answered.get()
           + " answered so far); the process was stopped" + stderrNote(), e);

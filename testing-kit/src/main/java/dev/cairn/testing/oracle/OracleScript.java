@@ -36,14 +36,16 @@ public final class OracleScript {
   private final Path node;
   private final String setupHint;
   private final String handshake;
+  private final String idField;
   private final Predicate<String> handshakeCheck;
 
   private OracleScript(Path script, List<String> args, List<String> packages, Duration timeout, Path node, String setupHint) {
-    this(script, args, packages, timeout, node, setupHint, null, null);
+    this(script, args, packages, timeout, node, setupHint, null, null, null);
   }
 
   private OracleScript(Path script, List<String> args, List<String> packages, Duration timeout, Path node, String setupHint,
-      String handshake, Predicate<String> handshakeCheck) {
+      String handshake, Predicate<String> handshakeCheck, String idField) {
+    this.idField = idField;
     this.handshake = handshake;
     this.handshakeCheck = handshakeCheck;
     this.script = script;
@@ -99,7 +101,7 @@ public final class OracleScript {
     for (String s : more) {
       a.add(Objects.requireNonNull(s, "arg"));
     }
-    return new OracleScript(script, a, packages, timeout, node, setupHint, handshake, handshakeCheck);
+    return new OracleScript(script, a, packages, timeout, node, setupHint, handshake, handshakeCheck, idField);
   }
 
   /** npm packages that must be installed for the script (checked before it starts). */
@@ -108,7 +110,7 @@ public final class OracleScript {
     for (String s : names) {
       p.add(Objects.requireNonNull(s, "package"));
     }
-    return new OracleScript(script, args, p, timeout, node, setupHint, handshake, handshakeCheck);
+    return new OracleScript(script, args, p, timeout, node, setupHint, handshake, handshakeCheck, idField);
   }
 
   /** The longest wait for any one answer (default 60 s). */
@@ -117,19 +119,19 @@ public final class OracleScript {
     if (t.isNegative() || t.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + t);
     }
-    return new OracleScript(script, args, packages, t, node, setupHint, handshake, handshakeCheck);
+    return new OracleScript(script, args, packages, t, node, setupHint, handshake, handshakeCheck, idField);
   }
 
   /** The node binary (default: {@code cairn.node}/{@code CAIRN_NODE}, else {@code node} on the PATH). */
   public OracleScript node(Path binary) {
     return new OracleScript(script, args, packages, timeout, Objects.requireNonNull(binary, "binary"), setupHint,
-        handshake, handshakeCheck);
+        handshake, handshakeCheck, idField);
   }
 
   /** What a failure for a missing node or package tells the user to do. */
   public OracleScript setupHint(String hint) {
     return new OracleScript(script, args, packages, timeout, node, Objects.requireNonNull(hint, "hint"), handshake,
-        handshakeCheck);
+        handshakeCheck, idField);
   }
 
   /**
@@ -138,7 +140,19 @@ public final class OracleScript {
    */
   public OracleScript handshake(String request, Predicate<String> accept) {
     return new OracleScript(script, args, packages, timeout, node, setupHint, Objects.requireNonNull(request, "request"),
-        Objects.requireNonNull(accept, "accept"));
+        Objects.requireNonNull(accept, "accept"), idField);
+  }
+
+  /**
+   * Matches answers to requests by an id member instead of by order: the bridge adds {@code
+   * "<field>":N} to each request (requests must then be JSON objects without that member) and the
+   * script echoes it in its answer (as the project's {@code tools/oracle/lib/jsonl.mjs} does with
+   * {@code "id"}). Answers may then come in any order, and a timed-out request does not stop the
+   * script.
+   */
+  public OracleScript correlateById(String field) {
+    return new OracleScript(script, args, packages, timeout, node, setupHint, handshake, handshakeCheck,
+        Objects.requireNonNull(field, "field"));
   }
 
   /** The script. */
@@ -183,7 +197,7 @@ public final class OracleScript {
     cmd.add(bin.get().toString());
     cmd.add(script.toString());
     cmd.addAll(args);
-    OracleProcess p = OracleProcess.start(cmd, dir, script.getFileName().toString(), timeout);
+    OracleProcess p = OracleProcess.start(cmd, dir, script.getFileName().toString(), timeout, idField);
     if (handshake != null) {
       String answer;
       try {
