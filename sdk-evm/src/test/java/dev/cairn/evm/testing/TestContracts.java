@@ -12,6 +12,7 @@ import dev.cairn.evm.EvmChainAdapter;
 import dev.cairn.evm.contract.Multicall3;
 import dev.cairn.evm.rpc.BlockId;
 import dev.cairn.evm.rpc.EvmRpcClient;
+import dev.cairn.testing.node.Anvil;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
