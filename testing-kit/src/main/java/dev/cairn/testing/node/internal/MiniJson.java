@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class MiniJson {
   /** Nesting limit of {@link #parse}. */
-  public static final int MAX_DEPTH = 64;
+  public static final int MAX_DEPTH = 256;
 
   private final String s;
   private int i;
