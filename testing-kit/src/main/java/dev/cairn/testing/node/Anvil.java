@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A local <a href="https://book.getfoundry.sh/anvil/">anvil</a> EVM node: started on a free
- * loopback port ({@code --port 0}; the port is read from its {@code Listening on} line), ready once
+ * loopback port ({@code --port 0}; the port is read from its {@code Listening on} line, or, with
+ * {@code --quiet}, which silences that line, a free port chosen by the kit), ready once
  * it answers {@code eth_chainId}, stopped by {@link #close()}. Funded dev accounts come from
  * anvil's default mnemonic ("test test ... junk"): {@link #DEV_KEYS}, {@link #DEV_ADDRESSES}.
  *
@@ -351,7 +352,9 @@ public final class Anvil implements LocalNode {
       cmd.add("--host");
       cmd.add("127.0.0.1");
       cmd.add("--port");
-      cmd.add("0");
+      // with --quiet anvil prints nothing, not even its port: then the kit chooses a free port
+      boolean quiet = args.contains("--quiet") || args.contains("-q");
+      cmd.add(quiet ? NodeProcess.PORT_PLACEHOLDER : "0");
       cmd.addAll(args);
       return new Anvil(NodeProcess.builder("anvil", cmd)
           .portDetector(PortDetector.listeningOn())

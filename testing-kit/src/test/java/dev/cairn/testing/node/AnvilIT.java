@@ -82,6 +82,14 @@ class AnvilIT {
   }
 
   @Test
+  void quietAnvilGetsItsPortFromTheKit() {
+    try (Anvil a = Anvil.builder().args("--quiet", "--block-time", "1").start()) {
+      assertEquals(Anvil.CHAIN_ID, a.chainId());
+      assertTrue(a.command().contains(Integer.toString(a.port())), a.command().toString());
+    }
+  }
+
+  @Test
   void aFailedStartSaysWhyWithAnvilsOutput() {
     NodeLaunchException e = assertThrows(NodeLaunchException.class,
         () -> Anvil.builder().args("--cairn-no-such-flag").start());
