@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.core.encoding.Hex;
+import dev.cairn.testing.oracle.OracleProcess;
+import dev.cairn.testing.oracle.OracleScript;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * parameter names and indexed flags) and viem (event topics of indexed values), in one node launch.
  */
 class FragmentOracleTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String[] TYPES = {
     "uint256", "uint", "uint8", "int", "int24", "address", "bool", "string", "bytes", "bytes4",
     "bytes32", "address payable"
@@ -151,7 +155,16 @@ class FragmentOracleTest {
       req.put("args", Arrays.asList((Object[]) c[1]));
       requests.add(req);
     }
-    List<JsonNode> answers = FragmentOracle.run(requests);
+    List<String> lines = new ArrayList<>(requests.size());
+    for (Object r : requests) {
+      lines.add(JSON.writeValueAsString(r));
+    }
+    List<JsonNode> answers = new ArrayList<>(lines.size());
+    try (OracleProcess ethers = OracleScript.project("abi-fragments.mjs").requirePackages("ethers", "viem").start()) {
+      for (String a : ethers.callAll(lines)) {
+        answers.add(JSON.readTree(a));
+      }
+    }
     for (int i = 0; i < fragments.size(); i++) {
       String text = fragments.get(i);
       JsonNode a = answers.get(i);

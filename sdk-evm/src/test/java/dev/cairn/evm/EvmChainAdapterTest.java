@@ -25,7 +25,7 @@ import dev.cairn.core.signer.KeyType;
 import dev.cairn.core.signer.Signers;
 import dev.cairn.core.signer.SoftwareSigner;
 import dev.cairn.evm.rpc.EvmRpcClient;
-import dev.cairn.evm.testing.Anvil;
+import dev.cairn.testing.node.Anvil;
 import dev.cairn.evm.testing.TestContracts;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,34 +1,25 @@
 package dev.cairn.abi.differential;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import dev.cairn.testing.oracle.LazyOracle;
+import dev.cairn.testing.oracle.OracleProcess;
+import dev.cairn.testing.oracle.OracleScript;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The viem/ethers oracle as a child process: {@code node tools/oracle/abi.mjs}, spoken to in JSON
- * Lines. Start one per test class ({@link #start()}), send requests in large batches with {@link
- * #call(List)}, {@link #close()} at the end.
- *
- * <p>A missing node binary or a missing {@code tools/oracle/node_modules} is a test failure (an
- * {@link AssertionError} telling to run {@code scripts/setup.sh}), never a skip.
+ * The viem/ethers oracle {@code tools/oracle/abi.mjs} through the testing kit's bridge
+ * ({@link OracleScript}; the kit owns the process, pipelining, timeouts and the checks for a missing
+ * node or package): this class only adds Jackson on both ends and the pinned-version handshake.
+ * Answers are {@code {"ok":true,"result":...}} or {@code {"ok":false,"error":"..."}}, matched to
+ * requests by the {@code id} the script echoes.
  */
-public final class NodeOracle implements AutoCloseable {
+public final class NodeOracle {
   /**
    * Shared JSON mapper for building requests and reading responses. It writes every non-ASCII
    * character as a JSON unicode escape, so that strings (unpaired surrogates included) reach node
@@ -37,187 +28,77 @@ public final class NodeOracle implements AutoCloseable {
   public static final ObjectMapper JSON =
       JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
-  private static final String SETUP_HINT =
-      " Run scripts/setup.sh (it installs the oracle's pinned viem and ethers, as "
-          + "`npm ci --prefix tools/oracle`) and make sure node 18+ is on the PATH.";
+  /** The viem version the differential tests were written against. */
+  static final String VIEM_VERSION = "2.57.20";
 
-  private final Process process;
-  private final BufferedWriter in;
-  private final BufferedReader out;
-  private final Thread stderrPump;
-  private final StringBuffer stderr = new StringBuffer();
-  private long requests;
+  private static final OracleScript SCRIPT = OracleScript.project("abi.mjs")
+      .requirePackages("viem", "ethers")
+      .correlateById("id")
+      .handshake("{\"op\":\"version\"}", NodeOracle::expectedVersion);
 
-  private NodeOracle(Process process) {
+  private final OracleProcess process;
+
+  private NodeOracle(OracleProcess process) {
     this.process = process;
-    this.in =
-        new BufferedWriter(
-            new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
-    this.out =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16);
-    this.stderrPump =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(
-                      new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                  if (stderr.length() < 10_000) {
-                    stderr.append(line).append('\n');
-                  }
-                }
-              } catch (IOException ignored) {
-                // the process ended
-              }
-            },
-            "node-oracle-stderr");
-    stderrPump.setDaemon(true);
-    stderrPump.start();
   }
 
-  /** Locates the project root: the nearest ancestor of the working directory holding tools/oracle. */
-  public static Path projectRoot() {
-    Path p = Paths.get("").toAbsolutePath();
-    for (Path q = p; q != null; q = q.getParent()) {
-      if (Files.isRegularFile(q.resolve("tools/oracle/package.json"))) {
-        return q;
-      }
-    }
-    throw new AssertionError("tools/oracle/package.json not found above " + p + "." + SETUP_HINT);
+  private static boolean expectedVersion(String answer) {
+    JsonNode v = parse(answer);
+    return v.path("ok").asBoolean() && VIEM_VERSION.equals(v.path("result").path("viem").asText());
   }
 
-  /**
-   * Starts the oracle.
-   *
-   * @throws AssertionError if node, the script or the installed packages are missing
-   */
-  public static NodeOracle start() {
-    Path root = projectRoot();
-    Path script = root.resolve("tools/oracle/abi.mjs");
-    if (!Files.isRegularFile(script)) {
-      throw new AssertionError("missing " + script + "." + SETUP_HINT);
-    }
-    for (String pkg : new String[] {"viem", "ethers"}) {
-      Path pj = root.resolve("tools/oracle/node_modules/" + pkg + "/package.json");
-      if (!Files.isRegularFile(pj)) {
-        throw new AssertionError(
-            "the oracle package " + pkg + " is not installed (no " + pj + ")." + SETUP_HINT);
-      }
-    }
-    Process proc;
+  private static JsonNode parse(String line) {
     try {
-      proc =
-          new ProcessBuilder("node", script.toString())
-              .directory(root.toFile())
-              .redirectInput(ProcessBuilder.Redirect.PIPE)
-              .start();
-    } catch (IOException e) {
-      throw new AssertionError("cannot start node: " + e.getMessage() + "." + SETUP_HINT, e);
+      return JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("oracle answer is not JSON: " + line, e);
     }
-    NodeOracle o = new NodeOracle(proc);
-    ObjectNode ping = JSON.createObjectNode().put("op", "version");
-    JsonNode v = o.call(List.of(ping)).get(0);
-    if (!v.path("ok").asBoolean() || !"2.57.20".equals(v.path("result").path("viem").asText())) {
-      o.close();
-      throw new AssertionError("unexpected oracle version answer " + v + "." + SETUP_HINT);
-    }
-    return o;
   }
 
   /**
    * An oracle started on first use and shared by the tests of one class: each test that needs it
-   * calls {@link Lazy#get()} (so that a missing node fails every such test, rather than failing
-   * the container and reporting its tests as skipped), and an {@code @AfterContainer} method calls
-   * {@link Lazy#close()}.
+   * calls {@link Lazy#get()} (so that a missing node fails every such test), and an
+   * {@code @AfterContainer} method calls {@link Lazy#close()}.
    */
   public static Lazy lazy() {
-    return new Lazy();
+    return new Lazy(SCRIPT.lazy());
   }
 
   /** See {@link #lazy()}. */
   public static final class Lazy implements AutoCloseable {
-    private NodeOracle oracle;
-    private AssertionError failure;
+    private final LazyOracle delegate;
 
-    private Lazy() {}
+    private Lazy(LazyOracle delegate) {
+      this.delegate = delegate;
+    }
 
-    /** The running oracle; the same AssertionError again if starting it failed. */
-    public synchronized NodeOracle get() {
-      if (failure != null) {
-        throw failure;
-      }
-      if (oracle == null) {
-        try {
-          oracle = start();
-        } catch (AssertionError e) {
-          failure = e;
-          throw e;
-        }
-      }
-      return oracle;
+    /** The running oracle; the same failure again if starting it failed. */
+    public NodeOracle get() {
+      return new NodeOracle(delegate.get());
     }
 
     @Override
-    public synchronized void close() {
-      if (oracle != null) {
-        oracle.close();
-        oracle = null;
-      }
+    public void close() {
+      delegate.close();
     }
   }
 
-  /** How many requests this oracle has answered. */
-  public long requests() {
-    return requests;
-  }
-
-  /**
-   * Sends all requests and returns the responses in order ({@code {"ok":true,"result":...}} or
-   * {@code {"ok":false,"error":"..."}}). Requests are written by a separate thread so that large
-   * batches cannot deadlock on full pipes.
-   */
+  /** Sends all requests (pipelined) and returns the responses in request order. */
   public List<JsonNode> call(List<? extends JsonNode> batch) {
-    AtomicReference<Throwable> writeError = new AtomicReference<>();
-    Thread writer =
-        new Thread(
-            () -> {
-              try {
-                for (JsonNode r : batch) {
-                  in.write(JSON.writeValueAsString(r));
-                  in.write('\n');
-                }
-                in.flush();
-              } catch (Throwable t) {
-                writeError.set(t);
-              }
-            },
-            "node-oracle-writer");
-    writer.start();
-    List<JsonNode> responses = new ArrayList<>(batch.size());
+    List<String> lines = new ArrayList<>(batch.size());
     try {
-      for (int i = 0; i < batch.size(); i++) {
-        String line = out.readLine();
-        if (line == null) {
-          throw new AssertionError(
-              "node oracle ended after " + i + " of " + batch.size() + " responses; stderr:\n"
-                  + stderr);
-        }
-        responses.add(JSON.readTree(line));
+      for (JsonNode r : batch) {
+        lines.add(JSON.writeValueAsString(r));
       }
-      writer.join();
-    } catch (IOException e) {
+    } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
     }
-    if (writeError.get() != null) {
-      throw new AssertionError("writing to the node oracle failed", writeError.get());
+    List<String> answers = process.callAll(lines);
+    List<JsonNode> out = new ArrayList<>(answers.size());
+    for (String a : answers) {
+      out.add(parse(a));
     }
-    requests += batch.size();
-    return responses;
+    return out;
   }
 
   /** One request; see {@link #call(List)}. */
@@ -231,22 +112,5 @@ public final class NodeOracle implements AutoCloseable {
       throw new AssertionError("oracle error for " + context + ": " + response.path("error"));
     }
     return response.get("result");
-  }
-
-  @Override
-  public void close() {
-    try {
-      in.close();
-    } catch (IOException ignored) {
-      // already gone
-    }
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
   }
 }

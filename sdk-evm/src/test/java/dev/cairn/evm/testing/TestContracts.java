@@ -12,6 +12,7 @@ import dev.cairn.evm.EvmChainAdapter;
 import dev.cairn.evm.contract.Multicall3;
 import dev.cairn.evm.rpc.BlockId;
 import dev.cairn.evm.rpc.EvmRpcClient;
+import dev.cairn.testing.node.Anvil;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -86,8 +87,19 @@ public final class TestContracts {
     }
     anvil.rpc("anvil_setBalance", "0x05f32b3cc3888453ff71b01135b34ff8e41263f2", "0x16345785d8a0000"); // 0.1 ETH
     anvil.rpc("eth_sendRawTransaction", resource("Multicall3.deploy.hex"));
-    if (rpc.getCode(Multicall3.ADDRESS, BlockId.LATEST).send().length == 0) {
-      throw new IllegalStateException("Multicall3 deployment left no code at " + Multicall3.ADDRESS);
+    // automine mines the transaction right after accepting it, not before answering: on a loaded
+    // machine the block can come a moment later
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (rpc.getCode(Multicall3.ADDRESS, BlockId.LATEST).send().length == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Multicall3 deployment left no code at " + Multicall3.ADDRESS + " within 10 s");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for Multicall3", e);
+      }
     }
   }
 }

@@ -11,7 +11,8 @@ import dev.cairn.abi.Address;
 import dev.cairn.core.crypto.Secp256k1PrivateKey;
 import dev.cairn.core.encoding.Hex;
 import dev.cairn.evm.sign.EvmSigning;
-import dev.cairn.evm.testing.NodeOracle;
+import dev.cairn.testing.oracle.OracleProcess;
+import dev.cairn.testing.oracle.OracleScript;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -84,7 +85,10 @@ class ViemDifferentialTest {
       expected.add(new Object[] {"personal", EvmSigning.signPersonalMessage(message, key).toHex()});
     }
 
-    List<String> answers = NodeOracle.run("tx.mjs", lines);
+    List<String> answers;
+    try (OracleProcess viem = OracleScript.project("tx.mjs").requirePackages("viem").start()) {
+      answers = viem.callAll(lines);
+    }
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < answers.size() && failures.size() < 20; i++) {
       JsonNode a = mapper.readTree(answers.get(i));

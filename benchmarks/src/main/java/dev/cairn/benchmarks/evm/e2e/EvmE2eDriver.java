@@ -9,6 +9,7 @@ import dev.cairn.core.signer.SoftwareSigner;
 import dev.cairn.evm.EvmChainAdapter;
 import dev.cairn.evm.rpc.EvmRpcClient;
 import dev.cairn.evm.tx.Transaction;
+import dev.cairn.testing.node.Anvil;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigInteger;
@@ -42,7 +43,8 @@ import org.web3j.tx.FastRawTransactionManager;
 import org.web3j.tx.RawTransactionManager;
 
 /**
- * End-to-end EVM drivers against one local node (anvil, started by {@code benchmarks/evm-e2e.sh}):
+ * End-to-end EVM drivers against one local node (anvil, started here through the testing kit's
+ * launcher with {@link #ANVIL_ARGS}, or any node given with {@code --url}):
  * fixed-duration loops that count completed operations, not JMH (the node, not the JVM, sets the
  * pace). Scenarios:
  *
@@ -58,24 +60,16 @@ import org.web3j.tx.RawTransactionManager;
  *       Both libraries get the same OkHttp connection settings (Cairn's default client).
  * </ul>
  *
- * <p>Usage: {@code EvmE2eDriver --url http://127.0.0.1:PORT [--seconds 10] [--warmup 3]
- * [--only REGEX-free-substring] [--ceiling-txs 60000] [--rounds 1] [--report FILE]}. With several
- * rounds the whole scenario list runs again (so no scenario always runs first on a fresh node) and
- * the report gives the median.
+ * <p>Usage: {@code EvmE2eDriver [--url http://127.0.0.1:PORT] [--seconds 10] [--warmup 3]
+ * [--only REGEX-free-substring] [--ceiling-txs 60000] [--rounds 1] [--report FILE] [--log FILE]}.
+ * Without {@code --url} the driver starts anvil itself (stopped at the end, its output appended to
+ * {@code --log}) and, when {@code wrk} is installed, also measures the node's own eth_blockNumber
+ * ceiling against it. With several rounds the whole scenario list runs again (so no scenario always
+ * runs first on a fresh node) and the report gives the median.
  */
 public final class EvmE2eDriver {
-  static final long CHAIN_ID = 31337;
-  static final String[] DEV_KEYS = {
-      "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
-      "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
-      "5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
-      "7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
-      "47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
-      "8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
-      "92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
-      "4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
-      "dbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97",
-      "2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6"};
+  static final long CHAIN_ID = Anvil.CHAIN_ID;
+  static final String[] DEV_KEYS = Anvil.DEV_KEYS.toArray(new String[0]);
   static final String RECIPIENT = "0x000000000000000000000000000000000000bEEF";
   static final BigInteger MAX_FEE = BigInteger.valueOf(100_000_000_000L);
   static final BigInteger PRIORITY_FEE = BigInteger.valueOf(1_000_000_000L);
@@ -110,6 +104,13 @@ public final class EvmE2eDriver {
     this.ceilingTxs = ceilingTxs;
   }
 
+  /**
+   * The flags of the anvil this driver starts: interval mining, a block every second, no automine
+   * (so acceptance, not block production, is measured), a 1e10 gas limit (blocks absorb every
+   * transaction), FIFO ordering and no logging.
+   */
+  static final String[] ANVIL_ARGS = {"--block-time", "1", "--gas-limit", "10000000000", "--order", "fifo", "--quiet"};
+
   public static void main(String[] args) throws Exception {
     String url = null;
     int seconds = 10;
@@ -117,6 +118,7 @@ public final class EvmE2eDriver {
     int ceiling = 60_000;
     String only = "";
     String report = null;
+    String log = null;
     int rounds = 1;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -126,26 +128,56 @@ public final class EvmE2eDriver {
         case "--ceiling-txs": ceiling = Integer.parseInt(args[++i]); break;
         case "--only": only = args[++i]; break;
         case "--report": report = args[++i]; break;
+        case "--log": log = args[++i]; break;
         case "--rounds": rounds = Integer.parseInt(args[++i]); break;
         default: throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    if (url == null) {
-      throw new IllegalArgumentException("--url is required (benchmarks/evm-e2e.sh starts anvil and passes it)");
+    String md;
+    if (url != null) {
+      md = run(url, seconds, warmup, ceiling, rounds, only, "given with --url");
+    } else {
+      Anvil anvil = Anvil.builder().args(ANVIL_ARGS).start();
+      try {
+        System.err.printf(Locale.ROOT, "evm-e2e: %s (pid %d), flags %s%n", anvil.url(), anvil.pid(), String.join(" ", ANVIL_ARGS));
+        md = run(anvil.url(), seconds, warmup, ceiling, rounds, only, "anvil started by the driver: " + String.join(" ", ANVIL_ARGS))
+            + WrkCeiling.section(anvil.url(), seconds, rounds, only);
+      } finally {
+        anvil.close();
+        if (log != null) {
+          Files.writeString(Paths.get(log), "--- anvil output ---\n" + anvil.log() + "\n", StandardCharsets.UTF_8,
+              java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
+      }
     }
+    System.out.println(md);
+    if (report != null) {
+      Files.writeString(Paths.get(report), md, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String run(String url, int seconds, int warmup, int ceiling, int rounds, String only, String nodeNote)
+      throws Exception {
     EvmE2eDriver d = new EvmE2eDriver(url, seconds, warmup, ceiling);
     d.rounds = rounds;
+    d.nodeNote = nodeNote;
     for (int r = 1; r <= rounds; r++) {
       if (rounds > 1) {
         System.err.printf(Locale.ROOT, "--- round %d of %d%n", r, rounds);
       }
       d.runAll(only);
     }
-    String md = d.report();
-    System.out.println(md);
-    if (report != null) {
-      Files.writeString(Paths.get(report), md, StandardCharsets.UTF_8);
-    }
+    lastRun = d;
+    return d.report();
+  }
+
+  /** The last run (for the wrk section's comparison with the single-request rates). */
+  static EvmE2eDriver lastRun;
+  private String nodeNote = "";
+
+  /** The median ops/s of a scenario of the last run, NaN when it did not run. */
+  static double lastMedian(String scenario) {
+    return lastRun == null ? Double.NaN : lastRun.median(scenario);
   }
 
   void runAll(String only) throws Exception {
@@ -416,7 +448,7 @@ public final class EvmE2eDriver {
     StringBuilder sb = new StringBuilder();
     sb.append("# EVM end-to-end benchmark\n\n");
     sb.append("- date: ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append('\n');
-    sb.append("- node: ").append(url).append(" (anvil, see evm-e2e.sh for its flags)\n");
+    sb.append("- node: ").append(url).append(" (").append(nodeNote).append(")\n");
     sb.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
         .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs\n");
     sb.append("- Cairn secp256k1 backend: ").append(Secp256k1.backendName()).append('\n');
