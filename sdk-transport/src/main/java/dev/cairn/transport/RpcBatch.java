@@ -1,4 +1,4 @@
-package dev.cairn.evm.rpc;
+package dev.cairn.transport;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,17 +8,17 @@ import java.util.concurrent.CompletableFuture;
 /**
  * An explicit JSON-RPC batch: add calls, then {@link #send()} them in one HTTP request. Each
  * {@link #add} returns the call's own future; responses are matched by id, in any order, and a
- * call whose response is missing, malformed or an error fails alone with an {@link RpcException}.
+ * call whose response is missing, malformed or an error fails alone with an {@link TransportException}.
  * A failure of the whole request (transport, HTTP status, unparseable body) fails every call. The
  * batch is retried as a whole only if every call in it is idempotent. Not thread-safe; send once.
  */
 public final class RpcBatch {
-  private final EvmRpcClient client;
+  private final JsonRpcClient client;
   final List<RpcCall<?>> calls = new ArrayList<>();
   final List<CompletableFuture<Object>> futures = new ArrayList<>();
   private boolean sent;
 
-  RpcBatch(EvmRpcClient client) {
+  RpcBatch(JsonRpcClient client) {
     this.client = client;
   }
 
@@ -48,7 +48,7 @@ public final class RpcBatch {
 
   /**
    * Sends the batch and waits: when this returns, every future returned by {@link #add} is
-   * complete (normally or with its {@link RpcException}). Never throws for failed calls.
+   * complete (normally or with its {@link TransportException}). Never throws for failed calls.
    */
   public void send() {
     markSent();

@@ -1,14 +1,15 @@
-package dev.cairn.evm.rpc;
+package dev.cairn.transport;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.cairn.evm.rpc.internal.ByteBuf;
-import dev.cairn.evm.rpc.internal.HttpChannel;
-import dev.cairn.evm.rpc.internal.HttpReply;
-import dev.cairn.evm.rpc.internal.Json;
+import dev.cairn.transport.internal.ByteBuf;
+import dev.cairn.transport.internal.ChannelClosedException;
+import dev.cairn.transport.internal.NotSentException;
+import dev.cairn.transport.internal.HttpChannel;
+import dev.cairn.transport.internal.HttpReply;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -34,9 +35,11 @@ import okhttp3.OkHttpClient;
 final class Transport {
   private static final ThreadLocal<ByteBuf> BUF = ThreadLocal.withInitial(() -> new ByteBuf(512));
 
-  final OkHttpClient http;
+  private OkHttpClient http;
+  private boolean ownsHttp;
   final HttpUrl url;
   final HttpChannel channel;
+  final HttpChannelKind channelKind;
   final RetryPolicy retry;
   final Duration defaultTimeout;
   final long maxResponseBytes;
@@ -44,11 +47,13 @@ final class Transport {
   private volatile ScheduledExecutorService scheduler;
   volatile AutoBatcher autoBatcher;
 
-  Transport(OkHttpClient http, HttpUrl url, HttpChannel channel, RetryPolicy retry, Duration defaultTimeout,
-      long maxResponseBytes) {
+  Transport(OkHttpClient http, boolean ownsHttp, HttpUrl url, HttpChannel channel, HttpChannelKind channelKind,
+      RetryPolicy retry, Duration defaultTimeout, long maxResponseBytes) {
     this.http = http;
+    this.ownsHttp = ownsHttp;
     this.url = url;
     this.channel = channel;
+    this.channelKind = channelKind;
     this.retry = retry;
     this.defaultTimeout = defaultTimeout;
     this.maxResponseBytes = maxResponseBytes;
@@ -61,7 +66,7 @@ final class Transport {
         s = scheduler;
         if (s == null) {
           ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "cairn-evm-rpc-scheduler");
+            Thread t = new Thread(r, "cairn-rpc-scheduler");
             t.setDaemon(true);
             return t;
           });
@@ -73,8 +78,27 @@ final class Transport {
     return s;
   }
 
+  /** The OkHttp client in use; for a pipelined transport one is made on first use (and owned). */
+  synchronized OkHttpClient okHttp() {
+    if (http == null) {
+      http = HttpSettings.defaultOkHttpClient();
+      ownsHttp = true;
+    }
+    return http;
+  }
+
   void close() {
     channel.close();
+    OkHttpClient h;
+    boolean owned;
+    synchronized (this) {
+      h = http;
+      owned = ownsHttp;
+    }
+    if (h != null && owned) {
+      h.dispatcher().executorService().shutdown();
+      h.connectionPool().evictAll();
+    }
     ScheduledExecutorService s = scheduler;
     if (s != null) {
       // not shutdownNow: retries and batch flushes already scheduled still run, find the channel
@@ -99,7 +123,7 @@ final class Transport {
   static byte[] encode(long firstId, List<? extends RpcCall<?>> calls, boolean asBatch) {
     ByteBuf buf = BUF.get();
     buf.reset();
-    try (JsonGenerator g = Json.FACTORY.createGenerator(buf, JsonEncoding.UTF8)) {
+    try (JsonGenerator g = JsonLimits.jsonFactory().createGenerator(buf, JsonEncoding.UTF8)) {
       if (asBatch) {
         g.writeStartArray();
       }
@@ -135,36 +159,49 @@ final class Transport {
 
     abstract R parse(JsonParser p) throws IOException;
 
+    /** One attempt: JSON-RPC posts go to the endpoint itself; REST exchanges override this. */
+    HttpReply send(long timeoutNanos) throws IOException {
+      return channel.post(body, timeoutNanos, idempotent);
+    }
+
+    void sendAsync(long timeoutNanos, HttpChannel.Callback cb) {
+      channel.postAsync(body, timeoutNanos, idempotent, cb);
+    }
+
     R handle(HttpReply r) throws IOException {
       if (r.code() < 200 || r.code() > 299) {
         throw httpError(method, r);
       }
+      return parseBody(r);
+    }
+
+    R parseBody(HttpReply r) throws IOException {
       long len = r.contentLength();
       if (len > maxResponseBytes) {
-        throw RpcException.malformed(method, "", "response of " + len + " bytes exceeds the limit of " + maxResponseBytes);
+        throw TransportException.malformed(method, "", "response of " + len + " bytes exceeds the limit of " + maxResponseBytes);
       }
       byte[] bytes = r.bodyBytes();
       try (InputStream in = bytes != null ? null : new Limited(r.bodyStream(), maxResponseBytes, method);
-           JsonParser p = bytes != null ? Json.FACTORY.createParser(bytes) : Json.FACTORY.createParser(in)) {
+           JsonParser p = bytes != null ? JsonLimits.jsonFactory().createParser(bytes) : JsonLimits.jsonFactory().createParser(in)) {
         R result = parse(p);
         if (p.nextToken() != null) {
-          throw RpcException.malformed(method, "", "trailing content after the JSON-RPC response");
+          throw TransportException.malformed(method, "", "trailing content after the JSON-RPC response");
         }
         return result;
       } catch (JsonProcessingException e) {
-        throw RpcException.malformed(method, "", "invalid JSON: " + e.getOriginalMessage());
-      } catch (RpcException e) {
+        throw TransportException.malformed(method, "", "invalid JSON: " + e.getOriginalMessage());
+      } catch (TransportException e) {
         throw e.method() == null ? e.forMethod(method) : e;
       } catch (IOException e) {
         throw e;
       } catch (RuntimeException e) {
-        throw RpcException.malformed(method, "", "unexpected value: " + e.getClass().getSimpleName()
+        throw TransportException.malformed(method, "", "unexpected value: " + e.getClass().getSimpleName()
             + (e.getMessage() == null ? "" : ": " + e.getMessage()));
       }
     }
   }
 
-  private static RpcException httpError(String method, HttpReply r) {
+  static TransportException httpError(String method, HttpReply r) {
     String snippet = null;
     try {
       String s = new String(r.peek(256), StandardCharsets.UTF_8);
@@ -177,36 +214,8 @@ final class Transport {
     } catch (RuntimeException ignored) {
       // the status alone is enough
     }
-    return RpcException.httpStatus(method, r.code(), snippet, retryAfter(r));
-  }
-
-  /** Parses {@code Retry-After}: delta-seconds or an HTTP-date; null if absent or unparseable. */
-  static Duration retryAfter(HttpReply r) {
-    String v = r.retryAfter();
-    if (v == null) {
-      return null;
-    }
-    v = v.trim();
-    if (!v.isEmpty() && v.length() <= 9) {
-      boolean digits = true;
-      for (int i = 0; i < v.length(); i++) {
-        char c = v.charAt(i);
-        digits &= c >= '0' && c <= '9';
-      }
-      if (digits) {
-        return Duration.ofSeconds(Long.parseLong(v));
-      }
-    } else if (!v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      return Duration.ofDays(365);
-    }
-    ZonedDateTime d;
-    try {
-      d = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-    long ms = d.toInstant().toEpochMilli() - System.currentTimeMillis();
-    return Duration.ofMillis(Math.max(0, ms));
+    Duration ra = r.code() == 429 || r.code() == 503 ? RetryPolicy.parseRetryAfter(r.retryAfter(), System.currentTimeMillis()) : null;
+    return TransportException.httpStatus(method, r.code(), snippet, ra);
   }
 
   private final class Single<T> extends Exchange<T> {
@@ -223,98 +232,98 @@ final class Transport {
     T parse(JsonParser p) throws IOException {
       JsonToken t = p.nextToken();
       if (t == null) {
-        throw RpcException.malformed(method, "", "empty response body");
+        throw TransportException.malformed(method, "", "empty response body");
       }
       if (t != JsonToken.START_OBJECT) {
-        throw RpcException.malformed(method, "", "expected a JSON-RPC response object");
+        throw TransportException.malformed(method, "", "expected a JSON-RPC response object");
       }
       T result = null;
       boolean hasResult = false;
       boolean resultNull = false;
-      RpcException error = null;
+      TransportException error = null;
       boolean idSeen = false;
       boolean idNull = false;
       String f;
-      while ((f = Json.nextField(p)) != null) {
+      while ((f = JsonValues.nextField(p)) != null) {
         switch (f) {
           case "result":
             if (hasResult) {
-              throw Json.malformed(p, "duplicate result");
+              throw JsonValues.malformed(p, "duplicate result");
             }
             hasResult = true;
-            resultNull = Json.isNull(p);
+            resultNull = JsonValues.isNull(p);
             result = call.reader.read(p);
             break;
           case "error":
             if (error != null) {
-              throw Json.malformed(p, "duplicate error");
+              throw JsonValues.malformed(p, "duplicate error");
             }
             error = readError(p, method);
             break;
           case "id":
             idSeen = true;
-            if (Json.isNull(p)) {
+            if (JsonValues.isNull(p)) {
               idNull = true;
             } else if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT
                 && p.getNumberType() != JsonParser.NumberType.LONG || p.getLongValue() != id) {
               if (p.currentToken() == JsonToken.VALUE_STRING && p.getText().equals(Long.toString(id))) {
                 break;
               }
-              throw Json.malformed(p, "response id does not match request id " + id);
+              throw JsonValues.malformed(p, "response id does not match request id " + id);
             }
             break;
           default:
-            Json.skip(p);
+            JsonValues.skip(p);
         }
       }
       if (error != null && hasResult && !resultNull) {
-        throw RpcException.malformed(method, "", "response has both result and error");
+        throw TransportException.malformed(method, "", "response has both result and error");
       }
       if (error == null && !hasResult) {
-        throw RpcException.malformed(method, "", "response has neither result nor error");
+        throw TransportException.malformed(method, "", "response has neither result nor error");
       }
       if (!idSeen) {
-        throw RpcException.malformed(method, "/id", "missing required field");
+        throw TransportException.malformed(method, "/id", "missing required field");
       }
       if (error != null) {
         throw error;
       }
       if (idNull) {
-        throw RpcException.malformed(method, "/id", "null id on a successful response");
+        throw TransportException.malformed(method, "/id", "null id on a successful response");
       }
       return result;
     }
   }
 
-  static RpcException readError(JsonParser p, String method) throws IOException {
-    Json.expectObject(p);
+  static TransportException readError(JsonParser p, String method) throws IOException {
+    JsonValues.expectObject(p);
     Long code = null;
     String message = null;
     String data = null;
     String f;
-    while ((f = Json.nextField(p)) != null) {
+    while ((f = JsonValues.nextField(p)) != null) {
       switch (f) {
         case "code":
           if (p.currentToken() != JsonToken.VALUE_NUMBER_INT
               || (p.getNumberType() != JsonParser.NumberType.INT && p.getNumberType() != JsonParser.NumberType.LONG)) {
-            throw Json.malformed(p, "error code must be an integer");
+            throw JsonValues.malformed(p, "error code must be an integer");
           }
           code = p.getLongValue();
           break;
         case "message":
-          message = Json.isNull(p) ? null : Json.string(p);
+          message = JsonValues.isNull(p) ? null : JsonValues.string(p);
           break;
         case "data":
-          data = Json.rawJson(p);
+          data = JsonValues.rawJson(p);
           break;
         default:
-          Json.skip(p);
+          JsonValues.skip(p);
       }
     }
     if (code == null) {
-      throw Json.missing(p, "code");
+      throw JsonValues.missing(p, "code");
     }
-    return RpcException.jsonRpc(method, code, message, data);
+    return TransportException.rpcError(method, code, message, data);
   }
 
   private final class Batch extends Exchange<Void> {
@@ -334,30 +343,30 @@ final class Transport {
     Void parse(JsonParser p) throws IOException {
       int n = calls.size();
       Object[] results = new Object[n];
-      RpcException[] errors = new RpcException[n];
+      TransportException[] errors = new TransportException[n];
       boolean[] done = new boolean[n];
       JsonToken t = p.nextToken();
       if (t == null) {
-        throw RpcException.malformed(null, "", "empty response body");
+        throw TransportException.malformed(null, "", "empty response body");
       }
       if (t == JsonToken.START_OBJECT) {
         // a single response to a batch: an error for the whole batch (e.g. "batch too large")
-        RpcException e = null;
+        TransportException e = null;
         String f;
-        while ((f = Json.nextField(p)) != null) {
+        while ((f = JsonValues.nextField(p)) != null) {
           if (f.equals("error")) {
             e = readError(p, null);
           } else {
-            Json.skip(p);
+            JsonValues.skip(p);
           }
         }
-        throw e != null ? e : RpcException.malformed(null, "", "expected an array of responses to a batch");
+        throw e != null ? e : TransportException.malformed(null, "", "expected an array of responses to a batch");
       }
-      Json.expect(p, JsonToken.START_ARRAY, "an array of responses");
+      JsonValues.expect(p, JsonToken.START_ARRAY, "an array of responses");
       int element = 0;
       while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
         if (t == null) {
-          throw RpcException.malformed(null, "", "unexpected end of input");
+          throw TransportException.malformed(null, "", "unexpected end of input");
         }
         if (t != JsonToken.START_OBJECT) {
           p.skipChildren();
@@ -367,10 +376,10 @@ final class Transport {
         long id = Long.MIN_VALUE;
         byte[] raw = null;
         boolean resultNull = false;
-        RpcException error = null;
-        RpcException elementProblem = null;
+        TransportException error = null;
+        TransportException elementProblem = null;
         String f;
-        while ((f = Json.nextField(p)) != null) {
+        while ((f = JsonValues.nextField(p)) != null) {
           switch (f) {
             case "id":
               if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && (p.getNumberType() == JsonParser.NumberType.INT
@@ -383,19 +392,19 @@ final class Transport {
               }
               break;
             case "result":
-              resultNull = Json.isNull(p);
+              resultNull = JsonValues.isNull(p);
               raw = copy(p);
               break;
             case "error":
               try {
                 error = readError(p, null);
-              } catch (RpcException e) {
+              } catch (TransportException e) {
                 elementProblem = e;
                 skipRest(p);
               }
               break;
             default:
-              Json.skip(p);
+              JsonValues.skip(p);
           }
           if (elementProblem != null) {
             break;
@@ -410,15 +419,15 @@ final class Transport {
           if (elementProblem != null) {
             errors[i] = elementProblem.withPathPrefix(prefix, call.method);
           } else if (error != null && raw != null && !resultNull) {
-            errors[i] = RpcException.malformed(call.method, prefix, "response has both result and error");
+            errors[i] = TransportException.malformed(call.method, prefix, "response has both result and error");
           } else if (error != null) {
             errors[i] = error.forMethod(call.method);
           } else if (raw == null) {
-            errors[i] = RpcException.malformed(call.method, prefix, "response has neither result nor error");
+            errors[i] = TransportException.malformed(call.method, prefix, "response has neither result nor error");
           } else {
             try {
               results[i] = readResult(call, raw);
-            } catch (RpcException e) {
+            } catch (TransportException e) {
               errors[i] = e.withPathPrefix(prefix + "/result", call.method);
             }
           }
@@ -427,7 +436,7 @@ final class Transport {
       }
       for (int i = 0; i < n; i++) {
         if (!done[i]) {
-          errors[i] = RpcException.malformed(calls.get(i).method, "",
+          errors[i] = TransportException.malformed(calls.get(i).method, "",
               "no response with id " + (firstId + i) + " in the batch response");
         }
       }
@@ -438,7 +447,7 @@ final class Transport {
     }
 
     Object[] results;
-    RpcException[] errors;
+    TransportException[] errors;
 
     void complete() {
       for (int i = 0; i < futures.size(); i++) {
@@ -450,7 +459,7 @@ final class Transport {
       }
     }
 
-    void failAll(RpcException e) {
+    void failAll(TransportException e) {
       for (int i = 0; i < futures.size(); i++) {
         futures.get(i).completeExceptionally(e.forMethod(calls.get(i).method));
       }
@@ -493,47 +502,55 @@ final class Transport {
 
   private static byte[] copy(JsonParser p) throws IOException {
     ByteBuf out = new ByteBuf(64);
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+    try (JsonGenerator g = JsonLimits.jsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
       g.copyCurrentStructure(p);
     }
     return out.toByteArray();
   }
 
   private static <T> T readResult(RpcCall<T> call, byte[] raw) {
-    try (JsonParser q = Json.FACTORY.createParser(raw)) {
+    try (JsonParser q = JsonLimits.jsonFactory().createParser(raw)) {
       q.nextToken();
       T v = call.reader.read(q);
       if (q.nextToken() != null) {
-        throw RpcException.malformed(call.method, "", "reader did not consume the whole result");
+        throw TransportException.malformed(call.method, "", "reader did not consume the whole result");
       }
       return v;
-    } catch (RpcException e) {
+    } catch (TransportException e) {
       throw e;
     } catch (JsonProcessingException e) {
-      throw RpcException.malformed(call.method, "", "invalid JSON: " + e.getOriginalMessage());
+      throw TransportException.malformed(call.method, "", "invalid JSON: " + e.getOriginalMessage());
     } catch (IOException | RuntimeException e) {
-      throw RpcException.malformed(call.method, "", "unexpected value: " + e.getClass().getSimpleName()
+      throw TransportException.malformed(call.method, "", "unexpected value: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
   }
 
   // ------------------------------------------------------------------ running
 
-  private static RpcException ioFailure(Exchange<?> ex, IOException e) {
+  static TransportException ioFailure(String method, Duration timeout, IOException e) {
+    if (e instanceof ChannelClosedException) {
+      return TransportException.closed(method, e.getMessage());
+    }
+    if (e instanceof NotSentException || e instanceof java.net.ConnectException
+        || e instanceof java.net.UnknownHostException || e instanceof java.net.NoRouteToHostException) {
+      return TransportException.connect(method, e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+    }
     if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
-      return RpcException.transport(ex.method, "interrupted", e);
+      return TransportException.io(method, "interrupted", e);
     }
     if (e instanceof InterruptedIOException) {
-      return RpcException.timeout(ex.method, ex.timeout, e);
+      return TransportException.timeout(method, timeout, e);
     }
-    return RpcException.transport(ex.method, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+    return TransportException.io(method, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
   }
 
-  private long retryDelay(Exchange<?> ex, RpcException e, int attempt) {
-    if (!ex.idempotent || Thread.currentThread().isInterrupted()) {
+  private long retryDelay(Exchange<?> ex, TransportException e, int attempt) {
+    if (Thread.currentThread().isInterrupted() || e.kind() == TransportException.Kind.CLOSED) {
       return -1;
     }
-    long d = retry.delayNanos(e, attempt);
+    long d = retry.delayNanos(e, attempt, ex.idempotent);
     if (d < 0 || System.nanoTime() + d >= ex.deadline) {
       return -1;
     }
@@ -544,15 +561,15 @@ final class Transport {
     for (int attempt = 0; ; attempt++) {
       long remaining = ex.deadline - System.nanoTime();
       if (remaining <= 0) {
-        throw RpcException.timeout(ex.method, ex.timeout, null);
+        throw TransportException.timeout(ex.method, ex.timeout, null);
       }
-      RpcException failure;
-      try (HttpReply r = channel.post(ex.body, remaining)) {
+      TransportException failure;
+      try (HttpReply r = ex.send(remaining)) {
         return ex.handle(r);
-      } catch (RpcException e) {
+      } catch (TransportException e) {
         failure = e;
       } catch (IOException e) {
-        failure = ioFailure(ex, e);
+        failure = ioFailure(ex.method, ex.timeout, e);
       }
       long delay = retryDelay(ex, failure, attempt);
       if (delay < 0) {
@@ -562,7 +579,7 @@ final class Transport {
         TimeUnit.NANOSECONDS.sleep(delay);
       } catch (InterruptedException ie) {
         Thread.currentThread().interrupt();
-        throw RpcException.transport(ex.method, "interrupted while waiting to retry", ie);
+        throw TransportException.io(ex.method, "interrupted while waiting to retry", ie);
       }
     }
   }
@@ -570,23 +587,23 @@ final class Transport {
   <R> void runAsync(Exchange<R> ex, CompletableFuture<R> f, int attempt) {
     long remaining = ex.deadline - System.nanoTime();
     if (remaining <= 0) {
-      f.completeExceptionally(RpcException.timeout(ex.method, ex.timeout, null));
+      f.completeExceptionally(TransportException.timeout(ex.method, ex.timeout, null));
       return;
     }
-    channel.postAsync(ex.body, remaining, (reply, io) -> {
-      RpcException failure;
+    ex.sendAsync(remaining, (reply, io) -> {
+      TransportException failure;
       if (io != null) {
-        failure = ioFailure(ex, io);
+        failure = ioFailure(ex.method, ex.timeout, io);
       } else {
         try (HttpReply r = reply) {
           f.complete(ex.handle(r));
           return;
-        } catch (RpcException e) {
+        } catch (TransportException e) {
           failure = e;
         } catch (IOException e) {
-          failure = ioFailure(ex, e);
+          failure = ioFailure(ex.method, ex.timeout, e);
         } catch (RuntimeException e) {
-          failure = RpcException.transport(ex.method, e.toString(), e);
+          failure = TransportException.io(ex.method, e.toString(), e);
         }
       }
       long delay = retryDelay(ex, failure, attempt);
@@ -619,15 +636,15 @@ final class Transport {
       return f.get(c.timeout().toNanos() + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof RpcException) {
-        throw (RpcException) cause;
+      if (cause instanceof TransportException) {
+        throw (TransportException) cause;
       }
-      throw RpcException.transport(c.method, String.valueOf(cause), cause);
+      throw TransportException.io(c.method, String.valueOf(cause), cause);
     } catch (TimeoutException e) {
-      throw RpcException.timeout(c.method, c.timeout(), e);
+      throw TransportException.timeout(c.method, c.timeout(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw RpcException.transport(c.method, "interrupted", e);
+      throw TransportException.io(c.method, "interrupted", e);
     }
   }
 
@@ -673,7 +690,7 @@ final class Transport {
     Batch b = newBatch(calls, futures);
     try {
       runSync(b);
-    } catch (RpcException e) {
+    } catch (TransportException e) {
       b.failAll(e);
       return;
     }
@@ -697,12 +714,72 @@ final class Transport {
     runAsync(b, done, 0);
     return done.handle((v, t) -> {
       if (t != null) {
-        b.failAll(t instanceof RpcException ? (RpcException) t : RpcException.transport(null, t.toString(), t));
+        b.failAll(t instanceof TransportException ? (TransportException) t : TransportException.io(null, t.toString(), t));
       } else {
         b.complete();
       }
       return null;
     });
+  }
+
+  // ------------------------------------------------------------------ REST
+
+  private final class Rest<T> extends Exchange<T> {
+    final RestCall<T> call;
+
+    Rest(RestCall<T> call, byte[] body) {
+      super(body, call.idempotent, call.label, call.timeout());
+      this.call = call;
+    }
+
+    @Override
+    HttpReply send(long timeoutNanos) throws IOException {
+      return channel.request(call.verb, call.target, body, timeoutNanos, idempotent);
+    }
+
+    @Override
+    void sendAsync(long timeoutNanos, HttpChannel.Callback cb) {
+      channel.requestAsync(call.verb, call.target, body, timeoutNanos, idempotent, cb);
+    }
+
+    @Override
+    T parse(JsonParser p) throws IOException {
+      if (p.nextToken() == null) {
+        throw TransportException.malformed(method, "", "empty response body");
+      }
+      return call.reader.read(p);
+    }
+  }
+
+  private static byte[] encodeBody(BodyWriter w) {
+    if (w == null) {
+      return null;
+    }
+    ByteBuf buf = BUF.get();
+    buf.reset();
+    try (JsonGenerator g = JsonLimits.jsonFactory().createGenerator(buf, JsonEncoding.UTF8)) {
+      w.write(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode the JSON body", e);
+    }
+    return buf.toByteArray();
+  }
+
+  <T> T executeRest(RestCall<T> c) {
+    return runSync(new Rest<>(c, encodeBody(c.body)));
+  }
+
+  <T> CompletableFuture<T> executeRestAsync(RestCall<T> c) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    byte[] body;
+    try {
+      body = encodeBody(c.body);
+    } catch (RuntimeException e) {
+      f.completeExceptionally(e);
+      return f;
+    }
+    runAsync(new Rest<>(c, body), f, 0);
+    return f;
   }
 
   /** Counts bytes and fails past the limit, so that a hostile body cannot exhaust memory. */
@@ -721,7 +798,7 @@ final class Transport {
       if (n > 0) {
         count += n;
         if (count > limit) {
-          throw RpcException.malformed(method, "", "response exceeds the limit of " + limit + " bytes");
+          throw TransportException.malformed(method, "", "response exceeds the limit of " + limit + " bytes");
         }
       }
     }

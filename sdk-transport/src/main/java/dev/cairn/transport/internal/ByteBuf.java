@@ -1,4 +1,4 @@
-package dev.cairn.evm.rpc.internal;
+package dev.cairn.transport.internal;
 
 import java.io.OutputStream;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
-package dev.cairn.evm.rpc.internal;
+package dev.cairn.transport.internal;
 
-import dev.cairn.evm.rpc.internal.Http1Channel.Pending;
+import dev.cairn.transport.internal.Http1Channel.Pending;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +55,7 @@ final class Http1Connection {
   }
 
   void start() {
-    Thread t = new Thread(this::readLoop, "cairn-evm-http1-reader-" + channel.host + ":" + channel.port + "#" + id);
+    Thread t = new Thread(this::readLoop, "cairn-http1-reader-" + channel.host + ":" + channel.port + "#" + id);
     t.setDaemon(true);
     t.start();
   }

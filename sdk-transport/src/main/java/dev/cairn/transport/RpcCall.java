@@ -1,4 +1,4 @@
-package dev.cairn.evm.rpc;
+package dev.cairn.transport;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -12,14 +12,14 @@ import java.util.concurrent.CompletableFuture;
  * @param <T> the result type
  */
 public final class RpcCall<T> {
-  final EvmRpcClient client;
+  final JsonRpcClient client;
   final String method;
   final ParamsWriter params;
   final ResultReader<T> reader;
   final boolean idempotent;
   final Duration timeout;
 
-  RpcCall(EvmRpcClient client, String method, ParamsWriter params, ResultReader<T> reader, boolean idempotent,
+  RpcCall(JsonRpcClient client, String method, ParamsWriter params, ResultReader<T> reader, boolean idempotent,
       Duration timeout) {
     this.client = client;
     this.method = method;
@@ -32,14 +32,14 @@ public final class RpcCall<T> {
   /**
    * Sends the call and waits for the result.
    *
-   * @throws RpcException on any failure (after the retries the client's policy allows)
+   * @throws TransportException on any failure (after the retries the client's policy allows)
    */
   public T send() {
     return client.transport.execute(this);
   }
 
   /**
-   * Sends the call without blocking. The future fails with an {@link RpcException} (possibly
+   * Sends the call without blocking. The future fails with an {@link TransportException} (possibly
    * wrapped in a {@link java.util.concurrent.CompletionException} by dependent stages).
    */
   public CompletableFuture<T> sendAsync() {
@@ -60,7 +60,7 @@ public final class RpcCall<T> {
     return method;
   }
 
-  /** Whether the call may be retried (reads); {@code eth_sendRawTransaction} is not. */
+  /** Whether the call may be retried (reads); a transaction submission is not. */
   public boolean isIdempotent() {
     return idempotent;
   }

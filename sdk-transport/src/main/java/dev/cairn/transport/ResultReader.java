@@ -1,12 +1,12 @@
-package dev.cairn.evm.rpc;
+package dev.cairn.transport;
 
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 
 /**
  * Reads a JSON-RPC {@code result}. Called with the parser on the value's first token; must
- * consume exactly that value (leaving the parser on its last token). Throw {@link RpcException}
- * (e.g. {@link RpcException#malformed}) for values of the wrong shape; Jackson's parse exceptions
+ * consume exactly that value (leaving the parser on its last token). Throw {@link TransportException}
+ * (e.g. {@link TransportException#malformed}) for values of the wrong shape; Jackson's parse exceptions
  * and any other runtime exception are turned into {@code MALFORMED_RESPONSE} errors.
  */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package dev.cairn.evm.rpc;
+package dev.cairn.transport;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.cairn.evm.rpc;
+package dev.cairn.transport;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.cairn.evm.rpc.internal;
+package dev.cairn.transport.internal;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -46,6 +46,9 @@ public final class Http1Channel implements HttpChannel {
   final String host;
   final int port;
   private final byte[] requestPrefix;
+  private final String basePath;
+  private final String hostHeader;
+  private final String headerBlock;
   private final int maxConnections;
   private final int connectTimeoutMillis;
   final long maxResponseBytes;
@@ -69,6 +72,9 @@ public final class Http1Channel implements HttpChannel {
     this.host = Objects.requireNonNull(host, "host");
     this.port = port;
     String hostHeader = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + (port == 80 ? "" : ":" + port);
+    this.basePath = pathAndQuery;
+    this.hostHeader = hostHeader;
+    this.headerBlock = headerBlock;
     String prefix = "POST " + pathAndQuery + " HTTP/1.1\r\nHost: " + hostHeader
         + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n" + headerBlock + "Content-Length: ";
     this.requestPrefix = prefix.getBytes(StandardCharsets.ISO_8859_1);
@@ -81,7 +87,7 @@ public final class Http1Channel implements HttpChannel {
     this.connecting = new boolean[maxConnections];
     ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
         new SynchronousQueue<>(), r -> {
-          Thread t = new Thread(r, "cairn-evm-http1-callback");
+          Thread t = new Thread(r, "cairn-http1-callback");
           t.setDaemon(true);
           return t;
         });
@@ -90,6 +96,29 @@ public final class Http1Channel implements HttpChannel {
 
   /** The request bytes: the fixed head, the length, a blank line and the body. */
   byte[] encode(byte[] body) {
+    return encode(requestPrefix, body);
+  }
+
+  /**
+   * The bytes of a request to {@code target} below the base path ({@code GET} without a body, or
+   * {@code POST} with a JSON one). The target must be ASCII without spaces or CR/LF (callers
+   * validate it).
+   */
+  byte[] encode(String method, String target, byte[] body) {
+    String path = basePath.endsWith("/") && target.startsWith("/") ? basePath + target.substring(1)
+        : basePath.equals("/") ? target : basePath + target;
+    StringBuilder h = new StringBuilder(128 + headerBlock.length());
+    h.append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ").append(hostHeader)
+        .append("\r\nAccept: application/json\r\n").append(headerBlock);
+    if (body == null) {
+      h.append("\r\n");
+      return h.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+    h.append("Content-Type: application/json\r\nContent-Length: ");
+    return encode(h.toString().getBytes(StandardCharsets.ISO_8859_1), body);
+  }
+
+  private static byte[] encode(byte[] requestPrefix, byte[] body) {
     int len = body.length;
     int digits = 1;
     for (int v = len; v >= 10; v /= 10) {
@@ -110,27 +139,46 @@ public final class Http1Channel implements HttpChannel {
   }
 
   @Override
-  public HttpReply post(byte[] body, long timeoutNanos) throws IOException {
+  public HttpReply post(byte[] body, long timeoutNanos, boolean idempotent) throws IOException {
+    return send(encode(body), timeoutNanos);
+  }
+
+  @Override
+  public void postAsync(byte[] body, long timeoutNanos, boolean idempotent, Callback callback) {
+    Pending p = new Pending(encode(body), System.nanoTime() + timeoutNanos, null, callback);
+    submit(p, false);
+  }
+
+  @Override
+  public HttpReply request(String method, String target, byte[] body, long timeoutNanos, boolean idempotent)
+      throws IOException {
+    return send(encode(method, target, body), timeoutNanos);
+  }
+
+  @Override
+  public void requestAsync(String method, String target, byte[] body, long timeoutNanos, boolean idempotent,
+      Callback callback) {
+    Pending p = new Pending(encode(method, target, body), System.nanoTime() + timeoutNanos, null, callback);
+    submit(p, false);
+  }
+
+  // requests are sent once on this channel (only unwritten ones move to another connection), so
+  // the idempotent flag needs no handling here: the transport above decides about retries
+  private HttpReply send(byte[] request, long timeoutNanos) throws IOException {
     if (Thread.currentThread().isInterrupted()) {
       // never send on behalf of an interrupted caller: it would not wait for the answer
       throw new InterruptedIOException("interrupted before sending");
     }
-    Pending p = new Pending(encode(body), System.nanoTime() + timeoutNanos, Thread.currentThread(), null);
+    Pending p = new Pending(request, System.nanoTime() + timeoutNanos, Thread.currentThread(), null);
     submit(p, true);
     return p.await();
-  }
-
-  @Override
-  public void postAsync(byte[] body, long timeoutNanos, Callback callback) {
-    Pending p = new Pending(encode(body), System.nanoTime() + timeoutNanos, null, callback);
-    submit(p, false);
   }
 
   /** Puts {@code p} on a connection; opening one happens on this thread only if {@code mayBlock}. */
   void submit(Pending p, boolean mayBlock) {
     for (;;) {
       if (closed) {
-        p.complete(new IOException("the RPC client is closed"), this);
+        p.complete(new ChannelClosedException("the client is closed"), this);
         return;
       }
       if (p.isDone()) {
@@ -153,7 +201,8 @@ public final class Http1Channel implements HttpChannel {
         return;
       }
       if (++p.attempts >= MAX_SEND_ATTEMPTS) {
-        p.complete(new IOException("connections to " + host + ":" + port + " kept closing before the request was sent"),
+        p.complete(new NotSentException("connections to " + host + ":" + port + " kept closing before the request was sent",
+            null),
             this);
         return;
       }
@@ -165,14 +214,15 @@ public final class Http1Channel implements HttpChannel {
     try {
       callbacks.execute(() -> submit(p, true));
     } catch (RuntimeException rejected) {
-      p.complete(new IOException("the RPC client is closed"), this);
+      p.complete(new ChannelClosedException("the client is closed"), this);
     }
   }
 
   /** Called by a connection for a request it could not write: try another, a bounded number of times. */
   void unsent(Pending p) {
     if (++p.attempts >= MAX_SEND_ATTEMPTS) {
-      p.complete(new IOException("connections to " + host + ":" + port + " kept closing before the request was sent"),
+      p.complete(new NotSentException("connections to " + host + ":" + port + " kept closing before the request was sent",
+            null),
           this);
     } else {
       resubmitLater(p);
@@ -223,7 +273,7 @@ public final class Http1Channel implements HttpChannel {
     synchronized (slots) {
       for (;;) {
         if (closed) {
-          throw new IOException("the RPC client is closed");
+          throw new ChannelClosedException("the client is closed");
         }
         Http1Connection best = null;
         for (int i = 0; i < slots.length; i++) {
@@ -287,7 +337,7 @@ public final class Http1Channel implements HttpChannel {
       }
     }
     if (closed) {
-      throw new IOException("the RPC client is closed");
+      throw new ChannelClosedException("the client is closed");
     }
     return c;
   }
@@ -298,7 +348,7 @@ public final class Http1Channel implements HttpChannel {
     synchronized (slots) {
       for (Http1Connection c : slots) {
         if (c != null) {
-          c.retire("the RPC client is closed");
+          c.retire("the client is closed");
         }
       }
       slots.notifyAll();
@@ -395,6 +445,13 @@ public final class Http1Channel implements HttpChannel {
         return (HttpReply) o;
       }
       IOException e = (IOException) o;
+      if (e instanceof ChannelClosedException) {
+        throw new ChannelClosedException(e.getMessage());
+      }
+      if (e instanceof NotSentException || e instanceof java.net.ConnectException
+          || e instanceof java.net.UnknownHostException || e instanceof java.net.NoRouteToHostException) {
+        throw new NotSentException(e.getMessage(), e);
+      }
       if (e instanceof InterruptedIOException) {
         InterruptedIOException copy = new InterruptedIOException(e.getMessage());
         copy.initCause(e);
