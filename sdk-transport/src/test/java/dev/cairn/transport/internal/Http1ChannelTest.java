@@ -1,4 +1,6 @@
-package dev.cairn.evm.rpc.internal;
+package dev.cairn.transport.internal;
+
+import dev.cairn.testing.server.ScriptedHttpServer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,7 +57,7 @@ class Http1ChannelTest {
 
   static CompletableFuture<HttpReply> async(HttpChannel ch, byte[] body, long timeoutNanos) {
     CompletableFuture<HttpReply> f = new CompletableFuture<>();
-    ch.postAsync(body, timeoutNanos, (r, e) -> {
+    ch.postAsync(body, timeoutNanos, true, (r, e) -> {
       if (e != null) {
         f.completeExceptionally(e);
       } else {
@@ -146,8 +148,8 @@ class Http1ChannelTest {
           assertEquals(200, r.code());
           assertArrayEquals(bodies.get(i), r.bodyBytes(), "response " + i);
         }
-        assertEquals(1, s.accepted.get(), "all requests shared one pipelined connection");
-        assertTrue(s.failures.isEmpty(), s.failures.toString());
+        assertEquals(1, s.accepted(), "all requests shared one pipelined connection");
+        assertTrue(s.failures().isEmpty(), s.failures().toString());
       } finally {
         ch.close();
       }
@@ -168,7 +170,7 @@ class Http1ChannelTest {
             try {
               for (int i = 0; i < 50; i++) {
                 byte[] body = bytes("{\"caller\":" + id + ",\"i\":" + i + "}");
-                assertArrayEquals(body, ch.post(body, 10 * SECOND).bodyBytes());
+                assertArrayEquals(body, ch.post(body, 10 * SECOND, true).bodyBytes());
               }
             } catch (Throwable e) {
               errors.add(e);
@@ -182,7 +184,7 @@ class Http1ChannelTest {
           assertTrue(!th.isAlive(), "a caller hung");
         }
         assertTrue(errors.isEmpty(), errors.toString());
-        assertTrue(s.accepted.get() <= connections, "at most " + connections + " connections, saw " + s.accepted.get());
+        assertTrue(s.accepted() <= connections, "at most " + connections + " connections, saw " + s.accepted());
       } finally {
         ch.close();
       }
@@ -205,7 +207,7 @@ class Http1ChannelTest {
       c.write(ScriptedHttpServer.ok(body));
     })) {
       Http1Channel ch = channel(s);
-      assertArrayEquals(bytes("{\"a\":1}"), ch.post(bytes("{\"a\":1}"), SECOND * 5).bodyBytes());
+      assertArrayEquals(bytes("{\"a\":1}"), ch.post(bytes("{\"a\":1}"), SECOND * 5, true).bodyBytes());
       String h = head.get(5, TimeUnit.SECONDS);
       assertTrue(h.startsWith("POST /rpc?x=1 HTTP/1.1\r\nHost: 127.0.0.1:" + s.port() + "\r\n"), h);
       assertTrue(h.contains("\r\nContent-Type: application/json\r\n"), h);
@@ -254,10 +256,10 @@ class Http1ChannelTest {
       }
     })) {
       Http1Channel ch = channel(s);
-      IOException e = assertThrows(IOException.class, () -> ch.post(bytes("{}"), 5 * SECOND));
+      IOException e = assertThrows(IOException.class, () -> ch.post(bytes("{}"), 5 * SECOND, true));
       assertTrue(causedBy(e, java.net.ProtocolException.class), () -> "not a protocol error: " + e);
-      assertArrayEquals(bytes("\"fine\""), ch.post(bytes("{}"), 5 * SECOND).bodyBytes());
-      assertEquals(2, s.accepted.get());
+      assertArrayEquals(bytes("\"fine\""), ch.post(bytes("{}"), 5 * SECOND, true).bodyBytes());
+      assertEquals(2, s.accepted());
       ch.close();
     }
   }
@@ -271,7 +273,7 @@ class Http1ChannelTest {
       c.readRequest();
     })) {
       Http1Channel ch = channel(s);
-      IOException e = assertThrows(IOException.class, () -> ch.post(bytes("{}"), 5 * SECOND));
+      IOException e = assertThrows(IOException.class, () -> ch.post(bytes("{}"), 5 * SECOND, true));
       assertTrue(causedBy(e, java.io.EOFException.class), () -> "not an end of stream: " + e);
       ch.close();
     }
@@ -288,9 +290,9 @@ class Http1ChannelTest {
       c.readRequest();
     })) {
       Http1Channel ch = channel(s);
-      assertThrows(InterruptedIOException.class, () -> ch.post(bytes("\"late\""), TimeUnit.MILLISECONDS.toNanos(200)));
-      assertArrayEquals(bytes("\"mine\""), ch.post(bytes("\"mine\""), 5 * SECOND).bodyBytes());
-      assertEquals(1, s.accepted.get(), "the late response was consumed on the same connection");
+      assertThrows(InterruptedIOException.class, () -> ch.post(bytes("\"late\""), TimeUnit.MILLISECONDS.toNanos(200), true));
+      assertArrayEquals(bytes("\"mine\""), ch.post(bytes("\"mine\""), 5 * SECOND, true).bodyBytes());
+      assertEquals(1, s.accepted(), "the late response was consumed on the same connection");
       ch.close();
     }
   }
@@ -310,12 +312,12 @@ class Http1ChannelTest {
       }
     })) {
       Http1Channel ch = channel(s);
-      HttpReply r = ch.post(bytes("{}"), 5 * SECOND);
+      HttpReply r = ch.post(bytes("{}"), 5 * SECOND, true);
       assertEquals(204, r.code());
       assertEquals(0, r.bodyBytes().length);
-      assertArrayEquals(bytes("\"10\""), ch.post(bytes("{}"), 5 * SECOND).bodyBytes());
-      assertArrayEquals(bytes("\"new\""), ch.post(bytes("{}"), 5 * SECOND).bodyBytes());
-      assertEquals(2, s.accepted.get(), "HTTP/1.0 without keep-alive ends the connection");
+      assertArrayEquals(bytes("\"10\""), ch.post(bytes("{}"), 5 * SECOND, true).bodyBytes());
+      assertArrayEquals(bytes("\"new\""), ch.post(bytes("{}"), 5 * SECOND, true).bodyBytes());
+      assertEquals(2, s.accepted(), "HTTP/1.0 without keep-alive ends the connection");
       ch.close();
     }
   }
@@ -326,13 +328,13 @@ class Http1ChannelTest {
       Http1Channel ch = channel(s);
       Thread.currentThread().interrupt();
       try {
-        assertThrows(InterruptedIOException.class, () -> ch.post(bytes("{}"), 5 * SECOND));
+        assertThrows(InterruptedIOException.class, () -> ch.post(bytes("{}"), 5 * SECOND, true));
         assertTrue(Thread.currentThread().isInterrupted(), "the interrupt status is kept");
       } finally {
         Thread.interrupted();
       }
       Thread.sleep(100);
-      assertEquals(0, s.accepted.get());
+      assertEquals(0, s.accepted());
       ch.close();
     }
   }
@@ -350,11 +352,11 @@ class Http1ChannelTest {
       }
     })) {
       Http1Channel ch = channel(s, 1, 2048, 60 * SECOND);
-      HttpReply r = ch.post(bytes("{}"), 5 * SECOND);
+      HttpReply r = ch.post(bytes("{}"), 5 * SECOND, true);
       assertEquals(1_000_000_000_000L, r.contentLength());
       assertEquals(0, r.bodyBytes().length);
-      assertArrayEquals(bytes("\"after\""), ch.post(bytes("{}"), 5 * SECOND).bodyBytes());
-      assertEquals(2, s.accepted.get());
+      assertArrayEquals(bytes("\"after\""), ch.post(bytes("{}"), 5 * SECOND, true).bodyBytes());
+      assertEquals(2, s.accepted());
       ch.close();
     }
   }
@@ -371,7 +373,7 @@ class Http1ChannelTest {
       c.readRequest();
     })) {
       Http1Channel ch = channel(s);
-      IOException e = assertThrows(IOException.class, () -> ch.post(bytes("{}"), 5 * SECOND));
+      IOException e = assertThrows(IOException.class, () -> ch.post(bytes("{}"), 5 * SECOND, true));
       assertTrue(e.getMessage().contains("header section exceeds"), e.getMessage());
       ch.close();
     }
@@ -392,14 +394,14 @@ class Http1ChannelTest {
       c.readRequest();
     })) {
       Http1Channel ch = channel(s, 1, 2048, 60 * SECOND);
-      HttpReply r = ch.post(bytes("{}"), 5 * SECOND);
+      HttpReply r = ch.post(bytes("{}"), 5 * SECOND, true);
       assertEquals(5000, r.contentLength());
       assertEquals(0, r.bodyBytes().length);
-      r = ch.post(bytes("{}"), 5 * SECOND);
+      r = ch.post(bytes("{}"), 5 * SECOND, true);
       assertEquals(8192, r.contentLength());
       assertEquals(0, r.bodyBytes().length);
-      assertArrayEquals(bytes("\"small\""), ch.post(bytes("{}"), 5 * SECOND).bodyBytes());
-      assertEquals(1, s.accepted.get());
+      assertArrayEquals(bytes("\"small\""), ch.post(bytes("{}"), 5 * SECOND, true).bodyBytes());
+      assertEquals(1, s.accepted());
       ch.close();
     }
   }
@@ -411,7 +413,7 @@ class Http1ChannelTest {
       c.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{\"until\":\"eof\"}");
     })) {
       Http1Channel ch = channel(s);
-      assertArrayEquals(bytes("{\"until\":\"eof\"}"), ch.post(bytes("{}"), 5 * SECOND).bodyBytes());
+      assertArrayEquals(bytes("{\"until\":\"eof\"}"), ch.post(bytes("{}"), 5 * SECOND, true).bodyBytes());
       ch.close();
     }
   }
@@ -424,7 +426,7 @@ class Http1ChannelTest {
       c.readRequest();
     })) {
       Http1Channel ch = channel(s);
-      HttpReply r = ch.post(bytes("{}"), 5 * SECOND);
+      HttpReply r = ch.post(bytes("{}"), 5 * SECOND, true);
       assertEquals(429, r.code());
       assertEquals("7", r.retryAfter());
       assertArrayEquals(bytes("slow"), r.peek(4));
@@ -463,8 +465,8 @@ class Http1ChannelTest {
         answered++;
       }
       assertEquals(3, answered, "the two requests behind Connection: close were not processed: they are resent");
-      assertArrayEquals(bytes("4"), ch.post(bytes("4"), 5 * SECOND).bodyBytes());
-      assertEquals(2, s.accepted.get());
+      assertArrayEquals(bytes("4"), ch.post(bytes("4"), 5 * SECOND, true).bodyBytes());
+      assertEquals(2, s.accepted());
       ch.close();
     }
   }
@@ -480,7 +482,7 @@ class Http1ChannelTest {
     })) {
       Http1Channel ch = channel(s);
       long t0 = System.nanoTime();
-      assertThrows(InterruptedIOException.class, () -> ch.post(bytes("{}"), TimeUnit.MILLISECONDS.toNanos(300)));
+      assertThrows(InterruptedIOException.class, () -> ch.post(bytes("{}"), TimeUnit.MILLISECONDS.toNanos(300), true));
       long took = System.nanoTime() - t0;
       assertTrue(took < 2 * SECOND, "timed out after " + took / 1_000_000 + " ms");
       // overdue by more than the grace period: the reader gives the connection up
@@ -508,10 +510,10 @@ class Http1ChannelTest {
   void idleConnectionsAreReplacedBeforeUse() throws Exception {
     try (ScriptedHttpServer s = echo()) {
       Http1Channel ch = channel(s, 1, 1 << 20, TimeUnit.MILLISECONDS.toNanos(50));
-      assertArrayEquals(bytes("1"), ch.post(bytes("1"), 5 * SECOND).bodyBytes());
+      assertArrayEquals(bytes("1"), ch.post(bytes("1"), 5 * SECOND, true).bodyBytes());
       Thread.sleep(150);
-      assertArrayEquals(bytes("2"), ch.post(bytes("2"), 5 * SECOND).bodyBytes());
-      assertEquals(2, s.accepted.get());
+      assertArrayEquals(bytes("2"), ch.post(bytes("2"), 5 * SECOND, true).bodyBytes());
+      assertEquals(2, s.accepted());
       ch.close();
     }
   }
@@ -521,9 +523,9 @@ class Http1ChannelTest {
     try (ScriptedHttpServer s = echo()) {
       Http1Channel ch = channel(s);
       CompletableFuture<String> thread = new CompletableFuture<>();
-      ch.postAsync(bytes("x"), 5 * SECOND, (r, e) -> thread.complete(Thread.currentThread().getName()));
+      ch.postAsync(bytes("x"), 5 * SECOND, true, (r, e) -> thread.complete(Thread.currentThread().getName()));
       String name = thread.get(5, TimeUnit.SECONDS);
-      assertTrue(name.startsWith("cairn-evm-http1-callback"), name);
+      assertTrue(name.startsWith("cairn-http1-callback"), name);
       ch.close();
     }
   }
@@ -542,7 +544,7 @@ class Http1ChannelTest {
       ch.close();
       assertInstanceOf(IOException.class,
           assertThrows(java.util.concurrent.ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS)).getCause());
-      IOException e = assertThrows(IOException.class, () -> ch.post(bytes("{}"), SECOND));
+      IOException e = assertThrows(IOException.class, () -> ch.post(bytes("{}"), SECOND, true));
       assertTrue(e.getMessage().contains("closed"), e.getMessage());
     }
   }
@@ -554,7 +556,7 @@ class Http1ChannelTest {
       port = ss.getLocalPort();
     }
     Http1Channel ch = new Http1Channel("127.0.0.1", port, "/", "", 1, 2_000, 1 << 20, SECOND);
-    IOException e = assertThrows(IOException.class, () -> ch.post(bytes("{}"), 5 * SECOND));
+    IOException e = assertThrows(IOException.class, () -> ch.post(bytes("{}"), 5 * SECOND, true));
     assertInstanceOf(java.net.ConnectException.class, e.getCause());
     ch.close();
   }
