@@ -87,7 +87,10 @@ final class Transport {
     return http;
   }
 
+  private volatile boolean closed;
+
   void close() {
+    closed = true;
     channel.close();
     OkHttpClient h;
     boolean owned;
@@ -559,6 +562,9 @@ final class Transport {
 
   <R> R runSync(Exchange<R> ex) {
     for (int attempt = 0; ; attempt++) {
+      if (closed) {
+        throw TransportException.closed(ex.method, "the client is closed");
+      }
       long remaining = ex.deadline - System.nanoTime();
       if (remaining <= 0) {
         throw TransportException.timeout(ex.method, ex.timeout, null);
@@ -585,6 +591,10 @@ final class Transport {
   }
 
   <R> void runAsync(Exchange<R> ex, CompletableFuture<R> f, int attempt) {
+    if (closed) {
+      f.completeExceptionally(TransportException.closed(ex.method, "the client is closed"));
+      return;
+    }
     long remaining = ex.deadline - System.nanoTime();
     if (remaining <= 0) {
       f.completeExceptionally(TransportException.timeout(ex.method, ex.timeout, null));
