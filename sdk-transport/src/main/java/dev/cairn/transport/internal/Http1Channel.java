@@ -25,13 +25,13 @@ import java.util.concurrent.locks.LockSupport;
  * read in order by one reader thread per connection.
  *
  * <p>Per request it costs one small array copy, no header objects and no interceptor chain; the
- * node reads several requests per system call. The price: a slow call (a wide {@code eth_getLogs},
+ * node reads several requests per system call. The price: a slow call (a wide log query,
  * a trace) delays the calls queued behind it on the same connection, so this channel is for many
  * small calls to a nearby node, not for a remote provider (use OkHttp and HTTP/2 there).
  *
  * <p>Failure handling: requests not yet written when their connection dies are sent again on
  * another connection; requests written but unanswered fail with an {@link IOException} (the caller
- * decides whether to retry: reads yes, {@code eth_sendRawTransaction} no). A response overdue by
+ * decides whether to retry: reads yes, transaction submissions no). A response overdue by
  * more than {@link #STUCK_GRACE_NANOS} past its caller's deadline closes its connection.
  * Connections idle longer than the idle timeout are replaced before use, so that a server's
  * keep-alive expiry does not cost a request.
