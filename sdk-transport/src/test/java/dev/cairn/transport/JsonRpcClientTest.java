@@ -127,6 +127,7 @@ class JsonRpcClientTest {
       TransportException e = assertThrows(TransportException.class, () -> rpc.rawCall("m", null, false).send());
       assertEquals(TransportException.Kind.CONNECT, e.kind(), e.getMessage());
       assertTrue(!e.mayHaveReachedServer() && e.isTransportFailure());
+      assertTrue(e.getMessage().contains("127.0.0.1:1"), "the message names the endpoint: " + e.getMessage());
     }
   }
 

@@ -316,7 +316,14 @@ public final class Http1Channel implements HttpChannel {
       int ms = (int) Math.max(1, Math.min(connectTimeoutMillis, TimeUnit.NANOSECONDS.toMillis(left)));
       s.setTcpNoDelay(true);
       s.setKeepAlive(true);
-      s.connect(new InetSocketAddress(host, port), ms);
+      try {
+        s.connect(new InetSocketAddress(host, port), ms);
+      } catch (SocketTimeoutException e) {
+        throw e;
+      } catch (IOException e) {
+        throw new NotSentException("failed to connect to " + host + ":" + port
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+      }
       s.setSoTimeout(TICK_MILLIS);
       c = new Http1Connection(this, s, connectionIds.incrementAndGet());
     } finally {

@@ -557,7 +557,14 @@ class Http1ChannelTest {
     }
     Http1Channel ch = new Http1Channel("127.0.0.1", port, "/", "", 1, 2_000, 1 << 20, SECOND);
     IOException e = assertThrows(IOException.class, () -> ch.post(bytes("{}"), 5 * SECOND, true));
-    assertInstanceOf(java.net.ConnectException.class, e.getCause());
+    // typed as "nothing was sent" (safe to retry even for submissions), naming the endpoint
+    assertInstanceOf(NotSentException.class, e);
+    assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
+    Throwable c = e;
+    while (c != null && !(c instanceof java.net.ConnectException)) {
+      c = c.getCause();
+    }
+    assertNotNull(c, "the ConnectException is kept as the cause");
     ch.close();
   }
 }
