@@ -36,7 +36,8 @@ import dev.cairn.evm.rpc.CallRequest;
 import dev.cairn.evm.rpc.EvmRpcClient;
 import dev.cairn.evm.rpc.Hash32;
 import dev.cairn.evm.rpc.Receipt;
-import dev.cairn.evm.rpc.RpcException;
+import dev.cairn.evm.rpc.RpcErrors;
+import dev.cairn.transport.TransportException;
 import dev.cairn.evm.rpc.StorageProof;
 import dev.cairn.evm.trie.AccountState;
 import dev.cairn.evm.trie.StateProofs;
@@ -501,7 +502,7 @@ public final class EvmChainAdapter implements ChainAdapter {
           return new byte[0];
         }
         Throwable c = NodeErrorsBridge.unwrap(t);
-        return c instanceof RpcException ? ((RpcException) c).data().orElse(new byte[0]) : new byte[0];
+        return c instanceof TransportException ? RpcErrors.revertData((TransportException) c).orElse(new byte[0]) : new byte[0];
       });
     });
   }
@@ -588,7 +589,7 @@ public final class EvmChainAdapter implements ChainAdapter {
    *
    * @param template as for {@link #submit}: one builder per call, not shared between concurrent calls
    * @throws RuntimeException what {@link #submit}'s future fails with: a {@link ChainException} for
-   *     invalid input, an {@link dev.cairn.evm.rpc.RpcException} for the node's rejections (its
+   *     invalid input, an {@link dev.cairn.transport.TransportException} for the node's rejections (its
    *     {@code toChainError} gives the kind: nonce, funds, fees) and for transport failures, or the
    *     signer's exception
    */
@@ -661,9 +662,9 @@ public final class EvmChainAdapter implements ChainAdapter {
     if (t instanceof ChainException) {
       return (ChainException) t;
     }
-    if (t instanceof RpcException) {
-      RpcException re = (RpcException) t;
-      if (re.kind() == RpcException.Kind.JSON_RPC_ERROR) {
+    if (t instanceof TransportException) {
+      TransportException re = (TransportException) t;
+      if (re.kind() == TransportException.Kind.RPC_ERROR) {
         ContractAbi abi = null;
         if (contract != null) {
           try {
@@ -673,9 +674,9 @@ public final class EvmChainAdapter implements ChainAdapter {
           }
         }
         return new ChainException(RevertDecoder.rpcError(chainId, re.code(), re.rpcMessage().orElse(re.getMessage()),
-            re.data().orElse(null), abi), re);
+            RpcErrors.revertData(re).orElse(null), abi), re);
       }
-      return new ChainException(re.toChainError(chainId), re);
+      return new ChainException(RpcErrors.toChainError(re, chainId), re);
     }
     return new ChainException(ChainErrors.fromThrowable(chainId, t), t);
   }

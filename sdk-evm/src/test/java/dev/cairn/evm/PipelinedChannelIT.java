@@ -11,7 +11,7 @@ import dev.cairn.evm.nonce.Submission;
 import dev.cairn.evm.rpc.Block;
 import dev.cairn.evm.rpc.BlockId;
 import dev.cairn.evm.rpc.EvmRpcClient;
-import dev.cairn.evm.rpc.RpcException;
+import dev.cairn.transport.TransportException;
 import dev.cairn.testing.node.Anvil;
 import dev.cairn.testing.node.AnvilExtension;
 import java.math.BigInteger;
@@ -106,9 +106,9 @@ class PipelinedChannelIT {
       }
       pool.shutdown();
       // JSON-RPC errors come through the pipelined channel typed, like over OkHttp
-      RpcException e = org.junit.jupiter.api.Assertions.assertThrows(RpcException.class,
-          () -> pipe.call("eth_noSuchMethod", dev.cairn.evm.rpc.ParamsWriter.NONE, p -> null, true).send());
-      assertEquals(RpcException.Kind.JSON_RPC_ERROR, e.kind());
+      TransportException e = org.junit.jupiter.api.Assertions.assertThrows(TransportException.class,
+          () -> pipe.call("eth_noSuchMethod", dev.cairn.transport.ParamsWriter.NONE, p -> null, true).send());
+      assertEquals(TransportException.Kind.RPC_ERROR, e.kind());
     }
   }
 }

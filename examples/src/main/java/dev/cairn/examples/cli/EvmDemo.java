@@ -14,7 +14,7 @@ import dev.cairn.evm.rpc.BlockId;
 import dev.cairn.evm.rpc.EvmRpcClient;
 import dev.cairn.evm.rpc.FeeSuggestion;
 import dev.cairn.evm.rpc.Receipt;
-import dev.cairn.evm.rpc.RpcException;
+import dev.cairn.transport.TransportException;
 import dev.cairn.evm.tx.Transaction;
 import dev.cairn.examples.cli.HdWallets.Chain;
 import java.io.PrintStream;
@@ -55,7 +55,7 @@ final class EvmDemo {
     long chainId;
     try (EvmRpcClient probe = EvmSupport.client(url, PROBE_TIMEOUT, false)) {
       chainId = probe.chainId().send();
-    } catch (RpcException e) {
+    } catch (TransportException e) {
       out.println("EVM: no node answers at " + url + "; skipping the transfer (start one with"
           + " scripts/anvil.sh, then run the demo again; or set --rpc-url / WALLET_RPC_URL).");
       return;

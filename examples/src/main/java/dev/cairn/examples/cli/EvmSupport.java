@@ -8,7 +8,7 @@ import dev.cairn.core.encoding.Hex;
 import dev.cairn.evm.rpc.BlockId;
 import dev.cairn.evm.rpc.EvmRpcClient;
 import dev.cairn.evm.rpc.Receipt;
-import dev.cairn.evm.rpc.RpcException;
+import dev.cairn.transport.TransportException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -70,7 +70,7 @@ final class EvmSupport {
     try {
       EvmRpcClient.Builder b = EvmRpcClient.builder(u).timeout(timeout);
       if (!retry) {
-        b.retryPolicy(dev.cairn.evm.rpc.RetryPolicy.NONE);
+        b.retryPolicy(dev.cairn.transport.RetryPolicy.NONE);
       }
       return b.build();
     } catch (IllegalArgumentException e) {
@@ -80,10 +80,8 @@ final class EvmSupport {
 
   /** Whether a failure means the node could not be reached (exit code 2 rather than 1). */
   static boolean isNodeUnreachable(Throwable e) {
-    if (e instanceof RpcException) {
-      RpcException.Kind k = ((RpcException) e).kind();
-      return k == RpcException.Kind.TRANSPORT || k == RpcException.Kind.TIMEOUT
-          || k == RpcException.Kind.HTTP_STATUS;
+    if (e instanceof TransportException) {
+      return ((TransportException) e).isTransportFailure();
     }
     return e instanceof ChainException && ((ChainException) e).kind() == ErrorKind.TRANSPORT;
   }

@@ -56,9 +56,11 @@ final class NodeErrors {
         || m.contains("replacementunderpriced") || m.contains("insufficient gas price to replace")) {
       return Kind.REPLACEMENT_UNDERPRICED;
     }
-    if (t instanceof dev.cairn.evm.rpc.RpcException) {
-      dev.cairn.evm.rpc.RpcException.Kind k = ((dev.cairn.evm.rpc.RpcException) t).kind();
-      if (k == dev.cairn.evm.rpc.RpcException.Kind.TRANSPORT || k == dev.cairn.evm.rpc.RpcException.Kind.TIMEOUT) {
+    if (t instanceof dev.cairn.transport.TransportException) {
+      dev.cairn.transport.TransportException.Kind k = ((dev.cairn.transport.TransportException) t).kind();
+      if (k == dev.cairn.transport.TransportException.Kind.CONNECT || k == dev.cairn.transport.TransportException.Kind.IO
+          || k == dev.cairn.transport.TransportException.Kind.TIMEOUT
+          || k == dev.cairn.transport.TransportException.Kind.CLOSED) {
         return Kind.TRANSPORT;
       }
     }

@@ -1,35 +1,40 @@
 package dev.cairn.evm.rpc;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.cairn.abi.Address;
-import dev.cairn.evm.rpc.internal.Http1Channel;
-import dev.cairn.evm.rpc.internal.HttpChannel;
 import dev.cairn.evm.rpc.internal.Json;
-import dev.cairn.evm.rpc.internal.OkHttpChannel;
-import java.io.IOException;
+import dev.cairn.transport.HttpChannelKind;
+import dev.cairn.transport.JsonRpcClient;
+import dev.cairn.transport.ParamsWriter;
+import dev.cairn.transport.ResultReader;
+import dev.cairn.transport.RetryPolicy;
+import dev.cairn.transport.RpcBatch;
+import dev.cairn.transport.RpcCall;
+import dev.cairn.transport.TransportException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import okhttp3.ConnectionPool;
-import okhttp3.ConnectionSpec;
-import okhttp3.Dispatcher;
-import okhttp3.Headers;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
 
 /**
- * An Ethereum JSON-RPC client over HTTP (OkHttp: HTTP/1.1 and HTTP/2, TLS 1.3, pooled
- * connections) with Jackson streaming on the hot path. Each method returns an {@link RpcCall}:
+ * An Ethereum JSON-RPC client: the EVM layer (method names, parameter encodings, result types)
+ * over sdk-transport's {@link JsonRpcClient}, which does the HTTP, batching, retries, limits and
+ * typed failures. Needs {@code dev.cairn:sdk-transport} on the class path (an optional dependency
+ * of sdk-evm: offline building and signing does not need it). Each method returns an {@link RpcCall}:
  * {@code send()} blocks, {@code sendAsync()} returns a {@link CompletableFuture}, and calls can be
  * grouped in an {@link #newBatch() explicit batch} or coalesced automatically ({@link
  * Builder#autoBatch}). Idempotent reads are retried per the {@link RetryPolicy};
- * {@code eth_sendRawTransaction} never is. Every failure is an {@link RpcException}.
+ * {@code eth_sendRawTransaction} is retried only when nothing was sent. Every failure is a
+ * {@link TransportException}; {@link RpcErrors} reads it the EVM way (revert data, chain-neutral
+ * kinds).
+ *
+ * <p>The channel is chosen by endpoint: plain {@code http://} to {@code localhost} or to a
+ * loopback, private or link-local IP address gets the pipelined HTTP/1.1 channel (2 connections),
+ * so the obvious code against a local node is the fast path; {@code https://} and other hosts get
+ * OkHttp (HTTP/2 where offered). {@link Builder#okHttp()} and {@link Builder#pipelinedHttp1(int)}
+ * override the choice.
  *
  * <pre>{@code
  * try (EvmRpcClient rpc = EvmRpcClient.create("http://127.0.0.1:8545")) {
@@ -41,15 +46,7 @@ import okhttp3.Protocol;
  * Thread-safe; share one instance per endpoint.
  */
 public final class EvmRpcClient implements AutoCloseable {
-  private static final String[] RESERVED_HEADERS = {
-      "Host", "Content-Length", "Content-Type", "Transfer-Encoding", "Connection", "Accept", "Accept-Encoding"};
-  /**
-   * Pipelined connections idle longer than this are replaced before use (servers drop idle ones;
-   * Node's http server after 5 s).
-   */
-  private static final long PIPELINE_IDLE_NANOS = TimeUnit.SECONDS.toNanos(4);
-  final Transport transport;
-  private final boolean ownsHttp;
+  private final JsonRpcClient rpc;
   private final int gasMarginPercent;
   private final int feeHistoryBlocks;
   private final double[] feePercentiles;
@@ -58,34 +55,7 @@ public final class EvmRpcClient implements AutoCloseable {
   private final BigInteger fallbackPriorityFee;
 
   private EvmRpcClient(Builder b) {
-    if (b.http != null && b.pipelineConnections > 0) {
-      throw new IllegalStateException("okHttpClient(...) and pipelinedHttp1(...) exclude each other");
-    }
-    this.ownsHttp = b.http == null;
-    OkHttpClient http = b.http == null ? defaultOkHttpClient() : b.http;
-    Headers headers = b.headers.build();
-    HttpChannel channel;
-    if (b.pipelineConnections > 0) {
-      StringBuilder block = new StringBuilder();
-      for (int i = 0; i < headers.size(); i++) {
-        String name = headers.name(i);
-        for (String reserved : RESERVED_HEADERS) {
-          if (name.equalsIgnoreCase(reserved)) {
-            throw new IllegalStateException("header " + reserved + " is set by the HTTP/1.1 channel itself");
-          }
-        }
-        block.append(name).append(": ").append(headers.value(i)).append("\r\n");
-      }
-      String path = b.url.encodedPath() + (b.url.encodedQuery() == null ? "" : "?" + b.url.encodedQuery());
-      channel = new Http1Channel(b.url.host(), b.url.port(), path, block.toString(), b.pipelineConnections,
-          10_000, b.maxResponseBytes, PIPELINE_IDLE_NANOS);
-    } else {
-      channel = new OkHttpChannel(http, b.url, headers);
-    }
-    this.transport = new Transport(http, b.url, channel, b.retry, b.timeout, b.maxResponseBytes);
-    if (b.autoBatchWindow != null) {
-      transport.autoBatcher = new AutoBatcher(transport, b.autoBatchWindow, b.autoBatchMax);
-    }
+    this.rpc = b.rpc.build();
     this.gasMarginPercent = b.gasMarginPercent;
     this.feeHistoryBlocks = b.feeHistoryBlocks;
     this.feePercentiles = b.feePercentiles.clone();
@@ -94,7 +64,7 @@ public final class EvmRpcClient implements AutoCloseable {
     this.fallbackPriorityFee = b.fallbackPriorityFee;
   }
 
-  /** A client for {@code url} with the defaults. */
+  /** A client for {@code url} with the defaults (the channel chosen by endpoint). */
   public static EvmRpcClient create(String url) {
     return builder(url).build();
   }
@@ -105,48 +75,37 @@ public final class EvmRpcClient implements AutoCloseable {
    * @throws IllegalArgumentException if the URL is not a valid HTTP(S) URL
    */
   public static Builder builder(String url) {
-    HttpUrl u = HttpUrl.parse(Objects.requireNonNull(url, "url"));
-    if (u == null) {
-      throw new IllegalArgumentException("not an http(s) URL");
-    }
-    return new Builder(u);
+    return new Builder(JsonRpcClient.builder(url));
   }
 
-  /**
-   * The OkHttp client used when none is given: a dispatcher allowing 256 concurrent requests (per
-   * host too) for async callers, a pool of up to 128 idle connections kept 5 minutes (so 64+
-   * concurrent blocking callers each keep a connection under HTTP/1.1), HTTP/2 preferred via ALPN,
-   * TLS 1.3 and 1.2 (OkHttp's modern spec) and cleartext for local nodes, 10 s connect timeout.
-   * Per-call deadlines are set on each call.
-   */
+  /** The OkHttp client used when none is given; see {@link JsonRpcClient#defaultOkHttpClient()}. */
   public static OkHttpClient defaultOkHttpClient() {
-    Dispatcher d = new Dispatcher();
-    d.setMaxRequests(256);
-    d.setMaxRequestsPerHost(256);
-    return new OkHttpClient.Builder()
-        .dispatcher(d)
-        .connectionPool(new ConnectionPool(128, 5, TimeUnit.MINUTES))
-        .protocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1))
-        .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
-        .connectTimeout(Duration.ofSeconds(10))
-        .readTimeout(Duration.ZERO)
-        .writeTimeout(Duration.ZERO)
-        .build();
+    return JsonRpcClient.defaultOkHttpClient();
   }
 
   /** The endpoint. */
   public String url() {
-    return transport.url.toString();
+    return rpc.url();
   }
 
   /** The default timeout of a call (retries included). */
   public Duration timeout() {
-    return transport.defaultTimeout;
+    return rpc.timeout();
+  }
+
+  /** The channel in use. */
+  public HttpChannelKind channel() {
+    return rpc.channel();
+  }
+
+  /** The chain-neutral JSON-RPC client underneath (for methods this class does not wrap). */
+  public JsonRpcClient transport() {
+    return rpc;
   }
 
   /** The OkHttp client in use (e.g. to open WebSockets with the same pool and dispatcher). */
   public OkHttpClient okHttpClient() {
-    return transport.http;
+    return rpc.okHttpClient();
   }
 
   // ------------------------------------------------------------------ generic
@@ -159,9 +118,7 @@ public final class EvmRpcClient implements AutoCloseable {
    * @param idempotent whether the call may be retried (true for reads only)
    */
   public <T> RpcCall<T> call(String method, ParamsWriter params, ResultReader<T> reader, boolean idempotent) {
-    Objects.requireNonNull(method, "method");
-    return new RpcCall<>(this, method, params == null ? ParamsWriter.NONE : params, Objects.requireNonNull(reader, "reader"),
-        idempotent, null);
+    return rpc.call(method, params, reader, idempotent);
   }
 
   /**
@@ -172,25 +129,12 @@ public final class EvmRpcClient implements AutoCloseable {
    * @param paramsJsonArray the params array, e.g. {@code "[\"0x1\"]"}, or {@code null} for none
    */
   public RpcCall<String> rawCall(String method, String paramsJsonArray, boolean idempotent) {
-    ParamsWriter w = ParamsWriter.NONE;
-    if (paramsJsonArray != null) {
-      w = g -> {
-        try (JsonParser p = Json.FACTORY.createParser(paramsJsonArray)) {
-          if (p.nextToken() != JsonToken.START_ARRAY) {
-            throw new IllegalArgumentException("params must be a JSON array");
-          }
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            g.copyCurrentStructure(p);
-          }
-        }
-      };
-    }
-    return call(method, w, Json::rawJson, idempotent);
+    return rpc.rawCall(method, paramsJsonArray, idempotent);
   }
 
   /** A new, empty explicit batch. */
   public RpcBatch newBatch() {
-    return new RpcBatch(this);
+    return rpc.newBatch();
   }
 
   // ------------------------------------------------------------------ eth_ methods
@@ -257,7 +201,7 @@ public final class EvmRpcClient implements AutoCloseable {
     }, p -> Hash32.wrap(Json.hash(p)), true);
   }
 
-  /** {@code eth_call}: the return data. A revert is an {@link RpcException} keeping the revert data. */
+  /** {@code eth_call}: the return data. A revert is a {@link TransportException} keeping the revert data ({@link RpcErrors#revertData}). */
   public RpcCall<byte[]> call(CallRequest request, BlockId block) {
     return call(request, block, null);
   }
@@ -371,9 +315,10 @@ public final class EvmRpcClient implements AutoCloseable {
   }
 
   /**
-   * {@code eth_sendRawTransaction}: submits a signed transaction, returning its hash. Never
-   * retried (a retry after an ambiguous failure is the caller's decision: resending the same
-   * signed bytes is safe and answers "already known" if the first attempt landed).
+   * {@code eth_sendRawTransaction}: submits a signed transaction, returning its hash. Marked not
+   * idempotent: retried only when the connection could not be made (nothing was sent); a retry
+   * after an ambiguous failure is the caller's decision (resending the same signed bytes is safe
+   * and answers "already known" if the first attempt landed).
    */
   public RpcCall<Hash32> sendRawTransaction(byte[] signedTransaction) {
     byte[] tx = Objects.requireNonNull(signedTransaction, "signedTransaction").clone();
@@ -437,34 +382,22 @@ public final class EvmRpcClient implements AutoCloseable {
   }
 
   /**
-   * Releases the scheduler; if the OkHttp client was created by this client, also its idle
-   * connections and dispatcher threads. A client passed in by the caller is left alone.
+   * Closes the transport: its channel and scheduler, and the OkHttp client if this client created
+   * it (one passed in by the caller is left alone).
    */
   @Override
   public void close() {
-    transport.close();
-    if (ownsHttp) {
-      transport.http.dispatcher().executorService().shutdown();
-      transport.http.connectionPool().evictAll();
-    }
+    rpc.close();
   }
 
   @Override
   public String toString() {
-    return "EvmRpcClient{" + transport.url.redact() + "}";
+    return "EvmRpcClient{" + rpc + "}";
   }
 
   /** Builds an {@link EvmRpcClient}. Not thread-safe. */
   public static final class Builder {
-    private final HttpUrl url;
-    private OkHttpClient http;
-    private final Headers.Builder headers = new Headers.Builder();
-    private RetryPolicy retry = RetryPolicy.DEFAULT;
-    private Duration timeout = Duration.ofSeconds(30);
-    private long maxResponseBytes = 256L * 1024 * 1024;
-    private Duration autoBatchWindow;
-    private int autoBatchMax;
-    private int pipelineConnections;
+    private final JsonRpcClient.Builder rpc;
     private int gasMarginPercent = 20;
     private int feeHistoryBlocks = 10;
     private double[] feePercentiles = {10, 50, 90};
@@ -472,16 +405,22 @@ public final class EvmRpcClient implements AutoCloseable {
     private long baseFeeDenominator = 1;
     private BigInteger fallbackPriorityFee = BigInteger.valueOf(1_000_000_000L);
 
-    private Builder(HttpUrl url) {
-      this.url = url;
+    private Builder(JsonRpcClient.Builder rpc) {
+      this.rpc = rpc;
     }
 
     /**
      * Uses the caller's OkHttp client (its pool, dispatcher, TLS and interceptors); not closed by
-     * {@link #close()}. Excludes {@link #pipelinedHttp1}.
+     * {@link #close()}. Implies the OkHttp channel; excludes {@link #pipelinedHttp1}.
      */
     public Builder okHttpClient(OkHttpClient client) {
-      this.http = Objects.requireNonNull(client, "client");
+      rpc.okHttpClient(client);
+      return this;
+    }
+
+    /** Uses OkHttp (HTTP/2 where offered) whatever the endpoint, instead of the choice by endpoint. */
+    public Builder okHttp() {
+      rpc.okHttp();
       return this;
     }
 
@@ -491,7 +430,8 @@ public final class EvmRpcClient implements AutoCloseable {
      * flight, a new connection is opened while all open ones are busy, and once all {@code
      * connections} are busy further requests are pipelined behind the ones in flight (HTTP/1.1
      * pipelining; responses come back in order). Every call is still its own HTTP request and
-     * JSON-RPC message; no batching is involved.
+     * JSON-RPC message; no batching is involved. Chosen by default (with 2 connections) for plain
+     * {@code http://} to a loopback, private or link-local address.
      *
      * <p>For many concurrent calls to a node on the same host or network (a local geth, reth,
      * erigon or anvil) this costs markedly less per call than OkHttp, for the client and for the
@@ -509,43 +449,31 @@ public final class EvmRpcClient implements AutoCloseable {
      * @throws IllegalArgumentException if the URL is not {@code http://} or {@code connections} is out of range
      */
     public Builder pipelinedHttp1(int connections) {
-      if (!url.scheme().equals("http")) {
-        throw new IllegalArgumentException("pipelinedHttp1 needs an http:// URL; use OkHttp (the default) for https");
-      }
-      if (connections < 1 || connections > 1024) {
-        throw new IllegalArgumentException("connections must be 1..1024");
-      }
-      this.pipelineConnections = connections;
+      rpc.pipelinedHttp1(connections);
       return this;
     }
 
     /** Adds a header to every request (e.g. an API key). */
     public Builder header(String name, String value) {
-      headers.add(name, value);
+      rpc.header(name, value);
       return this;
     }
 
     /** The default timeout of a call, retries included (default 30 s). */
     public Builder timeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive");
-      }
-      this.timeout = timeout;
+      rpc.timeout(timeout);
       return this;
     }
 
     /** The retry policy (default {@link RetryPolicy#DEFAULT}). */
     public Builder retryPolicy(RetryPolicy policy) {
-      this.retry = Objects.requireNonNull(policy, "policy");
+      rpc.retryPolicy(policy);
       return this;
     }
 
     /** The largest response body accepted (default 256 MiB); larger ones fail as malformed. */
     public Builder maxResponseBytes(long bytes) {
-      if (bytes < 1024) {
-        throw new IllegalArgumentException("maxResponseBytes must be at least 1024");
-      }
-      this.maxResponseBytes = bytes;
+      rpc.maxResponseBytes(bytes);
       return this;
     }
 
@@ -554,12 +482,13 @@ public final class EvmRpcClient implements AutoCloseable {
      * pending one, up to {@code maxSize} calls, go out as one JSON-RPC batch.
      */
     public Builder autoBatch(Duration window, int maxSize) {
-      if (window.isNegative() || window.isZero() || maxSize < 2) {
-        throw new IllegalArgumentException("window must be positive and maxSize at least 2");
-      }
-      this.autoBatchWindow = window;
-      this.autoBatchMax = maxSize;
+      rpc.autoBatch(window, maxSize);
       return this;
+    }
+
+    /** The channel {@link #build()} will use with the settings so far. */
+    public HttpChannelKind channel() {
+      return rpc.channel();
     }
 
     /** The margin added by {@link EvmRpcClient#estimateGasWithMargin} (default 20, i.e. +20%). */

@@ -1,6 +1,7 @@
 package dev.cairn.evm.rpc;
 
 import com.fasterxml.jackson.core.JsonParser;
+import dev.cairn.transport.ResultReader;
 import dev.cairn.abi.Address;
 import dev.cairn.evm.rpc.internal.Json;
 import java.io.IOException;

@@ -16,7 +16,7 @@ import java.util.Optional;
  * and EIP-7702 authorization lists (4, decoded into {@link Authorization}s). Fields a transaction
  * type does not have are empty (optionals) or empty lists. Immutable.
  *
- * <p>Decoding is strict in the values (a bad quantity, hash or address is an {@link RpcException}
+ * <p>Decoding is strict in the values (a bad quantity, hash or address is an {@link dev.cairn.transport.TransportException}
  * naming its JSON path, e.g. {@code /result/authorizationList/0/nonce}) and tolerant in presence: only
  * {@code hash}, {@code nonce}, {@code from}, {@code value}, {@code gas} and {@code input} are
  * required, because nodes differ in the other fields they send. For typed transactions the

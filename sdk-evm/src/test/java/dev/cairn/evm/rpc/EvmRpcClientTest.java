@@ -1,5 +1,6 @@
 package dev.cairn.evm.rpc;
 
+import dev.cairn.transport.*;
 import static dev.cairn.evm.rpc.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -165,8 +166,8 @@ class EvmRpcClientTest extends MockServerSupport {
     assertEquals(List.of(Hash32.parse(TX_HASH)), full.transactionHashes());
 
     enqueueResult(block("[" + TX + "]"));
-    RpcException e = assertThrows(RpcException.class, () -> client.getBlockByNumber(BlockId.LATEST, false).send());
-    assertEquals(RpcException.Kind.MALFORMED_RESPONSE, e.kind());
+    TransportException e = assertThrows(TransportException.class, () -> client.getBlockByNumber(BlockId.LATEST, false).send());
+    assertEquals(TransportException.Kind.MALFORMED_RESPONSE, e.kind());
     assertEquals("/result/transactions/0", e.path().orElseThrow());
     takeRequest();
   }
@@ -274,8 +275,8 @@ class EvmRpcClientTest extends MockServerSupport {
     enqueue("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32000,\"message\":\"nonce too low\"}}");
     java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
         () -> client.sendRawTransaction(new byte[] {1}).sendAsync().get());
-    RpcException re = (RpcException) e.getCause();
-    assertEquals(RpcException.Kind.JSON_RPC_ERROR, re.kind());
-    assertEquals(dev.cairn.core.chain.ErrorKind.NONCE_MISMATCH, re.errorKind());
+    TransportException re = (TransportException) e.getCause();
+    assertEquals(TransportException.Kind.RPC_ERROR, re.kind());
+    assertEquals(dev.cairn.core.chain.ErrorKind.NONCE_MISMATCH, RpcErrors.errorKind(re));
   }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.evm.rpc;
 
+import dev.cairn.transport.*;
 /** Response payloads in the shapes anvil (foundry 1.x) and geth return, trimmed to one block/tx. */
 final class Fixtures {
   private Fixtures() {}

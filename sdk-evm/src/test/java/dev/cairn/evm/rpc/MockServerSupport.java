@@ -1,5 +1,6 @@
 package dev.cairn.evm.rpc;
 
+import dev.cairn.transport.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -53,9 +54,12 @@ abstract class MockServerSupport {
     client = newClient(builder(server.url("/").toString()).retryPolicy(FAST_RETRY).timeout(Duration.ofSeconds(10)));
   }
 
-  /** A builder for {@code url}; subclasses choose the HTTP channel (OkHttp by default). */
+  /**
+   * A builder for {@code url}; subclasses choose the HTTP channel (OkHttp here, explicitly: the
+   * endpoint rule would pick the pipelined channel for this loopback server).
+   */
   EvmRpcClient.Builder builder(String url) {
-    return EvmRpcClient.builder(url);
+    return EvmRpcClient.builder(url).okHttp();
   }
 
   EvmRpcClient newClient(EvmRpcClient.Builder b) {

@@ -1,5 +1,6 @@
 package dev.cairn.evm.rpc;
 
+import dev.cairn.transport.*;
 /** Every case of {@link RpcFailureTest}, over Cairn's pipelined HTTP/1.1 channel instead of OkHttp. */
 class PipelinedRpcFailureTest extends RpcFailureTest {
   @Override

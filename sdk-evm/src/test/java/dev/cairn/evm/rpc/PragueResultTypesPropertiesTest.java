@@ -1,5 +1,6 @@
 package dev.cairn.evm.rpc;
 
+import dev.cairn.transport.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Authorization lists and withdrawals: JSON written from random values decodes to the same values;
- * one corrupted or missing field is refused with an {@link RpcException} naming its JSON path.
+ * one corrupted or missing field is refused with an {@link TransportException} naming its JSON path.
  */
 class PragueResultTypesPropertiesTest {
   private static final String[] AUTH_FIELDS = {"chainId", "address", "nonce", "yParity", "r", "s"};
@@ -99,7 +100,7 @@ class PragueResultTypesPropertiesTest {
 
   private static JsonParser parser(String json) {
     try {
-      JsonParser p = Json.FACTORY.createParser(json);
+      JsonParser p = JsonLimits.jsonFactory().createParser(json);
       p.nextToken();
       return p;
     } catch (IOException e) {
@@ -179,9 +180,9 @@ class PragueResultTypesPropertiesTest {
       elements.add(object(AUTH_FIELDS, values, rnd, false));
     }
     String json = transaction("[" + String.join(",", elements) + "]");
-    RpcException e = assertThrows(RpcException.class, () -> readTx(json), json);
+    TransportException e = assertThrows(TransportException.class, () -> readTx(json), json);
     String path = "/authorizationList/" + bad + "/" + AUTH_FIELDS[field];
-    assertEquals(RpcException.Kind.MALFORMED_RESPONSE, e.kind());
+    assertEquals(TransportException.Kind.MALFORMED_RESPONSE, e.kind());
     assertEquals(path, e.path().orElseThrow(), e.getMessage());
     assertTrue(e.getMessage().contains(path), e.getMessage());
   }
@@ -200,9 +201,9 @@ class PragueResultTypesPropertiesTest {
       elements.add(object(WITHDRAWAL_FIELDS, values, rnd, false));
     }
     String json = block("[" + String.join(",", elements) + "]");
-    RpcException e = assertThrows(RpcException.class, () -> readBlock(json), json);
+    TransportException e = assertThrows(TransportException.class, () -> readBlock(json), json);
     String path = "/withdrawals/" + bad + "/" + WITHDRAWAL_FIELDS[field];
-    assertEquals(RpcException.Kind.MALFORMED_RESPONSE, e.kind());
+    assertEquals(TransportException.Kind.MALFORMED_RESPONSE, e.kind());
     assertEquals(path, e.path().orElseThrow(), e.getMessage());
   }
 }

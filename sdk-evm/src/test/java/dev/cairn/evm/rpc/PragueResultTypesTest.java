@@ -1,5 +1,6 @@
 package dev.cairn.evm.rpc;
 
+import dev.cairn.transport.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -174,8 +175,8 @@ class PragueResultTypesTest extends MockServerSupport {
     return client.getTransactionByHash(Hash32.parse(TX_HASH)).send().orElseThrow();
   }
 
-  private static void assertMalformedAt(RpcException e, String path, String fragment) {
-    assertEquals(RpcException.Kind.MALFORMED_RESPONSE, e.kind(), e.getMessage());
+  private static void assertMalformedAt(TransportException e, String path, String fragment) {
+    assertEquals(TransportException.Kind.MALFORMED_RESPONSE, e.kind(), e.getMessage());
     assertEquals(path, e.path().orElseThrow(), e.getMessage());
     assertTrue(e.getMessage().contains("malformed response at " + path + ":"), e.getMessage());
     assertTrue(e.getMessage().contains(fragment), e.getMessage());
@@ -328,7 +329,7 @@ class PragueResultTypesTest extends MockServerSupport {
   @MethodSource("malformedTransactions")
   void malformedTransactionFieldsNameTheirPath(String from, String to, String path, String fragment) {
     enqueueResult(replaceOnce(TX_7702, from, to));
-    RpcException e = assertThrows(RpcException.class, () -> client.getTransactionByHash(Hash32.parse(TX_HASH)).send());
+    TransportException e = assertThrows(TransportException.class, () -> client.getTransactionByHash(Hash32.parse(TX_HASH)).send());
     assertMalformedAt(e, path, fragment);
     assertEquals("eth_getTransactionByHash", e.method());
   }
@@ -440,7 +441,7 @@ class PragueResultTypesTest extends MockServerSupport {
   @MethodSource("malformedBlocks")
   void malformedBlockFieldsNameTheirPath(String from, String to, String path, String fragment) {
     enqueueResult(replaceOnce(pragueBlock("[" + TX_7702 + "]"), from, to));
-    RpcException e = assertThrows(RpcException.class, () -> client.getBlockByNumber(BlockId.LATEST, true).send());
+    TransportException e = assertThrows(TransportException.class, () -> client.getBlockByNumber(BlockId.LATEST, true).send());
     assertMalformedAt(e, path, fragment);
     assertEquals("eth_getBlockByNumber", e.method());
   }

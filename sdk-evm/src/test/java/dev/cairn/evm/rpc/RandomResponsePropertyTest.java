@@ -1,5 +1,6 @@
 package dev.cairn.evm.rpc;
 
+import dev.cairn.transport.*;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
-/** Random JSON-ish bodies produce a valid result or an RpcException, never anything else. */
+/** Random JSON-ish bodies produce a valid result or an TransportException, never anything else. */
 class RandomResponsePropertyTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static MockWebServer server;
@@ -69,7 +70,7 @@ class RandomResponsePropertyTest {
     RpcCall<?> call = CALLS.get(which).apply(client);
     try {
       call.send();
-    } catch (RpcException expected) {
+    } catch (TransportException expected) {
       // typed: fine
     }
   }

@@ -1,5 +1,6 @@
 package dev.cairn.evm.rpc;
 
+import dev.cairn.transport.*;
 import static dev.cairn.evm.rpc.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -25,8 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RpcFailureTest extends MockServerSupport {
 
-  private RpcException fails(RpcCall<?> call) {
-    return assertThrows(RpcException.class, call::send);
+  private TransportException fails(RpcCall<?> call) {
+    return assertThrows(TransportException.class, call::send);
   }
 
   // ------------------------------------------------------------------ batches
@@ -69,10 +70,10 @@ class RpcFailureTest extends MockServerSupport {
     assertEquals(17L, n.get());
     assertEquals(java.math.BigInteger.valueOf(19), gp.get());
     ExecutionException e = assertThrows(ExecutionException.class, call::get);
-    RpcException re = (RpcException) e.getCause();
-    assertEquals(RpcException.Kind.JSON_RPC_ERROR, re.kind());
+    TransportException re = (TransportException) e.getCause();
+    assertEquals(TransportException.Kind.RPC_ERROR, re.kind());
     assertEquals("eth_call", re.method());
-    ChainError ce = re.toChainError(ChainId.eip155(1));
+    ChainError ce = RpcErrors.toChainError(re, ChainId.eip155(1));
     assertEquals(ErrorKind.REVERTED, ce.kind());
     assertEquals("nop", ce.revertReason().orElseThrow());
     assertEquals(100, ce.nativeData().length);
@@ -89,8 +90,8 @@ class RpcFailureTest extends MockServerSupport {
     CompletableFuture<Long> n = b.add(client.blockNumber());
     b.sendAsync().get(5, TimeUnit.SECONDS);
     assertEquals(31337L, chain.get());
-    RpcException e = (RpcException) assertThrows(ExecutionException.class, n::get).getCause();
-    assertEquals(RpcException.Kind.MALFORMED_RESPONSE, e.kind());
+    TransportException e = (TransportException) assertThrows(ExecutionException.class, n::get).getCause();
+    assertEquals(TransportException.Kind.MALFORMED_RESPONSE, e.kind());
     assertEquals("eth_blockNumber", e.method());
   }
 
@@ -103,8 +104,8 @@ class RpcFailureTest extends MockServerSupport {
     CompletableFuture<Long> c = b.add(client.blockNumber());
     b.send();
     assertEquals(1L, a.get());
-    RpcException e = (RpcException) assertThrows(ExecutionException.class, c::get).getCause();
-    assertEquals(RpcException.Kind.MALFORMED_RESPONSE, e.kind());
+    TransportException e = (TransportException) assertThrows(ExecutionException.class, c::get).getCause();
+    assertEquals(TransportException.Kind.MALFORMED_RESPONSE, e.kind());
     assertEquals("/0/result", e.path().orElseThrow());
   }
 
@@ -116,7 +117,7 @@ class RpcFailureTest extends MockServerSupport {
     CompletableFuture<Long> c = b.add(client.blockNumber());
     b.send();
     for (CompletableFuture<Long> f : List.of(a, c)) {
-      RpcException e = (RpcException) assertThrows(ExecutionException.class, f::get).getCause();
+      TransportException e = (TransportException) assertThrows(ExecutionException.class, f::get).getCause();
       assertEquals(-32600, e.code());
     }
     assertThrows(IllegalStateException.class, b::send);
@@ -164,11 +165,11 @@ class RpcFailureTest extends MockServerSupport {
   @Test
   void retryAfterBeyondTheLimitFailsAtOnce() {
     enqueue(req -> new MockResponse.Builder().code(429).addHeader("Retry-After", "3600").build());
-    RpcException e = fails(client.blockNumber());
-    assertEquals(RpcException.Kind.HTTP_STATUS, e.kind());
+    TransportException e = fails(client.blockNumber());
+    assertEquals(TransportException.Kind.RATE_LIMITED, e.kind());
     assertEquals(429, e.httpStatus());
     assertEquals(Duration.ofHours(1), e.retryAfter().orElseThrow());
-    assertEquals(ErrorKind.TRANSPORT, e.errorKind());
+    assertEquals(ErrorKind.TRANSPORT, RpcErrors.errorKind(e));
     assertEquals(1, server.getRequestCount());
   }
 
@@ -181,8 +182,8 @@ class RpcFailureTest extends MockServerSupport {
 
     enqueue(500, "internal error");
     enqueueResult("\"" + TX_HASH + "\"");
-    RpcException e = fails(client.sendRawTransaction(new byte[] {2}));
-    assertEquals(RpcException.Kind.HTTP_STATUS, e.kind());
+    TransportException e = fails(client.sendRawTransaction(new byte[] {2}));
+    assertEquals(TransportException.Kind.HTTP_STATUS, e.kind());
     assertEquals(500, e.httpStatus());
     assertTrue(e.getMessage().contains("internal error"));
     assertEquals(3, server.getRequestCount());
@@ -194,7 +195,7 @@ class RpcFailureTest extends MockServerSupport {
     for (int i = 0; i < 5; i++) {
       enqueue(503, "unavailable");
     }
-    RpcException e = fails(client.blockNumber());
+    TransportException e = fails(client.blockNumber());
     assertEquals(503, e.httpStatus());
     assertEquals(3, server.getRequestCount());
     responses.clear();
@@ -208,9 +209,9 @@ class RpcFailureTest extends MockServerSupport {
     assertEquals(2L, client.blockNumber().send());
 
     EvmRpcClient dead = builder("http://127.0.0.1:1/").retryPolicy(RetryPolicy.NONE).build();
-    RpcException e = fails(dead.chainId());
-    assertEquals(RpcException.Kind.TRANSPORT, e.kind());
-    assertEquals(ErrorKind.TRANSPORT, e.errorKind());
+    TransportException e = fails(dead.chainId());
+    assertEquals(TransportException.Kind.CONNECT, e.kind());
+    assertEquals(ErrorKind.TRANSPORT, RpcErrors.errorKind(e));
     dead.close();
   }
 
@@ -227,20 +228,20 @@ class RpcFailureTest extends MockServerSupport {
     Thread.sleep(50); // the 503 is in; the retry waits in the scheduler
     slow.close();
     ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
-    assertTrue(e.getCause() instanceof RpcException, String.valueOf(e.getCause()));
+    assertTrue(e.getCause() instanceof TransportException, String.valueOf(e.getCause()));
     responses.clear();
   }
 
   @Test
   void timeoutIsTyped() throws Exception {
     enqueue(req -> new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS).body(Fixtures.envelope("\"0x1\"")).build());
-    RpcException e = fails(client.blockNumber().withTimeout(Duration.ofMillis(300)));
-    assertEquals(RpcException.Kind.TIMEOUT, e.kind());
-    assertEquals(ErrorKind.TIMEOUT, e.errorKind());
+    TransportException e = fails(client.blockNumber().withTimeout(Duration.ofMillis(300)));
+    assertEquals(TransportException.Kind.TIMEOUT, e.kind());
+    assertEquals(ErrorKind.TIMEOUT, RpcErrors.errorKind(e));
     enqueue(req -> new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS).body(Fixtures.envelope("\"0x1\"")).build());
     ExecutionException ee = assertThrows(ExecutionException.class,
         () -> client.blockNumber().withTimeout(Duration.ofMillis(300)).sendAsync().get(5, TimeUnit.SECONDS));
-    assertEquals(RpcException.Kind.TIMEOUT, ((RpcException) ee.getCause()).kind());
+    assertEquals(TransportException.Kind.TIMEOUT, ((TransportException) ee.getCause()).kind());
   }
 
   // ------------------------------------------------------------------ JSON-RPC errors
@@ -258,11 +259,11 @@ class RpcFailureTest extends MockServerSupport {
     if (code == -32005) {
       enqueue("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\"}}");
     }
-    RpcException e = fails(client.sendRawTransaction(new byte[] {1}));
-    assertEquals(RpcException.Kind.JSON_RPC_ERROR, e.kind());
+    TransportException e = fails(client.sendRawTransaction(new byte[] {1}));
+    assertEquals(TransportException.Kind.RPC_ERROR, e.kind());
     assertEquals(code, e.code());
     assertEquals(message, e.rpcMessage().orElseThrow());
-    assertEquals(kind, e.errorKind());
+    assertEquals(kind, RpcErrors.errorKind(e));
     responses.clear();
   }
 
@@ -270,18 +271,18 @@ class RpcFailureTest extends MockServerSupport {
   void revertKeepsTheData() {
     String data = "0x4e487b710000000000000000000000000000000000000000000000000000000000000011";
     enqueue("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":3,\"message\":\"execution reverted: panic\",\"data\":\"" + data + "\"}}");
-    RpcException e = fails(client.call(CallRequest.builder().to(Address0.A).build(), BlockId.LATEST));
+    TransportException e = fails(client.call(CallRequest.builder().to(Address0.A).build(), BlockId.LATEST));
     assertEquals("\"" + data + "\"", e.dataJson().orElseThrow());
-    assertArrayEquals(Hex.decode(data), e.data().orElseThrow());
-    ChainError ce = e.toChainError(null);
+    assertArrayEquals(Hex.decode(data), RpcErrors.revertData(e).orElseThrow());
+    ChainError ce = RpcErrors.toChainError(e, null);
     assertEquals(ErrorKind.REVERTED, ce.kind());
     assertEquals("3", ce.nativeCode().orElseThrow());
     assertTrue(ce.revertReason().orElseThrow().contains("overflow"));
     // nested data object (some providers)
     enqueue("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32015,\"message\":\"reverted\",\"data\":{\"data\":\"0x1234\",\"x\":[1]}}}");
-    RpcException nested = fails(client.call(CallRequest.builder().to(Address0.A).build(), BlockId.LATEST));
-    assertArrayEquals(new byte[] {0x12, 0x34}, nested.data().orElseThrow());
-    assertEquals(ErrorKind.REVERTED, nested.errorKind());
+    TransportException nested = fails(client.call(CallRequest.builder().to(Address0.A).build(), BlockId.LATEST));
+    assertArrayEquals(new byte[] {0x12, 0x34}, RpcErrors.revertData(nested).orElseThrow());
+    assertEquals(ErrorKind.REVERTED, RpcErrors.errorKind(nested));
   }
 
   // ------------------------------------------------------------------ malformed responses
@@ -309,16 +310,16 @@ class RpcFailureTest extends MockServerSupport {
       "{\"jsonrpc\":\"2.0\",\"id\":99999,\"result\":\"0x1\"}"})
   void malformedResponsesAreTyped(String body) {
     enqueue(body);
-    RpcException e = fails(client.blockNumber());
-    assertEquals(RpcException.Kind.MALFORMED_RESPONSE, e.kind(), e.getMessage());
-    assertEquals(ErrorKind.TRANSPORT, e.errorKind());
+    TransportException e = fails(client.blockNumber());
+    assertEquals(TransportException.Kind.MALFORMED_RESPONSE, e.kind(), e.getMessage());
+    assertEquals(ErrorKind.TRANSPORT, RpcErrors.errorKind(e));
     assertEquals("eth_blockNumber", e.method());
   }
 
   @Test
   void hugeQuantityNamesThePath() {
     enqueueResult("\"0x" + "f".repeat(1000) + "\"");
-    RpcException e = fails(client.getBalance(Address0.A, BlockId.LATEST));
+    TransportException e = fails(client.getBalance(Address0.A, BlockId.LATEST));
     assertEquals("/result", e.path().orElseThrow());
     assertTrue(e.getMessage().contains("1000 hex digits"), e.getMessage());
   }
@@ -326,7 +327,7 @@ class RpcFailureTest extends MockServerSupport {
   @Test
   void missingAndWrongFieldsNameThePath() {
     enqueueResult(RECEIPT.replace("\"gasUsed\":\"0x8c7e\",", ""));
-    RpcException e = fails(client.getTransactionReceipt(Hash32.ZERO));
+    TransportException e = fails(client.getTransactionReceipt(Hash32.ZERO));
     assertEquals("/result/gasUsed", e.path().orElseThrow());
     enqueueResult(RECEIPT.replace("\"logIndex\":\"0x0\"", "\"logIndex\":7"));
     e = fails(client.getTransactionReceipt(Hash32.ZERO));
@@ -342,8 +343,8 @@ class RpcFailureTest extends MockServerSupport {
     enqueue(502, "<html><body><h1>502 Bad Gateway</h1>\n</body></html>");
     enqueue(502, "<html><body><h1>502 Bad Gateway</h1>\n</body></html>");
     enqueue(502, "<html><body><h1>502 Bad Gateway</h1>\n</body></html>");
-    RpcException e = fails(client.blockNumber());
-    assertEquals(RpcException.Kind.HTTP_STATUS, e.kind());
+    TransportException e = fails(client.blockNumber());
+    assertEquals(TransportException.Kind.HTTP_STATUS, e.kind());
     assertEquals(502, e.httpStatus());
     assertFalse(e.getMessage().contains("\n"));
   }
@@ -352,8 +353,8 @@ class RpcFailureTest extends MockServerSupport {
   void oversizedResponseIsRejected() {
     try (EvmRpcClient small = builder(server.url("/").toString()).maxResponseBytes(1024).build()) {
       enqueueResult("[" + String.join(",", java.util.Collections.nCopies(40, LOG)) + "]");
-      RpcException e = assertThrows(RpcException.class, () -> small.getLogs(LogFilter.builder().build()).send());
-      assertEquals(RpcException.Kind.MALFORMED_RESPONSE, e.kind());
+      TransportException e = assertThrows(TransportException.class, () -> small.getLogs(LogFilter.builder().build()).send());
+      assertEquals(TransportException.Kind.MALFORMED_RESPONSE, e.kind());
       assertTrue(e.getMessage().contains("exceeds"), e.getMessage());
     }
   }

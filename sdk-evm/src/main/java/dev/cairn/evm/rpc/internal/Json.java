@@ -1,24 +1,21 @@
 package dev.cairn.evm.rpc.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.cairn.abi.Address;
-import dev.cairn.evm.rpc.RpcException;
+import dev.cairn.transport.JsonValues;
+import dev.cairn.transport.ResultReader;
+import dev.cairn.transport.TransportException;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
- * Strict JSON-RPC value codecs on Jackson's streaming API. Readers expect the parser positioned on
- * the value's first token and leave it on the value's last token; every problem is an {@link
- * RpcException} of kind {@code MALFORMED_RESPONSE} naming the JSON pointer of the value.
+ * Strict EVM JSON-RPC value codecs (hex quantities, data, hashes, addresses; the generic readers
+ * delegate to sdk-transport's {@link JsonValues}) on Jackson's streaming API. Readers expect the parser positioned on
+ * the value's first token and leave it on the value's last token; every problem is a {@link
+ * TransportException} of kind {@code MALFORMED_RESPONSE} naming the JSON pointer of the value.
  * Internal: not part of the public API.
  */
 public final class Json {
@@ -27,17 +24,6 @@ public final class Json {
   /** Longest byte string accepted in a response (hex digits), 64 MiB of data. */
   public static final int MAX_DATA_DIGITS = 128 * 1024 * 1024;
 
-  /** The shared factory: strict duplicates off, bounded nesting, strings and numbers. */
-  public static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(256)
-          .maxNumberLength(100)
-          .maxStringLength(MAX_DATA_DIGITS + 2)
-          .build())
-      .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-      .build();
-
   private static final char[] DIGITS = "0123456789abcdef".toCharArray();
   private static final byte[] EMPTY = new byte[0];
 
@@ -45,47 +31,31 @@ public final class Json {
 
   /** The JSON pointer of the parser's current value. */
   public static String path(JsonParser p) {
-    return p.getParsingContext().pathAsPointer().toString();
+    return JsonValues.path(p);
   }
 
   /** A malformed-response exception at the parser's current value (method filled in later). */
-  public static RpcException malformed(JsonParser p, String problem) {
-    return RpcException.malformed(null, path(p), problem);
+  public static TransportException malformed(JsonParser p, String problem) {
+    return JsonValues.malformed(p, problem);
   }
 
   /** A malformed-response exception for a missing member of the object the parser just closed. */
-  public static RpcException missing(JsonParser p, String field) {
-    String base = path(p);
-    return RpcException.malformed(null, (base.equals("/") ? "" : base) + "/" + field, "missing required field");
+  public static TransportException missing(JsonParser p, String field) {
+    return JsonValues.missing(p, field);
   }
 
   private static String describe(JsonToken t) {
-    if (t == null) {
-      return "end of input";
-    }
-    switch (t) {
-      case VALUE_STRING: return "a string";
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT: return "a number";
-      case VALUE_TRUE:
-      case VALUE_FALSE: return "a boolean";
-      case VALUE_NULL: return "null";
-      case START_OBJECT: return "an object";
-      case START_ARRAY: return "an array";
-      default: return t.name();
-    }
+    return JsonValues.describe(t);
   }
 
   /** Requires the current token to be {@code expected}. */
   public static void expect(JsonParser p, JsonToken expected, String what) {
-    if (p.currentToken() != expected) {
-      throw malformed(p, "expected " + what + ", found " + describe(p.currentToken()));
-    }
+    JsonValues.expect(p, expected, what);
   }
 
   /** Requires the current token to start an object. */
   public static void expectObject(JsonParser p) {
-    expect(p, JsonToken.START_OBJECT, "an object");
+    JsonValues.expectObject(p);
   }
 
   /** Whether the current token is JSON {@code null}. */
@@ -95,16 +65,7 @@ public final class Json {
 
   /** Reads the value of the next object member, returning its name, or {@code null} at the object's end. */
   public static String nextField(JsonParser p) throws IOException {
-    JsonToken t = p.nextToken();
-    if (t == JsonToken.END_OBJECT) {
-      return null;
-    }
-    if (t != JsonToken.FIELD_NAME) {
-      throw malformed(p, "expected a field name, found " + describe(t));
-    }
-    String name = p.currentName();
-    p.nextToken();
-    return name;
+    return JsonValues.nextField(p);
   }
 
   /** Skips the current value (and its children). */
@@ -293,69 +254,27 @@ public final class Json {
 
   /** A JSON boolean. */
   public static boolean bool(JsonParser p) {
-    JsonToken t = p.currentToken();
-    if (t == JsonToken.VALUE_TRUE) {
-      return true;
-    }
-    if (t == JsonToken.VALUE_FALSE) {
-      return false;
-    }
-    throw malformed(p, "expected a boolean, found " + describe(t));
+    return JsonValues.bool(p);
   }
 
   /** A JSON string. */
   public static String string(JsonParser p) throws IOException {
-    if (p.currentToken() != JsonToken.VALUE_STRING) {
-      throw malformed(p, "expected a string, found " + describe(p.currentToken()));
-    }
-    return p.getText();
+    return JsonValues.string(p);
   }
 
   /** A JSON number as a double (finite). */
   public static double number(JsonParser p) throws IOException {
-    JsonToken t = p.currentToken();
-    if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-      throw malformed(p, "expected a number, found " + describe(t));
-    }
-    double d = p.getDoubleValue();
-    if (Double.isNaN(d) || Double.isInfinite(d)) {
-      throw malformed(p, "number is out of range");
-    }
-    return d;
-  }
-
-  /** Reads one list element. */
-  @FunctionalInterface
-  public interface Element<T> {
-    /** Reads the element at the parser's current token. */
-    T read(JsonParser p) throws IOException;
+    return JsonValues.number(p);
   }
 
   /** A JSON array, each element read by {@code element}; immutable. */
-  public static <T> List<T> list(JsonParser p, Element<T> element) throws IOException {
-    expect(p, JsonToken.START_ARRAY, "an array");
-    JsonToken t = p.nextToken();
-    if (t == JsonToken.END_ARRAY) {
-      return Collections.emptyList();
-    }
-    List<T> out = new ArrayList<>();
-    while (t != JsonToken.END_ARRAY) {
-      if (t == null) {
-        throw malformed(p, "unexpected end of input in array");
-      }
-      out.add(element.read(p));
-      t = p.nextToken();
-    }
-    return Collections.unmodifiableList(out);
+  public static <T> List<T> list(JsonParser p, ResultReader<T> element) throws IOException {
+    return JsonValues.list(p, element);
   }
 
   /** The current value as compact JSON text (for raw results and error data). */
   public static String rawJson(JsonParser p) throws IOException {
-    java.io.StringWriter w = new java.io.StringWriter(64);
-    try (JsonGenerator g = FACTORY.createGenerator(w)) {
-      g.copyCurrentStructure(p);
-    }
-    return w.toString();
+    return JsonValues.rawJson(p);
   }
 
   // ------------------------------------------------------------------ writing

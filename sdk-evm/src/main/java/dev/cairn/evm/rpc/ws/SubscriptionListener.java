@@ -1,6 +1,6 @@
 package dev.cairn.evm.rpc.ws;
 
-import dev.cairn.evm.rpc.RpcException;
+import dev.cairn.transport.TransportException;
 
 /**
  * Receives a subscription's events. Called on the WebSocket's reader thread, one call at a time
@@ -20,5 +20,5 @@ public interface SubscriptionListener<T> {
   default void onGap(Gap gap) {}
 
   /** A notification could not be parsed, or (re)subscribing failed; the subscription stays registered. */
-  default void onError(RpcException error) {}
+  default void onError(TransportException error) {}
 }

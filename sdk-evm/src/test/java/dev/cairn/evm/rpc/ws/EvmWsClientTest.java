@@ -10,7 +10,7 @@ import dev.cairn.evm.rpc.EvmRpcClient;
 import dev.cairn.evm.rpc.Hash32;
 import dev.cairn.evm.rpc.Log;
 import dev.cairn.evm.rpc.LogFilter;
-import dev.cairn.evm.rpc.RpcException;
+import dev.cairn.transport.TransportException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -153,7 +153,7 @@ class EvmWsClientTest {
       }
 
       @Override
-      public void onError(RpcException error) {
+      public void onError(TransportException error) {
         events.add(error);
       }
     };
@@ -230,7 +230,7 @@ class EvmWsClientTest {
       node.push("\"" + BLOCK_HASH + "\"");
       assertEquals(Hash32.parse(BLOCK_HASH), next());
       node.push("12");
-      assertEquals(RpcException.Kind.MALFORMED_RESPONSE, ((RpcException) next()).kind());
+      assertEquals(TransportException.Kind.MALFORMED_RESPONSE, ((TransportException) next()).kind());
       node.current.close(1012, "restarting");
       node.awaitSubscribes(2);
       Gap gap = (Gap) next();

@@ -1,0 +1,257 @@
+package dev.cairn.transport.ws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.testing.server.ScriptedWebSocketServer;
+import dev.cairn.transport.JsonValues;
+import dev.cairn.transport.RetryPolicy;
+import dev.cairn.transport.TransportException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** WebSocket JSON-RPC against the scripted WebSocket server: calls, subscriptions, reconnects, gaps. */
+class WsRpcClientTest {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final RetryPolicy FAST = RetryPolicy.of(3, Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofSeconds(5));
+  static final WsSubscriptionSpec<Long> SLOTS = WsSubscriptionSpec.of("slot", "slotSubscribe",
+      g -> g.writeString("finalized"), "slotUnsubscribe", JsonValues::longValue);
+
+  /** Records everything a listener sees, in order. */
+  static final class Recorder implements WsSubscriptionListener<Long> {
+    final LinkedBlockingQueue<Object> seen = new LinkedBlockingQueue<>();
+
+    @Override
+    public void onEvent(Long event) {
+      seen.add(event);
+    }
+
+    @Override
+    public void onResubscribed(WsGap gap) {
+      seen.add(gap);
+    }
+
+    @Override
+    public void onError(TransportException error) {
+      seen.add(error);
+    }
+
+    Object next() throws InterruptedException {
+      Object o = seen.poll(5, TimeUnit.SECONDS);
+      assertNotNull(o, "nothing arrived");
+      return o;
+    }
+  }
+
+  static String result(JsonNode req, String resultJson) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":" + req.get("id") + ",\"result\":" + resultJson + "}";
+  }
+
+  static String note(String subId, long slot) {
+    return "{\"jsonrpc\":\"2.0\",\"method\":\"slotNotification\",\"params\":{\"subscription\":" + subId
+        + ",\"result\":" + slot + "}}";
+  }
+
+  @Test
+  void callsMatchResponsesByIdAndTypeErrors() throws Exception {
+    try (ScriptedWebSocketServer s = new ScriptedWebSocketServer(c -> {
+      String m;
+      while ((m = c.readText()) != null) {
+        JsonNode req = MAPPER.readTree(m);
+        String method = req.get("method").asText();
+        if (method.equals("getSlot")) {
+          c.sendText(result(req, "77"));
+        } else if (method.equals("bad")) {
+          c.sendText("{\"jsonrpc\":\"2.0\",\"id\":" + req.get("id") + ",\"error\":{\"code\":-32601,\"message\":\"nope\"}}");
+        } else if (method.equals("garbled")) {
+          c.sendText(result(req, "\"not a number\""));
+        }
+        // "silent" gets no answer
+      }
+    });
+         WsRpcClient ws = WsRpcClient.builder(s.url("/")).retryPolicy(FAST).requestTimeout(Duration.ofMillis(500)).build()) {
+      awaitConnected(ws);
+      assertEquals(77L, ws.call("getSlot", null, JsonValues::longValue).get(5, TimeUnit.SECONDS));
+      TransportException e = failure(ws.call("bad", null, JsonValues::longValue));
+      assertEquals(TransportException.Kind.RPC_ERROR, e.kind());
+      assertEquals(-32601, e.code());
+      assertEquals("bad", e.method());
+      assertEquals(TransportException.Kind.MALFORMED_RESPONSE, failure(ws.call("garbled", null, JsonValues::longValue)).kind());
+      assertEquals(TransportException.Kind.TIMEOUT, failure(ws.call("silent", null, JsonValues::longValue)).kind());
+    }
+  }
+
+  @Test
+  void subscriptionsAreRenewedAfterADropAndTheGapIsReportedBeforeNewEvents() throws Exception {
+    AtomicInteger subscribes = new AtomicInteger();
+    LinkedBlockingQueue<String> unsubscribed = new LinkedBlockingQueue<>();
+    try (ScriptedWebSocketServer s = new ScriptedWebSocketServer(c -> {
+      String m;
+      while ((m = c.readText()) != null) {
+        JsonNode req = MAPPER.readTree(m);
+        String method = req.get("method").asText();
+        if (method.equals("slotSubscribe")) {
+          int n = subscribes.incrementAndGet();
+          // the first connection gets a numeric id (Solana style), the second a string id (EVM style)
+          String id = n == 1 ? "101" : "\"0xsub2\"";
+          c.sendText(result(req, id));
+          c.sendText(note(id, n * 100L + 1));
+          c.sendText(note(id, n * 100L + 2));
+          if (n == 1) {
+            Thread.sleep(100);
+            c.drop();
+            return;
+          }
+        } else if (method.equals("slotUnsubscribe")) {
+          unsubscribed.add(req.get("params").toString());
+          c.sendText(result(req, "true"));
+        } else if (method.equals("hang")) {
+          // never answered: the drop fails it
+        }
+      }
+    });
+         WsRpcClient ws = WsRpcClient.builder(s.url("/")).retryPolicy(FAST).build()) {
+      Recorder r = new Recorder();
+      WsSubscription sub = ws.subscribe(SLOTS, r);
+      assertEquals(101L, r.next());
+      assertEquals("101", sub.serverId());
+      assertEquals(102L, r.next());
+      Object gap = r.next();
+      assertTrue(gap instanceof WsGap, "the gap comes before any new event: " + gap);
+      WsGap g = (WsGap) gap;
+      assertTrue(!g.resubscribedAt().isBefore(g.disconnectedAt()), g.toString());
+      assertNotNull(g.lastEventAt());
+      assertTrue(g.reconnectAttempts() >= 1);
+      assertEquals(201L, r.next());
+      assertEquals(202L, r.next());
+      assertEquals("0xsub2", sub.serverId());
+      assertEquals(2, s.upgraded());
+      sub.close();
+      assertEquals("[\"0xsub2\"]", unsubscribed.poll(5, TimeUnit.SECONDS), "unsubscribed with the id as the server gave it");
+      assertTrue(r.seen.isEmpty(), "nothing after close: " + r.seen);
+      assertTrue(s.failures().isEmpty(), s.failures().toString());
+    }
+  }
+
+  @Test
+  void requestsInFlightFailWhenTheConnectionDrops() throws Exception {
+    CountDownLatch got = new CountDownLatch(1);
+    try (ScriptedWebSocketServer s = new ScriptedWebSocketServer(c -> {
+      if (c.index == 0) {
+        c.readText();
+        got.countDown();
+        Thread.sleep(50);
+        c.drop();
+        return;
+      }
+      while (c.readText() != null) {
+        // later connections: silent
+      }
+    });
+         WsRpcClient ws = WsRpcClient.builder(s.url("/")).retryPolicy(FAST).build()) {
+      awaitConnected(ws);
+      CompletableFuture<Long> f = ws.call("hang", null, JsonValues::longValue);
+      assertTrue(got.await(5, TimeUnit.SECONDS));
+      TransportException e = failure(f);
+      assertEquals(TransportException.Kind.IO, e.kind(), e.getMessage());
+      assertEquals("hang", e.method());
+    }
+  }
+
+  @Test
+  void reconnectionsArePacedByTheRetryPolicyAndHonourRetryAfter() throws Exception {
+    RetryPolicy slow = RetryPolicy.of(3, Duration.ofMillis(400), Duration.ofMillis(400), Duration.ofSeconds(5));
+    try (ScriptedWebSocketServer s = new ScriptedWebSocketServer(c -> c.drop())) {
+      s.refuseNextHandshake(200, ""); // not an upgrade: a failure
+      s.refuseNextHandshake(503, "Retry-After: 1\r\n");
+      try (WsRpcClient ws = WsRpcClient.builder(s.url("/")).retryPolicy(slow).build()) {
+        long t0 = System.nanoTime();
+        while (s.handshakeTimes().size() < 4 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(10)) {
+          Thread.sleep(20);
+        }
+        List<Long> t = s.handshakeTimes();
+        assertTrue(t.size() >= 4, "handshakes: " + t.size());
+        long first = TimeUnit.NANOSECONDS.toMillis(t.get(1) - t.get(0));
+        long afterRetryAfter = TimeUnit.NANOSECONDS.toMillis(t.get(2) - t.get(1));
+        long third = TimeUnit.NANOSECONDS.toMillis(t.get(3) - t.get(2));
+        // the backoff is jittered within [200, 400] ms; Retry-After: 1 stretches one wait to >= 1 s
+        assertTrue(first >= 180 && first < 1000, "first backoff " + first + " ms");
+        assertTrue(afterRetryAfter >= 950, "Retry-After honoured: " + afterRetryAfter + " ms");
+        assertTrue(third >= 180 && third < 1000, "third backoff " + third + " ms");
+        assertEquals(slow, ws.retryPolicy());
+      }
+    }
+  }
+
+  @Test
+  void reconnectDelayIsThePolicysBackoffOrACappedRetryAfter() throws Exception {
+    RetryPolicy p = RetryPolicy.of(3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(2));
+    try (ScriptedWebSocketServer s = new ScriptedWebSocketServer(c -> {
+      while (c.readText() != null) {
+        // idle
+      }
+    });
+         WsRpcClient ws = WsRpcClient.builder(s.url("/")).retryPolicy(p).build()) {
+      for (int k = 0; k < 50; k++) {
+        long d = ws.reconnectDelayNanos(k, null);
+        long cap = Math.min(TimeUnit.SECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(100) << Math.min(k, 4));
+        assertTrue(d >= cap / 2 && d <= cap, k + ": " + d);
+      }
+      assertEquals(TimeUnit.SECONDS.toNanos(2), ws.reconnectDelayNanos(0, Duration.ofMinutes(10)),
+          "a long Retry-After is capped at maxRetryAfter (reconnection never gives up)");
+      assertEquals(TimeUnit.MILLISECONDS.toNanos(1500), ws.reconnectDelayNanos(0, Duration.ofMillis(1500)));
+    }
+  }
+
+  @Test
+  void aSubscriptionMadeBeforeTheSocketOpensIsSentOnceItDoes() throws Exception {
+    try (ScriptedWebSocketServer s = new ScriptedWebSocketServer(c -> {
+      String m;
+      while ((m = c.readText()) != null) {
+        JsonNode req = MAPPER.readTree(m);
+        if (req.get("method").asText().equals("slotSubscribe")) {
+          c.sendText(result(req, "\"a\""));
+          c.sendText(note("\"a\"", 5));
+          c.sendText(note("\"other\"", 6)); // not ours: ignored
+          c.sendText("not json at all");
+          c.sendText(note("\"a\"", 7));
+        }
+      }
+    });
+         WsRpcClient ws = WsRpcClient.builder(s.url("/")).retryPolicy(FAST).build()) {
+      Recorder r = new Recorder();
+      ws.subscribe(SLOTS, r);
+      assertEquals(5L, r.next());
+      assertEquals(7L, r.next());
+      assertNotEquals(0, s.upgraded());
+    }
+  }
+
+  static void awaitConnected(WsRpcClient ws) throws InterruptedException {
+    long t0 = System.nanoTime();
+    while (!ws.isConnected() && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5)) {
+      Thread.sleep(5);
+    }
+    assertTrue(ws.isConnected());
+  }
+
+  static TransportException failure(CompletableFuture<?> f) throws InterruptedException, java.util.concurrent.TimeoutException {
+    try {
+      f.get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      return (TransportException) e.getCause();
+    }
+    throw new AssertionError("expected a failure");
+  }
+}
