@@ -25,8 +25,7 @@ import java.util.concurrent.CompletableFuture;
  *   <li>The outcome of execution is a value, not an exception: {@link #query} returns a {@link
  *       ChainResult}, {@link #simulate} a {@link SimulationResult}, {@link #waitFor} a {@link
  *       TxReceipt} that may record a failure.
- *   <li>After {@link #close()} every asynchronous method fails (TRANSPORT or UNSUPPORTED), never
- *       hangs.
+ *   <li>After {@link #close()} every asynchronous method fails with UNSUPPORTED, never hangs.
  *   <li>Implementations are thread-safe and do not block the calling thread on I/O.
  * </ul>
  */

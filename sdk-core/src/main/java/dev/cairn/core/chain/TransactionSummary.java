@@ -175,6 +175,13 @@ public final class TransactionSummary {
        * message's top-level key; {@link #funds()} are attached.
        */
       CALL,
+      /** A contract is created by {@link #from()} (EVM), with {@link #amount()} as its endowment when not zero. */
+      DEPLOY,
+      /**
+       * An account delegates its code to {@link #to()} (EIP-7702 authorization); {@link #from()} is
+       * the authority when known.
+       */
+      DELEGATION,
       /** Typed data is signed for {@link #to()} (EIP-712 verifying contract, if any): {@link #method()} is the primary type. */
       TYPED_DATA
     }
@@ -246,6 +253,18 @@ public final class TransactionSummary {
         f.add(a);
       }
       return new Action(Type.CALL, from, contract, null, null, null, method, Collections.unmodifiableList(f));
+    }
+
+    /** A contract creation by {@code from} with {@code endowment} (may be {@code null} for none). */
+    public static Action deploy(AccountId from, Amount endowment) {
+      require(from, "action.from");
+      return new Action(Type.DEPLOY, from, null, endowment, null, null, null, Collections.emptyList());
+    }
+
+    /** A delegation of {@code authority}'s code (may be {@code null} when unknown) to {@code contract}. */
+    public static Action delegation(AccountId authority, AccountId contract) {
+      require(contract, "action.to");
+      return new Action(Type.DELEGATION, authority, contract, null, null, null, null, Collections.emptyList());
     }
 
     /** Typed data signed by {@code signer} for {@code verifyingContract} (may be {@code null}), of {@code primaryType}. */

@@ -56,8 +56,9 @@ public interface UnsignedTransaction {
 
   /**
    * The transaction in the chain module's own serialization, which {@link
-   * ChainAdapter#decodeUnsigned} reads back (EVM: the unsigned RLP / typed envelope; Solana: the
-   * message; Cosmos: body and auth info). A copy.
+   * ChainAdapter#decodeUnsigned} reads back (EVM: the sender's address and the unsigned RLP / typed
+   * envelope, since an unsigned EVM transaction does not name its sender; Solana: the message;
+   * Cosmos: body and auth info). A copy.
    */
   byte[] encoded();
 

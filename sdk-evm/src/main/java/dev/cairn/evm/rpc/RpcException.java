@@ -214,7 +214,7 @@ public final class RpcException extends CairnException {
    * This failure as a {@link ChainError}. JSON-RPC errors are classified by {@link
    * ChainErrors#evmRpcError} ("nonce too low" is {@link ErrorKind#NONCE_MISMATCH}, "insufficient
    * funds" {@link ErrorKind#INSUFFICIENT_FUNDS}, code 3 / "execution reverted" {@link
-   * ErrorKind#REVERTED} with the revert data kept); transport failures, HTTP errors and malformed
+   * ErrorKind#REVERTED} with the revert data kept and decoded by sdk-abi's {@code Reverts}); transport failures, HTTP errors and malformed
    * responses are {@link ErrorKind#TRANSPORT}; timeouts {@link ErrorKind#TIMEOUT}.
    *
    * @param chainId the chain, or {@code null}
@@ -222,7 +222,7 @@ public final class RpcException extends CairnException {
   public ChainError toChainError(ChainId chainId) {
     switch (kind) {
       case JSON_RPC_ERROR:
-        return ChainErrors.evmRpcError(chainId, code, rpcMessage, data().orElse(null));
+        return dev.cairn.evm.contract.RevertDecoder.rpcError(chainId, code, rpcMessage, data().orElse(null), null);
       case TIMEOUT:
         return ChainError.builder(ErrorKind.TIMEOUT, chainId, getMessage()).nativeCode("timeout").build();
       case HTTP_STATUS:
