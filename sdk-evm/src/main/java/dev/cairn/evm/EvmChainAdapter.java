@@ -273,6 +273,15 @@ public final class EvmChainAdapter implements ChainAdapter {
     return guard(() -> rpc.getTransactionCount(addressOf(account), BlockId.PENDING).sendAsync());
   }
 
+  private void checkRequest(TransactionRequest request) {
+    if (request == null) {
+      throw invalid("request: is null");
+    }
+    if (!request.chainId().equals(chainId)) {
+      throw invalid("request: is for " + request.chainId() + ", this adapter serves " + chainId);
+    }
+  }
+
   private CallRequest callRequest(TransactionRequest request) {
     Address from = addressOf(request.from());
     Address to = addressOf(request.to());
@@ -304,6 +313,7 @@ public final class EvmChainAdapter implements ChainAdapter {
   @Override
   public CompletableFuture<FeeEstimate> estimateFee(TransactionRequest request) {
     return guard(() -> {
+      checkRequest(request);
       CallRequest call = callRequest(request);
       CompletableFuture<Long> gas = request.fee().isPresent()
           ? CompletableFuture.completedFuture(request.fee().get().limit())
@@ -317,9 +327,7 @@ public final class EvmChainAdapter implements ChainAdapter {
   @Override
   public CompletableFuture<UnsignedTransaction> build(TransactionRequest request) {
     return guard(() -> {
-      if (!request.chainId().equals(chainId)) {
-        throw invalid("request: is for " + request.chainId() + ", this adapter serves " + chainId);
-      }
+      checkRequest(request);
       AccountId from = accountOf(addressOf(request.from()));
       checkSigners(request, from);
       Address to = addressOf(request.to());
@@ -573,8 +581,7 @@ public final class EvmChainAdapter implements ChainAdapter {
           return ok;
         }
         ChainException ce = toChainException(t, abiOf);
-        ErrorKind k = ce.kind();
-        if (k == ErrorKind.REVERTED || k == ErrorKind.OUT_OF_GAS || k == ErrorKind.INSUFFICIENT_FUNDS) {
+        if (isExecutionOutcome(ce.kind())) {
           return SimulationResult.failure(ce.error(), -1, List.of());
         }
         throw new CompletionException(ce);
@@ -683,8 +690,21 @@ public final class EvmChainAdapter implements ChainAdapter {
       }
       return call(addressOf(call.contract()), call.payload().evmCalldata());
     });
-    return f.handle((v, t) -> t == null ? ChainResult.success(v)
-        : ChainResult.failure(withChain(NodeErrorsBridge.unwrap(t)).error()));
+    return f.handle((v, t) -> {
+      if (t == null) {
+        return ChainResult.success(v);
+      }
+      ChainException ce = withChain(NodeErrorsBridge.unwrap(t));
+      if (isExecutionOutcome(ce.kind())) {
+        return ChainResult.<byte[]>failure(ce.error());
+      }
+      throw new CompletionException(ce); // no verdict: invalid input, transport, closed
+    });
+  }
+
+  /** Whether a failure of a call or simulation is the chain's verdict on execution (a value), not a failure to ask. */
+  private static boolean isExecutionOutcome(ErrorKind k) {
+    return k == ErrorKind.REVERTED || k == ErrorKind.OUT_OF_GAS || k == ErrorKind.INSUFFICIENT_FUNDS;
   }
 
   /**

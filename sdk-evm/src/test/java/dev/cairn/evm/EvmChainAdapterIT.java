@@ -142,7 +142,7 @@ class EvmChainAdapterIT {
     assertEquals(before.units().add(value.units()), adapter.balance(to).get().units());
     assertEquals(nonce + 1, adapter.nextNonce(from).get());
     // a 1559 transaction: type 2 with the suggested fees
-    Receipt raw = adapter.rpc().getTransactionReceipt(Hash32.parse(id)).send().orElseThrow();
+    Receipt raw = adapter.rpc().getTransactionReceipt(Hash32.parse(pending.transactionId())).send().orElseThrow();
     assertEquals(2, raw.type());
   }
 
