@@ -101,7 +101,13 @@ public final class PartiallySignedTransaction {
     if (!transaction.requiredSigners().contains(signer)) {
       throw Checks.invalid(chain, "signer: " + signer + " is not a required signer of this transaction");
     }
-    if (!transaction.verify(signer, signature)) {
+    boolean valid;
+    try {
+      valid = transaction.verify(signer, signature);
+    } catch (dev.cairn.core.CairnException e) {
+      valid = false; // a malformed key or signature does not verify
+    }
+    if (!valid) {
       throw Checks.invalid(chain, "signature: does not verify against the key of " + signer);
     }
     Map<AccountId, Signature> m = new LinkedHashMap<>(signatures);
@@ -183,7 +189,14 @@ public final class PartiallySignedTransaction {
     if (txLen > MAX_TRANSACTION_BYTES) {
       throw r.fail(txAt, "transaction of " + txLen + " bytes, at most " + MAX_TRANSACTION_BYTES);
     }
-    UnsignedTransaction tx = decodeUnsigned.apply(r.bytes((int) txLen));
+    UnsignedTransaction tx;
+    try {
+      tx = decodeUnsigned.apply(r.bytes((int) txLen));
+    } catch (ChainException e) {
+      throw e;
+    } catch (dev.cairn.core.CairnException e) {
+      throw r.fail(txAt + 4, "transaction: " + e.getMessage());
+    }
     if (tx == null || !tx.chainId().toString().equals(chain)) {
       throw r.fail(txAt, "the transaction is not for " + chain);
     }
