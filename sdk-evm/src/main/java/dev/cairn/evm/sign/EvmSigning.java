@@ -67,8 +67,8 @@ public final class EvmSigning {
 
   /**
    * The account of {@code signer} on {@code eip155:chainId} ({@code eip155:1} when {@code chainId}
-   * is 0 or negative: a signature valid on every chain). Addresses are cached per public key, so
-   * repeated signing does not derive the address again.
+   * is 0 or negative: a signature valid on every chain). Accounts are cached per chain and public key
+   * (bounded), so repeated signing derives no address and hashes nothing.
    *
    * @throws SignerException (INVALID_REQUEST) for a null or non-secp256k1 signer
    */
@@ -79,20 +79,20 @@ public final class EvmSigning {
     checkSigner(signer);
     byte[] pk = signer.publicKey();
     long chain = chainId <= 0 ? 1 : chainId;
-    String key = Hex.encode(pk);
-    Address a = ADDRESSES.get(key);
+    String key = chain + ":" + Hex.encode(pk);
+    AccountId a = ACCOUNTS.get(key);
     if (a == null) {
-      a = Address.fromPublicKey(Secp256k1PublicKey.fromBytes(pk));
-      if (ADDRESSES.size() >= ADDRESS_CACHE_LIMIT) {
-        ADDRESSES.clear();
+      a = AccountId.of(ChainId.eip155(chain), Address.fromPublicKey(Secp256k1PublicKey.fromBytes(pk)).toChecksumString());
+      if (ACCOUNTS.size() >= ADDRESS_CACHE_LIMIT) {
+        ACCOUNTS.clear();
       }
-      ADDRESSES.put(key, a);
+      ACCOUNTS.put(key, a);
     }
-    return AccountId.of(ChainId.eip155(chain), a.toChecksumString());
+    return a;
   }
 
   private static final int ADDRESS_CACHE_LIMIT = 4096;
-  private static final ConcurrentHashMap<String, Address> ADDRESSES = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, AccountId> ACCOUNTS = new ConcurrentHashMap<>();
 
   /** Signs a message with EIP-191 {@code personal_sign} with an in-memory key. */
   public static EvmSignature signPersonalMessage(byte[] message, Secp256k1PrivateKey key) {
