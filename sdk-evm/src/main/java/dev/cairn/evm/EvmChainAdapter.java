@@ -16,13 +16,20 @@ import dev.cairn.core.chain.Denomination;
 import dev.cairn.core.chain.ErrorKind;
 import dev.cairn.core.chain.Fee;
 import dev.cairn.core.chain.FeeEstimate;
+import dev.cairn.core.chain.Finality;
+import dev.cairn.core.chain.PendingTransaction;
+import dev.cairn.core.chain.SimulationResult;
 import dev.cairn.core.chain.SignedTransaction;
 import dev.cairn.core.chain.TransactionRequest;
 import dev.cairn.core.chain.TxReceipt;
 import dev.cairn.core.chain.UnsignedTransaction;
 import dev.cairn.core.crypto.Secp256k1PublicKey;
 import dev.cairn.core.signer.KeyType;
+import dev.cairn.core.encoding.DecodingException;
+import dev.cairn.core.signer.SignRequest;
 import dev.cairn.core.signer.Signer;
+import dev.cairn.core.signer.SignerDescriptor;
+import dev.cairn.evm.sign.EvmSigning;
 import dev.cairn.evm.contract.Multicall3;
 import dev.cairn.evm.contract.RevertDecoder;
 import dev.cairn.evm.nonce.NonceManager;
@@ -50,6 +57,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongFunction;
 
 /**
@@ -77,6 +85,7 @@ public final class EvmChainAdapter implements ChainAdapter {
   /** Public key (hex) to account: deriving an address parses the key and hashes it, on every send. */
   private final ConcurrentHashMap<String, KnownAccount> accountCache = new ConcurrentHashMap<>();
   private static final int ACCOUNT_CACHE_LIMIT = 4096;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private EvmChainAdapter(Builder b, long chainIdNumber) {
     this.rpc = b.rpc;
@@ -265,6 +274,15 @@ public final class EvmChainAdapter implements ChainAdapter {
     return guard(() -> rpc.getTransactionCount(addressOf(account), BlockId.PENDING).sendAsync());
   }
 
+  private void checkRequest(TransactionRequest request) {
+    if (request == null) {
+      throw invalid("request: is null");
+    }
+    if (!request.chainId().equals(chainId)) {
+      throw invalid("request: is for " + request.chainId() + ", this adapter serves " + chainId);
+    }
+  }
+
   private CallRequest callRequest(TransactionRequest request) {
     Address from = addressOf(request.from());
     Address to = addressOf(request.to());
@@ -296,6 +314,7 @@ public final class EvmChainAdapter implements ChainAdapter {
   @Override
   public CompletableFuture<FeeEstimate> estimateFee(TransactionRequest request) {
     return guard(() -> {
+      checkRequest(request);
       CallRequest call = callRequest(request);
       CompletableFuture<Long> gas = request.fee().isPresent()
           ? CompletableFuture.completedFuture(request.fee().get().limit())
@@ -309,9 +328,9 @@ public final class EvmChainAdapter implements ChainAdapter {
   @Override
   public CompletableFuture<UnsignedTransaction> build(TransactionRequest request) {
     return guard(() -> {
-      if (!request.chainId().equals(chainId)) {
-        throw invalid("request: is for " + request.chainId() + ", this adapter serves " + chainId);
-      }
+      checkRequest(request);
+      AccountId from = accountOf(addressOf(request.from()));
+      checkSigners(request, from);
       Address to = addressOf(request.to());
       byte[] data = request.call().map(c -> c.payload().evmCalldata()).orElse(new byte[0]);
       BigInteger value = valueOf(request);
@@ -334,7 +353,7 @@ public final class EvmChainAdapter implements ChainAdapter {
               .value(value)
               .data(data)
               .build();
-          return (UnsignedTransaction) new EvmUnsignedTransaction(chainId, request.from(), tx, l);
+          return (UnsignedTransaction) new EvmUnsignedTransaction(chainId, from, tx, l);
         } catch (RuntimeException e) {
           if (l != null) {
             l.release();
@@ -354,15 +373,38 @@ public final class EvmChainAdapter implements ChainAdapter {
   }
 
   /**
-   * Signs with the single signer, which must control the transaction's {@code from} account. If
-   * signing fails (or the signer is the wrong one), the nonce that {@link #build} reserved is
-   * released: build again before retrying.
+   * An EVM transaction has one signer, the sender, who pays the fee: a fee payer descriptor, when
+   * given, must be the sender's key and able to sign EVM transactions; other signers are refused.
+   */
+  private void checkSigners(TransactionRequest request, AccountId from) {
+    if (!request.otherSigners().isEmpty()) {
+      throw invalid("request.signers: an EVM transaction has exactly one signer, the sender");
+    }
+    if (request.feePayer().isPresent()) {
+      SignerDescriptor d = request.feePayer().get();
+      if (!accountOf(d).equals(from)) {
+        throw invalid("request.feePayer: the key is " + accountOf(d).address() + ", the sender is " + from.address());
+      }
+      if (!d.supports(SignRequest.Kind.EVM_TRANSACTION)) {
+        throw new ChainException(ChainError.of(ErrorKind.UNSUPPORTED, chainId,
+            "request.feePayer: the " + d.backend() + " signer cannot sign EVM_TRANSACTION"));
+      }
+    }
+  }
+
+  /**
+   * Signs with the single signer, which must control the transaction's sender. The request is the
+   * transaction's, made once (one keccak). If signing fails (or the signer is the wrong one), the
+   * nonce that {@link #build} reserved is released: build again before retrying.
    */
   @Override
   public CompletableFuture<SignedTransaction> sign(UnsignedTransaction transaction, List<? extends Signer> signers) {
     return guard(() -> {
       if (!(transaction instanceof EvmUnsignedTransaction)) {
-        throw invalid("transaction: not built by an EvmChainAdapter");
+        throw invalid("transaction: not an EVM transaction of this module");
+      }
+      if (!transaction.chainId().equals(chainId)) {
+        throw invalid("transaction: is for " + transaction.chainId() + ", not " + chainId);
       }
       if (signers == null || signers.size() != 1 || signers.get(0) == null) {
         throw invalid("signers: an EVM transaction has exactly one signer");
@@ -370,18 +412,73 @@ public final class EvmChainAdapter implements ChainAdapter {
       EvmUnsignedTransaction u = (EvmUnsignedTransaction) transaction;
       Signer signer = signers.get(0);
       AccountId signerAccount = accountOf(signer);
-      if (!signerAccount.address().equalsIgnoreCase(u.from().address())) {
+      if (!signerAccount.equals(u.feePayer())) {
         u.abandon();
-        throw invalid("signers: the signer is " + signerAccount.address() + ", the transaction is from " + u.from().address());
+        throw invalid("signers: the signer is " + signerAccount.address() + ", the transaction is from " + u.feePayer().address());
       }
-      return u.transaction().signAsync(signer)
-          .thenApply(s -> (SignedTransaction) new EvmSignedTransaction(chainId, s, u.lease()))
-          .whenComplete((s, t) -> {
+      SignRequest request = u.signRequest();
+      if (!signer.supports(request.kind())) {
+        u.abandon();
+        throw new ChainException(ChainError.of(ErrorKind.UNSUPPORTED, chainId, "signers: the signer cannot sign " + request.kind()));
+      }
+      return EvmSigning.signAsync(request, signer)
+          .thenApply(sig -> (SignedTransaction) new EvmSignedTransaction(chainId, u.transaction().withSignature(sig), u.lease()))
+          .whenComplete((x, t) -> {
             if (t != null) {
               u.abandon();
             }
           });
     });
+  }
+
+  /**
+   * Reads {@link EvmUnsignedTransaction#encoded()}: the sender's 20-byte address followed by the
+   * unsigned signing payload (legacy, EIP-155 or typed).
+   */
+  @Override
+  public UnsignedTransaction decodeUnsigned(byte[] encoded) {
+    checkOpen();
+    if (encoded == null || encoded.length < 21) {
+      throw invalid("transaction: needs the 20-byte sender and a signing payload, got "
+          + (encoded == null ? "null" : encoded.length + " bytes"));
+    }
+    Transaction tx;
+    try {
+      tx = Transaction.decodeSigningPayload(java.util.Arrays.copyOfRange(encoded, 20, encoded.length));
+    } catch (DecodingException e) {
+      throw new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, chainId,
+          "transaction: " + e.field() + " at offset " + (e.offset() < 0 ? -1 : e.offset() + 20) + ": " + e.getMessage()), e);
+    } catch (CairnException e) {
+      throw invalid("transaction: " + e.getMessage());
+    }
+    checkChain(tx.chainId());
+    AccountId from = accountOf(Address.of(java.util.Arrays.copyOf(encoded, 20)));
+    return new EvmUnsignedTransaction(chainId, from, tx, null);
+  }
+
+  /** Reads a raw signed transaction (RLP or typed envelope), e.g. one signed offline. */
+  @Override
+  public SignedTransaction decodeSigned(byte[] encoded) {
+    checkOpen();
+    if (encoded == null) {
+      throw invalid("transaction: is null");
+    }
+    dev.cairn.evm.tx.SignedTransaction st;
+    try {
+      st = dev.cairn.evm.tx.SignedTransaction.decode(encoded);
+    } catch (DecodingException e) {
+      throw new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, chainId, "transaction: " + e.getMessage()), e);
+    } catch (CairnException e) {
+      throw invalid("transaction: " + e.getMessage());
+    }
+    checkChain(st.transaction().chainId());
+    return EvmSignedTransaction.of(chainId, st);
+  }
+
+  private void checkChain(long txChainId) {
+    if (txChainId != 0 && txChainId != chainIdNumber) {
+      throw invalid("transaction.chainId: is " + txChainId + ", this adapter serves " + chainIdNumber);
+    }
   }
 
   /**
@@ -392,7 +489,7 @@ public final class EvmChainAdapter implements ChainAdapter {
    * answer was lost.
    */
   @Override
-  public CompletableFuture<String> send(SignedTransaction transaction) {
+  public CompletableFuture<PendingTransaction> send(SignedTransaction transaction) {
     return guard(() -> {
       if (transaction == null || !transaction.chainId().equals(chainId)) {
         throw invalid("transaction: null or not for " + chainId);
@@ -400,12 +497,13 @@ public final class EvmChainAdapter implements ChainAdapter {
       NonceManager.Lease lease = transaction instanceof EvmSignedTransaction
           ? ((EvmSignedTransaction) transaction).lease() : null;
       String id = transaction.id();
-      return rpc.sendRawTransaction(transaction.encoded()).sendAsync().handle((hash, t) -> {
+      byte[] encoded = transaction.encoded();
+      return rpc.sendRawTransaction(encoded).sendAsync().handle((hash, t) -> {
         if (t == null) {
           if (lease != null) {
             lease.commit();
           }
-          return hash.toHex();
+          return PendingTransaction.of(chainId, hash.toHex(), encoded, transaction.validity());
         }
         ChainException ce = toChainException(t, null);
         String text = (ce.error().nativeMessage().orElse("") + " " + ce.getMessage()).toLowerCase(java.util.Locale.ROOT);
@@ -413,7 +511,7 @@ public final class EvmChainAdapter implements ChainAdapter {
           if (lease != null) {
             lease.commit();
           }
-          return id;
+          return PendingTransaction.of(chainId, id, encoded, transaction.validity());
         }
         if (lease != null) {
           if (ce.kind() == ErrorKind.NONCE_MISMATCH) {
@@ -430,9 +528,87 @@ public final class EvmChainAdapter implements ChainAdapter {
     });
   }
 
+  /**
+   * Waits for the receipt at {@link Finality#included()} (1 block) or {@link
+   * Finality#confirmations(int)}; EVM transactions have no validity window, so the wait ends with the
+   * receipt or TIMEOUT (the transaction may still be mined), never EXPIRED. Nothing is rebroadcast:
+   * the node keeps the transaction in its pool. Other finalities are UNSUPPORTED.
+   */
   @Override
-  public CompletableFuture<TxReceipt> waitForInclusion(String transactionId, int confirmations, Duration timeout) {
-    return guard(() -> awaitReceipt(transactionId, confirmations, timeout).thenCompose(this::toTxReceipt));
+  public CompletableFuture<TxReceipt> waitFor(PendingTransaction transaction, Finality finality, Duration timeout) {
+    return guard(() -> {
+      if (transaction == null || !transaction.chainId().equals(chainId)) {
+        throw invalid("transaction: null or not for " + chainId);
+      }
+      if (finality == null) {
+        throw invalid("finality: is null");
+      }
+      int depth;
+      switch (finality.level()) {
+        case INCLUDED:
+        case CONFIRMATIONS:
+          depth = finality.confirmationsRequired();
+          break;
+        default:
+          throw new ChainException(ChainError.of(ErrorKind.UNSUPPORTED, chainId,
+              "finality: " + finality + " is not an EVM finality (use confirmations)"));
+      }
+      return awaitReceipt(transaction.transactionId(), depth, timeout).thenCompose(this::toTxReceipt);
+    });
+  }
+
+  /**
+   * Simulates with {@code eth_call} (return data, or the decoded revert) and, when it succeeds,
+   * {@code eth_estimateGas} (units used) at the latest block, from the sender with the
+   * transaction's value, data and gas limit. EVM nodes give no logs here.
+   */
+  @Override
+  public CompletableFuture<SimulationResult> simulate(UnsignedTransaction transaction) {
+    return guard(() -> {
+      if (!(transaction instanceof EvmUnsignedTransaction) || !transaction.chainId().equals(chainId)) {
+        throw invalid("transaction: not an EVM transaction for " + chainId);
+      }
+      EvmUnsignedTransaction u = (EvmUnsignedTransaction) transaction;
+      Transaction tx = u.transaction();
+      CallRequest.Builder b = CallRequest.builder().from(u.sender()).value(tx.value()).data(tx.data()).gas(tx.gasLimit());
+      tx.to().ifPresent(b::to);
+      CallRequest call = b.build();
+      String abiOf = tx.to().map(Address::toChecksumString).orElse(null);
+      CompletableFuture<SimulationResult> r = rpc.call(call, BlockId.LATEST).sendAsync()
+          .thenCompose(ret -> rpc.estimateGas(call).sendAsync()
+              .thenApply(gas -> SimulationResult.success(gas, List.of(), ret)));
+      return r.handle((ok, t) -> {
+        if (t == null) {
+          return ok;
+        }
+        ChainException ce = toChainException(t, abiOf);
+        if (isExecutionOutcome(ce.kind())) {
+          return SimulationResult.failure(ce.error(), -1, List.of());
+        }
+        throw new CompletionException(ce);
+      });
+    });
+  }
+
+  /**
+   * EVM state: a 32-byte {@code key} reads that storage slot ({@code eth_getStorageAt}, 32 bytes);
+   * an empty key reads the account's code ({@code eth_getCode}). Other key lengths are INVALID_INPUT.
+   */
+  @Override
+  public CompletableFuture<byte[]> readState(AccountId account, byte[] key) {
+    return guard(() -> {
+      Address a = addressOf(account);
+      if (key == null || (key.length != 0 && key.length != 32)) {
+        throw invalid("key: an EVM state key is a 32-byte storage slot or empty (code), got "
+            + (key == null ? "null" : key.length + " bytes"));
+      }
+      if (key.length == 0) {
+        return rpc.getCode(a, BlockId.LATEST).sendAsync();
+      }
+      return rpc.getStorageAt(a, Hash32.of(key), BlockId.LATEST).sendAsync().thenApply(Hash32::bytes);
+    }).exceptionally(t -> {
+      throw new CompletionException(withChain(NodeErrorsBridge.unwrap(t)));
+    });
   }
 
   /** Waits for a receipt {@code confirmations} deep (see {@link ReceiptWaiter}). */
@@ -515,8 +691,21 @@ public final class EvmChainAdapter implements ChainAdapter {
       }
       return call(addressOf(call.contract()), call.payload().evmCalldata());
     });
-    return f.handle((v, t) -> t == null ? ChainResult.success(v)
-        : ChainResult.failure(withChain(NodeErrorsBridge.unwrap(t)).error()));
+    return f.handle((v, t) -> {
+      if (t == null) {
+        return ChainResult.success(v);
+      }
+      ChainException ce = withChain(NodeErrorsBridge.unwrap(t));
+      if (isExecutionOutcome(ce.kind())) {
+        return ChainResult.<byte[]>failure(ce.error());
+      }
+      throw new CompletionException(ce); // no verdict: invalid input, transport, closed
+    });
+  }
+
+  /** Whether a failure of a call or simulation is the chain's verdict on execution (a value), not a failure to ask. */
+  private static boolean isExecutionOutcome(ErrorKind k) {
+    return k == ErrorKind.REVERTED || k == ErrorKind.OUT_OF_GAS || k == ErrorKind.INSUFFICIENT_FUNDS;
   }
 
   /**
@@ -559,24 +748,27 @@ public final class EvmChainAdapter implements ChainAdapter {
    *     not share it between concurrent submits.
    */
   public CompletableFuture<Submission> submit(Transaction.Builder template, Signer signer) {
-    return guard(() -> nonces.submit(sender(template, signer), signing(template, signer)));
+    return guard(() -> {
+      KnownAccount k = sender(template, signer);
+      return nonces.submit(k.lowercase, signing(template, signer, k.id));
+    });
   }
 
   /** The managed account that {@code signer} sends from, after checking the arguments of a submit. */
-  private String sender(Transaction.Builder template, Signer signer) {
+  private KnownAccount sender(Transaction.Builder template, Signer signer) {
     if (template == null || signer == null) {
       throw invalid((template == null ? "template" : "signer") + ": is null");
     }
     if (signer.keyType() != KeyType.SECP256K1) {
       throw invalid("signer: EVM accounts are secp256k1, not " + signer.keyType());
     }
-    return known(signer.publicKey()).lowercase;
+    return known(signer.publicKey());
   }
 
   /** Signs {@code template} on this chain for the nonce the manager hands out. */
-  private LongFunction<SignedForNonce> signing(Transaction.Builder template, Signer signer) {
+  private LongFunction<SignedForNonce> signing(Transaction.Builder template, Signer signer, AccountId account) {
     return n -> {
-      dev.cairn.evm.tx.SignedTransaction s = template.chainId(chainIdNumber).nonce(n).build().sign(signer);
+      dev.cairn.evm.tx.SignedTransaction s = template.chainId(chainIdNumber).nonce(n).build().sign(signer, account);
       return SignedForNonce.of(n, s.encoded(), s.hashHex());
     };
   }
@@ -594,7 +786,9 @@ public final class EvmChainAdapter implements ChainAdapter {
    *     signer's exception
    */
   public Submission submitBlocking(Transaction.Builder template, Signer signer) {
-    return nonces.submitBlocking(sender(template, signer), signing(template, signer));
+    checkOpen();
+    KnownAccount k = sender(template, signer);
+    return nonces.submitBlocking(k.lowercase, signing(template, signer, k.id));
   }
 
   /** Deploys {@code initCode} (bytecode followed by the ABI-encoded constructor arguments) and waits for the receipt. */
@@ -685,16 +879,27 @@ public final class EvmChainAdapter implements ChainAdapter {
     return new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, chainId, message));
   }
 
+  private void checkOpen() {
+    if (closed.get()) {
+      throw new ChainException(ChainError.of(ErrorKind.UNSUPPORTED, chainId, "adapter: closed"));
+    }
+  }
+
   private <T> CompletableFuture<T> guard(java.util.function.Supplier<CompletableFuture<T>> body) {
     try {
+      checkOpen();
       return body.get();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e instanceof CairnException ? e : toChainException(e, null));
     }
   }
 
+  /** Closes the receipt waiter (and the RPC client if it owns it); afterwards every operation fails UNSUPPORTED. Idempotent. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     receipts.close();
     if (ownsRpc) {
       rpc.close();

@@ -23,6 +23,9 @@ import dev.cairn.core.chain.ChainRegistry;
 import dev.cairn.core.chain.ContractCall;
 import dev.cairn.core.chain.Denomination;
 import dev.cairn.core.chain.ErrorKind;
+import dev.cairn.core.chain.Finality;
+import dev.cairn.core.chain.PendingTransaction;
+import dev.cairn.core.chain.ValidityWindow;
 import dev.cairn.core.chain.Fee;
 import dev.cairn.core.chain.FeeEstimate;
 import dev.cairn.core.chain.TransactionRequest;
@@ -130,15 +133,16 @@ class EvmChainAdapterIT {
     long nonce = adapter.nextNonce(from).get();
     UnsignedTransaction u = adapter.build(req).get();
     assertEquals(nonce, ((EvmUnsignedTransaction) u).transaction().nonce());
-    String id = adapter.send(adapter.sign(u, alice).get()).get();
-    TxReceipt receipt = adapter.waitForInclusion(id, 1, TIMEOUT).get();
+    PendingTransaction pending = adapter.send(adapter.sign(u, alice).get()).get();
+    assertTrue(pending.validity().isUnbounded());
+    TxReceipt receipt = adapter.waitFor(pending, Finality.included(), TIMEOUT).get();
     assertTrue(receipt.isSuccess(), receipt.toString());
     assertEquals(21_000, receipt.gasUsed());
     assertTrue(receipt.feePaid().units().signum() > 0);
     assertEquals(before.units().add(value.units()), adapter.balance(to).get().units());
     assertEquals(nonce + 1, adapter.nextNonce(from).get());
     // a 1559 transaction: type 2 with the suggested fees
-    Receipt raw = adapter.rpc().getTransactionReceipt(Hash32.parse(id)).send().orElseThrow();
+    Receipt raw = adapter.rpc().getTransactionReceipt(Hash32.parse(pending.transactionId())).send().orElseThrow();
     assertEquals(2, raw.type());
   }
 
@@ -235,8 +239,9 @@ class EvmChainAdapterIT {
         ContractCall.of(adapter.accountOf(token), CallPayload.evm(encode("transfer", devAddress(0), BigInteger.TEN))))
         .withFee(Fee.of(Denomination.ETH, 100_000, new BigDecimal("30000000000"), new BigDecimal("1000000000"), BigInteger.ZERO));
     UnsignedTransaction u = adapter.build(req).get();
-    String id = adapter.send(adapter.sign(u, poor).get()).get();
-    TxReceipt r = adapter.waitForInclusion(id, 1, TIMEOUT).get();
+    PendingTransaction pending = adapter.send(adapter.sign(u, poor).get()).get();
+    String id = pending.transactionId();
+    TxReceipt r = adapter.waitFor(pending, Finality.confirmations(1), TIMEOUT).get();
     assertFalse(r.isSuccess());
     ChainError err = r.error().orElseThrow();
     assertEquals(ErrorKind.REVERTED, err.kind());
@@ -398,10 +403,16 @@ class EvmChainAdapterIT {
   @Test
   void badInputIsTyped() {
     assertThrows(ChainException.class, () -> adapter.addressOf(AccountId.parse("eip155:1:0x000000000000000000000000000000000000c0de")));
-    ChainException e = chainFailure(assertThrows(ExecutionException.class, () -> adapter.waitForInclusion("0x12", 1, TIMEOUT).get()));
+    ChainException e = chainFailure(assertThrows(ExecutionException.class,
+        () -> adapter.waitFor(PendingTransaction.of(adapter.chainId(), "0x12", null, ValidityWindow.none()), Finality.included(), TIMEOUT).get()));
     assertEquals(ErrorKind.INVALID_INPUT, e.kind());
     e = chainFailure(assertThrows(ExecutionException.class,
-        () -> adapter.waitForInclusion("0x" + "00".repeat(32), 1, Duration.ofMillis(300)).get()));
+        () -> adapter.waitFor(PendingTransaction.of(adapter.chainId(), "0x" + "00".repeat(32), null, ValidityWindow.none()),
+            Finality.included(), Duration.ofMillis(300)).get()));
     assertEquals(ErrorKind.TIMEOUT, e.kind());
+    e = chainFailure(assertThrows(ExecutionException.class,
+        () -> adapter.waitFor(PendingTransaction.of(adapter.chainId(), "0x" + "00".repeat(32), null, ValidityWindow.none()),
+            Finality.finalized(), Duration.ofMillis(300)).get()));
+    assertEquals(ErrorKind.UNSUPPORTED, e.kind());
   }
 }

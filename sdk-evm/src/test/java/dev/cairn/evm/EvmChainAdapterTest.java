@@ -139,7 +139,7 @@ class EvmChainAdapterTest {
     // "already known": success with the local hash, nonce used
     sendAnswers.add("{\"code\":-32000,\"message\":\"already known\"}");
     SignedTransaction t2 = adapter.sign(u2, s).get();
-    assertEquals(t2.id(), adapter.send(t2).get());
+    assertEquals(t2.id(), adapter.send(t2).get().transactionId());
     assertEquals(6, nonceOf(adapter.build(transfer(s)).get()));
     // "nonce too low": NONCE_MISMATCH (transient), the nonce is not handed out again; a resync follows
     pendingNonce = 10;

@@ -94,8 +94,8 @@ class NonceManagerIT {
       long nonce = adapter.rpc().getTransactionCount(devAddress(6), BlockId.PENDING).send();
       dev.cairn.evm.tx.SignedTransaction tx = transfer(Anvil.DEV_ADDRESSES.get(3), 5).chainId(Anvil.CHAIN_ID).nonce(nonce).build().sign(signer);
       EvmSignedTransaction wrapped = EvmSignedTransaction.of(adapter.chainId(), tx);
-      String id1 = adapter.send(wrapped).get();
-      String id2 = adapter.send(wrapped).get(); // the node says it already has it: success, same id
+      String id1 = adapter.send(wrapped).get().transactionId();
+      String id2 = adapter.send(wrapped).get().transactionId(); // the node says it already has it: success, same id
       assertEquals(id1, id2);
       assertEquals(tx.hashHex(), id2);
       // another transaction at the same nonce without higher fees is refused (anvil enforces no minimum
@@ -111,7 +111,7 @@ class NonceManagerIT {
       dev.cairn.evm.tx.SignedTransaction cancel = Transaction.eip1559().chainId(Anvil.CHAIN_ID).nonce(nonce).gasLimit(21_000)
           .maxFeePerGas(bumped.maxFeePerGas()).maxPriorityFeePerGas(bumped.maxPriorityFeePerGas())
           .to(devAddress(6)).value(0).build().sign(signer);
-      String cancelId = adapter.send(EvmSignedTransaction.of(adapter.chainId(), cancel)).get();
+      String cancelId = adapter.send(EvmSignedTransaction.of(adapter.chainId(), cancel)).get().transactionId();
       anvil.mine(1);
       Receipt r = adapter.awaitReceipt(cancelId, 1, TIMEOUT).get().receipt();
       assertTrue(r.isSuccess());

@@ -1,8 +1,11 @@
 package dev.cairn.core.chain;
 
 import dev.cairn.core.signer.KeyType;
+import dev.cairn.core.signer.SignRequest;
 import dev.cairn.core.signer.Signer;
+import dev.cairn.core.signer.SignerDescriptor;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,7 +23,9 @@ import java.util.concurrent.CompletableFuture;
  *   <li>Arguments for another chain than {@link #chainId()} fail with INVALID_INPUT; operations
  *       the family does not have (a nonce on Solana, a memo on EVM) fail with UNSUPPORTED.
  *   <li>The outcome of execution is a value, not an exception: {@link #query} returns a {@link
- *       ChainResult}, {@link #waitForInclusion} a {@link TxReceipt} that may record a failure.
+ *       ChainResult}, {@link #simulate} a {@link SimulationResult}, {@link #waitFor} a {@link
+ *       TxReceipt} that may record a failure.
+ *   <li>After {@link #close()} every asynchronous method fails with UNSUPPORTED, never hangs.
  *   <li>Implementations are thread-safe and do not block the calling thread on I/O.
  * </ul>
  */
@@ -51,6 +56,17 @@ public interface ChainAdapter extends AutoCloseable {
 
   /** The account controlled by {@code signer}. */
   default AccountId accountOf(Signer signer) {
+    if (signer == null) {
+      throw new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, chainId(), "signer: is null"));
+    }
+    return accountOf(signer.keyType(), signer.publicKey());
+  }
+
+  /** The account of the key a descriptor describes. */
+  default AccountId accountOf(SignerDescriptor signer) {
+    if (signer == null) {
+      throw new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, chainId(), "signer: is null"));
+    }
     return accountOf(signer.keyType(), signer.publicKey());
   }
 
@@ -67,39 +83,140 @@ public interface ChainAdapter extends AutoCloseable {
   CompletableFuture<FeeEstimate> estimateFee(TransactionRequest request);
 
   /**
-   * Builds the unsigned transaction: fills nonce or blockhash, fee and limits (from the request
-   * or the chain), and encodes it in the family's signing format.
+   * Builds the unsigned transaction: fills nonce or blockhash, fee and limits (from the request or
+   * the chain), the signers (from {@link TransactionRequest#feePayer()} and {@link
+   * TransactionRequest#otherSigners()}: public keys, sign modes chosen from their supported kinds),
+   * and encodes it in the family's signing format. Families that need a signer's descriptor (Cosmos)
+   * fail with INVALID_INPUT naming {@code request.feePayer} when it is absent.
    */
   CompletableFuture<UnsignedTransaction> build(TransactionRequest request);
 
   /**
-   * Signs with one or more signers (Solana transactions can need several; EVM and Cosmos need
-   * exactly one). Each signer must hold a key of the type the chain uses and {@link
-   * Signer#supports support} the request kind, else the future fails (UNSUPPORTED).
+   * Simulates the transaction without signing or sending it ({@code eth_call} and {@code
+   * eth_estimateGas}, Solana {@code simulateTransaction}, Cosmos {@code Simulate}). A transaction
+   * that would fail completes normally with a failed {@link SimulationResult}.
    */
-  CompletableFuture<SignedTransaction> sign(UnsignedTransaction transaction, List<? extends Signer> signers);
+  CompletableFuture<SimulationResult> simulate(UnsignedTransaction transaction);
 
-  /** Signs with a single signer. */
-  default CompletableFuture<SignedTransaction> sign(UnsignedTransaction transaction, Signer signer) {
-    return sign(transaction, List.of(signer));
+  /**
+   * An account's raw state: Solana account data ({@code key} empty), CosmWasm raw contract state
+   * under {@code key}, EVM storage slot {@code key} (32 bytes). Completes with an empty array when
+   * there is nothing stored; fails INVALID_INPUT for a key the family cannot use.
+   */
+  CompletableFuture<byte[]> readState(AccountId account, byte[] key);
+
+  /**
+   * Adds the signatures of {@code signers} to a partially signed transaction: each signer signs the
+   * request of its account ({@link #accountOf(Signer)}), in the order given (a device is asked only
+   * after the previous one answered); signers that already signed are skipped. The default works
+   * for every family; adapters may override it.
+   *
+   * @return the transaction with the new signatures, complete or not; fails INVALID_INPUT for a
+   *     signer that is not required, UNSUPPORTED for a signer that cannot sign its request's kind,
+   *     or with the signer's {@link dev.cairn.core.signer.SignerException}
+   */
+  default CompletableFuture<PartiallySignedTransaction> signPartially(PartiallySignedTransaction transaction,
+      List<? extends Signer> signers) {
+    CompletableFuture<PartiallySignedTransaction> f = new CompletableFuture<>();
+    try {
+      if (transaction == null) {
+        throw new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, chainId(), "transaction: is null"));
+      }
+      if (!transaction.chainId().equals(chainId())) {
+        throw new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, chainId(),
+            "transaction: is for " + transaction.chainId() + ", not " + chainId()));
+      }
+      if (signers == null || signers.isEmpty()) {
+        throw new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, chainId(), "signers: is null or empty"));
+      }
+      f.complete(transaction);
+      CompletableFuture<PartiallySignedTransaction> chain = f;
+      List<AccountId> required = transaction.transaction().requiredSigners();
+      for (Signer signer : signers) {
+        AccountId account = accountOf(signer);
+        if (!required.contains(account)) {
+          throw new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, chainId(),
+              "signers: " + account + " is not a required signer of this transaction"));
+        }
+        SignRequest request = transaction.transaction().signRequest(account);
+        if (!signer.supports(request.kind())) {
+          throw new ChainException(ChainError.of(ErrorKind.UNSUPPORTED, chainId(),
+              "signers: the signer of " + account + " cannot sign " + request.kind()));
+        }
+        chain = chain.thenCompose(p -> p.signatures().containsKey(account)
+            ? CompletableFuture.completedFuture(p)
+            : signer.signAsync(request).thenApply(sig -> p.addSignature(account, sig)));
+      }
+      return chain;
+    } catch (RuntimeException e) {
+      CompletableFuture<PartiallySignedTransaction> failed = new CompletableFuture<>();
+      failed.completeExceptionally(e);
+      return failed;
+    }
   }
 
   /**
-   * Submits the transaction and completes with its id once the node has accepted it (not once it
-   * is included). Rejections (nonce mismatch, underpriced, expired blockhash, CheckTx failure)
-   * fail the future.
+   * Signs with every signer the transaction requires (EVM: one; Solana: the fee payer and the
+   * other signing accounts; Cosmos: the signer infos) and assembles the signed transaction. Fails
+   * INVALID_INPUT naming the missing signers when {@code signers} do not cover them all; use
+   * {@link #signPartially} to sign in several steps or places.
    */
-  CompletableFuture<String> send(SignedTransaction transaction);
+  default CompletableFuture<SignedTransaction> sign(UnsignedTransaction transaction, List<? extends Signer> signers) {
+    if (transaction == null) {
+      CompletableFuture<SignedTransaction> failed = new CompletableFuture<>();
+      failed.completeExceptionally(new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, chainId(), "transaction: is null")));
+      return failed;
+    }
+    return signPartially(PartiallySignedTransaction.of(transaction), signers)
+        .thenApply(PartiallySignedTransaction::toSignedTransaction);
+  }
+
+  /** Signs with a single signer (EVM; Cosmos and Solana transactions with one signer). */
+  default CompletableFuture<SignedTransaction> sign(UnsignedTransaction transaction, Signer signer) {
+    return sign(transaction, signer == null ? null : Collections.singletonList(signer));
+  }
 
   /**
-   * Waits until the transaction is included with at least {@code confirmations} blocks and returns
-   * its receipt (which may record an execution failure). Completes exceptionally with TIMEOUT when
-   * {@code timeout} passes first; the transaction may still be included later.
+   * Reads an unsigned transaction from {@link UnsignedTransaction#encoded()} (pure computation).
    *
-   * @param confirmations at least 1 (1 = included in the latest block); on Solana, 1 means
-   *     "confirmed" commitment and 32 or more "finalized"
+   * @throws ChainException INVALID_INPUT naming the field or offset of malformed input
    */
-  CompletableFuture<TxReceipt> waitForInclusion(String transactionId, int confirmations, Duration timeout);
+  UnsignedTransaction decodeUnsigned(byte[] encoded);
+
+  /**
+   * Reads a signed transaction from its wire encoding {@link SignedTransaction#encoded()} (pure
+   * computation), e.g. one signed offline, to {@link #send} it.
+   *
+   * @throws ChainException INVALID_INPUT naming the field or offset of malformed input
+   */
+  SignedTransaction decodeSigned(byte[] encoded);
+
+  /**
+   * Reads a {@link PartiallySignedTransaction#encode() partially signed transaction} written in
+   * another process, verifying every signature again.
+   *
+   * @throws ChainException INVALID_INPUT naming the offset of malformed input
+   */
+  default PartiallySignedTransaction decodePartial(byte[] encoded) {
+    return PartiallySignedTransaction.decode(encoded, chainId(), this::decodeUnsigned);
+  }
+
+  /**
+   * Submits the transaction and completes with its handle once the node has accepted it (not once
+   * it is included): the id, the encoding and the window in which it can still land. Rejections
+   * (nonce mismatch, underpriced, expired blockhash or timeout height: EXPIRED, CheckTx failure)
+   * fail the future.
+   */
+  CompletableFuture<PendingTransaction> send(SignedTransaction transaction);
+
+  /**
+   * Waits until the transaction reaches {@code finality} and returns its receipt (which may record
+   * an execution failure), rebroadcasting where the family needs it (Solana). Ends exceptionally
+   * with {@link ErrorKind#EXPIRED} when its validity window has closed without it (it can never
+   * land: safe to rebuild) or with {@link ErrorKind#TIMEOUT} when {@code timeout} passes first (it
+   * may still land). A finality the family does not have fails with UNSUPPORTED.
+   */
+  CompletableFuture<TxReceipt> waitFor(PendingTransaction transaction, Finality finality, Duration timeout);
 
   /**
    * Runs a read-only call: {@code eth_call}, a simulated Solana transaction's return data, a
@@ -108,7 +225,7 @@ public interface ChainAdapter extends AutoCloseable {
    */
   CompletableFuture<ChainResult<byte[]>> query(ContractCall call);
 
-  /** Releases connections. Idempotent; the default does nothing. */
+  /** Releases connections. Idempotent; afterwards every operation fails. The default does nothing. */
   @Override
   default void close() {}
 }

@@ -3,9 +3,7 @@ package dev.cairn.core.chain;
 import dev.cairn.core.CairnException;
 import dev.cairn.core.signer.SignerException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -16,17 +14,21 @@ import java.util.concurrent.TimeoutException;
  * docs/architecture.md} lists the mappings. Pure functions, thread-safe.
  */
 public final class ChainErrors {
-  /** Selector of Solidity's {@code Error(string)}. */
-  private static final int ERROR_STRING_SELECTOR = 0x08c379a0;
-  /** Selector of Solidity's {@code Panic(uint256)}. */
-  private static final int PANIC_SELECTOR = 0x4e487b71;
-
-  /** The System program's id. */
-  static final String SYSTEM_PROGRAM = "11111111111111111111111111111111";
-  /** The SPL Token program's id. */
-  static final String TOKEN_PROGRAM = "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA";
-  /** The SPL Token-2022 program's id. */
-  static final String TOKEN_2022_PROGRAM = "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb";
+  /**
+   * A chain module's mapping of program-specific error codes (Solana {@code Custom(n)} of a known
+   * program, e.g. the System program's insufficient lamports) to a kind. sdk-core knows no program
+   * ids; the Solana module supplies this.
+   */
+  @FunctionalInterface
+  public interface ProgramErrorMapping {
+    /**
+     * The kind for {@code code} raised by {@code programId}, or {@code null} to keep the default
+     * ({@link ErrorKind#REVERTED}).
+     *
+     * @param programId the failing program, or {@code null} if unknown
+     */
+    ErrorKind classify(String programId, long code);
+  }
 
   private ChainErrors() {}
 
@@ -34,8 +36,8 @@ public final class ChainErrors {
 
   /**
    * Classifies an EVM JSON-RPC error ({@code eth_call}, {@code eth_estimateGas}, {@code
-   * eth_sendRawTransaction}). Revert data in {@code data} is kept and, for {@code Error(string)}
-   * and {@code Panic(uint256)}, decoded into the revert reason.
+   * eth_sendRawTransaction}). Revert data in {@code data} is kept verbatim as native data; decoding
+   * it into a reason is the EVM module's job (sdk-abi's {@code Reverts}).
    *
    * @param code the JSON-RPC error code
    * @param message the node's error message (may be {@code null})
@@ -43,7 +45,6 @@ public final class ChainErrors {
    */
   public static ChainError evmRpcError(ChainId chainId, long code, String message, byte[] data) {
     String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
-    boolean hasData = data != null && data.length > 0;
     ErrorKind kind;
     if (code == 3 || m.contains("revert")) {
       kind = ErrorKind.REVERTED;
@@ -66,12 +67,10 @@ public final class ChainErrors {
     } else {
       kind = ErrorKind.UNKNOWN;
     }
-    String reason = hasData ? evmRevertReason(data).orElse(null) : null;
     return ChainError.builder(kind, chainId, message == null || message.isEmpty() ? "JSON-RPC error " + code : message)
         .nativeCode(Long.toString(code))
         .nativeMessage(message)
         .nativeData(data)
-        .revertReason(reason)
         .build();
   }
 
@@ -84,78 +83,7 @@ public final class ChainErrors {
         .nativeCode("receipt:status=0")
         .transactionId(txHash)
         .nativeData(revertData)
-        .revertReason(revertData == null ? null : evmRevertReason(revertData).orElse(null))
         .build();
-  }
-
-  /**
-   * Decodes EVM revert data: {@code Error(string)} gives the string, {@code Panic(uint256)} a
-   * description such as {@code "Panic(0x11): arithmetic overflow or underflow"}. Anything else
-   * (custom errors, empty or malformed data) gives empty; decode custom errors with their ABI.
-   * Never throws; bounds are checked, so hostile data cannot cause large allocations.
-   */
-  public static Optional<String> evmRevertReason(byte[] data) {
-    if (data == null || data.length < 4) {
-      return Optional.empty();
-    }
-    int selector = ((data[0] & 0xff) << 24) | ((data[1] & 0xff) << 16) | ((data[2] & 0xff) << 8) | (data[3] & 0xff);
-    if (selector == ERROR_STRING_SELECTOR) {
-      long offset = readWordAsLong(data, 4);
-      if (offset < 0 || offset > data.length) {
-        return Optional.empty();
-      }
-      long lenPos = 4 + offset;
-      long length = readWordAsLong(data, lenPos);
-      if (length < 0 || lenPos + 32 + length > data.length) {
-        return Optional.empty();
-      }
-      return Optional.of(new String(data, (int) (lenPos + 32), (int) length, StandardCharsets.UTF_8));
-    }
-    if (selector == PANIC_SELECTOR) {
-      if (data.length != 36) {
-        return Optional.empty();
-      }
-      long code = readWordAsLong(data, 4);
-      if (code < 0) {
-        return Optional.of("Panic(out-of-range code)");
-      }
-      return Optional.of("Panic(0x" + Long.toHexString(code) + "): " + panicText(code));
-    }
-    return Optional.empty();
-  }
-
-  /** A 32-byte big-endian word at {@code pos} as a long, or -1 if it does not fit or is out of range. */
-  private static long readWordAsLong(byte[] data, long pos) {
-    if (pos < 0 || pos + 32 > data.length) {
-      return -1;
-    }
-    int p = (int) pos;
-    for (int i = 0; i < 24; i++) {
-      if (data[p + i] != 0) {
-        return -1;
-      }
-    }
-    long v = 0;
-    for (int i = 24; i < 32; i++) {
-      v = (v << 8) | (data[p + i] & 0xff);
-    }
-    return v;
-  }
-
-  private static String panicText(long code) {
-    switch ((int) code) {
-      case 0x00: return "generic compiler panic";
-      case 0x01: return "assertion failed";
-      case 0x11: return "arithmetic overflow or underflow";
-      case 0x12: return "division or modulo by zero";
-      case 0x21: return "invalid enum conversion";
-      case 0x22: return "invalid storage byte array encoding";
-      case 0x31: return "pop on empty array";
-      case 0x32: return "array index out of bounds";
-      case 0x41: return "out of memory";
-      case 0x51: return "call to zero-initialised function";
-      default: return "unknown panic code";
-    }
   }
 
   // ---------------------------------------------------------------- SVM
@@ -173,7 +101,7 @@ public final class ChainErrors {
     ErrorKind kind;
     switch (v) {
       case "BlockhashNotFound":
-        kind = ErrorKind.BLOCKHASH_EXPIRED;
+        kind = ErrorKind.EXPIRED;
         break;
       case "InsufficientFundsForFee":
       case "InsufficientFundsForRent":
@@ -237,18 +165,27 @@ public final class ChainErrors {
   }
 
   /**
-   * Classifies a Solana {@code InstructionError(index, Custom(code))}, a program-defined error.
-   * It is {@link ErrorKind#REVERTED}, except the System program's {@code
-   * ResultWithNegativeLamports} (1) and SPL Token's {@code InsufficientFunds} (1), which are
-   * {@link ErrorKind#INSUFFICIENT_FUNDS}.
+   * Classifies a Solana {@code InstructionError(index, Custom(code))}, a program-defined error, as
+   * {@link ErrorKind#REVERTED}. Use {@link #svmCustomProgramError(ChainId, int, String, long,
+   * String, String, ProgramErrorMapping)} to let the Solana module map known programs' codes.
    *
    * @param programId the failing program (base58), or {@code null} if unknown
    */
   public static ChainError svmCustomProgramError(
       ChainId chainId, int instructionIndex, String programId, long code, String logs, String signature) {
-    boolean lamports = SYSTEM_PROGRAM.equals(programId) && code == 1;
-    boolean tokens = (TOKEN_PROGRAM.equals(programId) || TOKEN_2022_PROGRAM.equals(programId)) && code == 1;
-    ErrorKind kind = lamports || tokens ? ErrorKind.INSUFFICIENT_FUNDS : ErrorKind.REVERTED;
+    return svmCustomProgramError(chainId, instructionIndex, programId, code, logs, signature, null);
+  }
+
+  /**
+   * As {@link #svmCustomProgramError(ChainId, int, String, long, String, String)}, with the kind
+   * taken from {@code mapping} when it knows the program's code.
+   *
+   * @param mapping program-specific classification supplied by the chain module, or {@code null}
+   */
+  public static ChainError svmCustomProgramError(ChainId chainId, int instructionIndex, String programId, long code,
+      String logs, String signature, ProgramErrorMapping mapping) {
+    ErrorKind mapped = mapping == null ? null : mapping.classify(programId, code);
+    ErrorKind kind = mapped == null ? ErrorKind.REVERTED : mapped;
     String reason = "custom program error: 0x" + Long.toHexString(code);
     return ChainError.builder(kind, chainId, "instruction " + instructionIndex + " failed: " + reason
             + (programId == null ? "" : " (program " + programId + ")"))
@@ -264,7 +201,7 @@ public final class ChainErrors {
   /**
    * Classifies a non-zero Cosmos ABCI result ({@code CheckTx} or {@code DeliverTx}/{@code
    * ExecTxResult}). Codespace {@code sdk}: 5 insufficient funds, 11 out of gas, 32 (and legacy 3)
-   * sequence mismatch, 4/13/19/20/21/30 node rejections, 7/10/12 invalid input; codespace {@code
+   * sequence mismatch, 30 timeout height passed (EXPIRED), 4/13/19/20/21 node rejections, 7/10/12 invalid input; codespace {@code
    * wasm}: 2/4/5/9/11 contract failures (REVERTED, with the contract's message as the reason when
    * {@code rawLog} has the usual shape), 6 out of gas. Any other code is {@link ErrorKind#UNKNOWN},
    * with the code kept.
@@ -288,8 +225,8 @@ public final class ChainErrors {
         case 13:
         case 19:
         case 20:
-        case 21:
-        case 30: kind = ErrorKind.REJECTED_BY_NODE; break;
+        case 21: kind = ErrorKind.REJECTED_BY_NODE; break;
+        case 30: kind = ErrorKind.EXPIRED; break;
         case 7:
         case 10:
         case 12: kind = ErrorKind.INVALID_INPUT; break;
@@ -341,6 +278,28 @@ public final class ChainErrors {
   // ---------------------------------------------------------------- generic
 
   /**
+   * The error kind for a signer's failure reason: REJECTED_BY_USER is {@link
+   * ErrorKind#SIGNER_REJECTED}, DEVICE_UNAVAILABLE {@link ErrorKind#SIGNER_UNAVAILABLE},
+   * POLICY_DENIED {@link ErrorKind#POLICY_DENIED}, UNSUPPORTED_REQUEST {@link ErrorKind#UNSUPPORTED},
+   * INVALID_REQUEST {@link ErrorKind#INVALID_INPUT}, TIMEOUT {@link ErrorKind#TIMEOUT}; CANCELLED,
+   * FAILED and {@code null} {@link ErrorKind#UNKNOWN}.
+   */
+  public static ErrorKind kindOf(SignerException.Reason reason) {
+    if (reason == null) {
+      return ErrorKind.UNKNOWN;
+    }
+    switch (reason) {
+      case REJECTED_BY_USER: return ErrorKind.SIGNER_REJECTED;
+      case DEVICE_UNAVAILABLE: return ErrorKind.SIGNER_UNAVAILABLE;
+      case POLICY_DENIED: return ErrorKind.POLICY_DENIED;
+      case UNSUPPORTED_REQUEST: return ErrorKind.UNSUPPORTED;
+      case INVALID_REQUEST: return ErrorKind.INVALID_INPUT;
+      case TIMEOUT: return ErrorKind.TIMEOUT;
+      default: return ErrorKind.UNKNOWN;
+    }
+  }
+
+  /**
    * The {@link ChainError} for any throwable a chain future may fail with: a {@link
    * ChainException}'s own error; a {@link TimeoutException} is {@link ErrorKind#TIMEOUT}; an
    * {@link IOException} {@link ErrorKind#TRANSPORT}; a {@link SignerException} by its reason;
@@ -359,12 +318,7 @@ public final class ChainErrors {
     } else if (t instanceof IOException) {
       kind = ErrorKind.TRANSPORT;
     } else if (t instanceof SignerException) {
-      switch (((SignerException) t).reason()) {
-        case UNSUPPORTED_REQUEST: kind = ErrorKind.UNSUPPORTED; break;
-        case INVALID_REQUEST: kind = ErrorKind.INVALID_INPUT; break;
-        case TIMEOUT: kind = ErrorKind.TIMEOUT; break;
-        default: break;
-      }
+      kind = kindOf(((SignerException) t).reason());
     }
     String text = t == null ? "unknown failure"
         : t instanceof CairnException ? t.getMessage()

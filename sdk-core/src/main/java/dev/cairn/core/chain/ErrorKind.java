@@ -16,8 +16,12 @@ public enum ErrorKind {
    * EVM nonce or Cosmos account sequence does not match the chain's; refetch it and rebuild.
    */
   NONCE_MISMATCH(true),
-  /** The Solana recent blockhash expired or is unknown; rebuild with a fresh one. */
-  BLOCKHASH_EXPIRED(true),
+  /**
+   * The transaction's validity window closed: the Solana recent blockhash expired ({@code
+   * BlockhashNotFound}, block height past {@code lastValidBlockHeight}) or the Cosmos timeout height
+   * passed. It can never land: it is safe to rebuild and sign again. Unlike {@link #TIMEOUT}.
+   */
+  EXPIRED(true),
   /**
    * The node refused the transaction for another reason: underpriced, already known, fee below
    * the minimum, mempool full, bad signature.
@@ -25,8 +29,17 @@ public enum ErrorKind {
   REJECTED_BY_NODE(false),
   /** The node could not be reached or answered with something that is not a valid response. */
   TRANSPORT(true),
-  /** No answer or no inclusion within the allotted time; the transaction may still land. */
+  /**
+   * No answer or no inclusion within the allotted time; the transaction may still land (do not
+   * rebuild it with a new nonce or blockhash without checking). Unlike {@link #EXPIRED}.
+   */
   TIMEOUT(true),
+  /** The signer refused: the user rejected the request on the device. */
+  SIGNER_REJECTED(false),
+  /** The signer is unavailable: locked, wrong app open, unplugged, closed, or its key destroyed. */
+  SIGNER_UNAVAILABLE(true),
+  /** A signing policy denied the request. */
+  POLICY_DENIED(false),
   /** The chain, adapter or operation is not supported (e.g. no adapter for the chain id). */
   UNSUPPORTED(false),
   /** The caller's input is invalid (wrong chain, malformed address, bad amount). */

@@ -17,7 +17,12 @@ public interface SignedTransaction {
 
   /**
    * The wire encoding (a copy): EVM raw transaction (RLP or typed envelope), Solana wire
-   * transaction, Cosmos {@code TxRaw} protobuf.
+   * transaction, Cosmos {@code TxRaw} protobuf. {@link ChainAdapter#decodeSigned} reads it back.
    */
   byte[] encoded();
+
+  /** Until when it can land (EVM: none; Solana: the blockhash's last valid height; Cosmos: timeout height). */
+  default ValidityWindow validity() {
+    return ValidityWindow.none();
+  }
 }

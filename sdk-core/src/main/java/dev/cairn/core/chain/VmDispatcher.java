@@ -88,7 +88,7 @@ public final class VmDispatcher {
       }
       ChainAdapter adapter = registry.require(call.chainId());
       TransactionRequest request = TransactionRequest.contractCall(adapter.accountOf(signer), call);
-      return invoke(request, signer, 1, DEFAULT_TIMEOUT, decoder);
+      return invoke(request, signer, Finality.included(), DEFAULT_TIMEOUT, decoder);
     });
   }
 
@@ -96,12 +96,12 @@ public final class VmDispatcher {
    * A state-changing call described by a full request (fee level or fee, nonce, memo).
    *
    * @param request a {@link TransactionRequest.Type#CONTRACT_CALL} request
-   * @param confirmations blocks to wait for, at least 1
-   * @param timeout how long to wait for inclusion
+   * @param finality how final the transaction must be
+   * @param timeout how long to wait for it
    * @param decoder decodes the execution's return data, or {@code null}
    */
   public <T> CompletableFuture<CallResult<T>> invoke(TransactionRequest request, Signer signer,
-      int confirmations, Duration timeout, ResultDecoder<T> decoder) {
+      Finality finality, Duration timeout, ResultDecoder<T> decoder) {
     return guard(() -> {
       if (request == null) {
         throw Checks.invalid("request: is null");
@@ -110,7 +110,7 @@ public final class VmDispatcher {
         throw Checks.invalid(request.chainId(), "request.type: invoke needs CONTRACT_CALL, got " + request.type());
       }
       ChainId chain = request.chainId();
-      return submit(request, signer, confirmations, timeout).thenApply(receipt -> {
+      return submit(request, signer, finality, timeout).thenApply(receipt -> {
         if (!receipt.isSuccess()) {
           return CallResult.<T>failure(chain, receipt.error().get(), receipt);
         }
@@ -122,11 +122,12 @@ public final class VmDispatcher {
 
   /**
    * Builds, signs, sends and waits for any request (transfer or call), on the adapter for its
-   * chain.
+   * chain. When the request names no signers, {@code signer}'s descriptor is used as fee payer.
    *
-   * @return the receipt, which records whether execution succeeded
+   * @return the receipt, which records whether execution succeeded; EXPIRED or TIMEOUT when it did
+   *     not land in time (see {@link ChainAdapter#waitFor})
    */
-  public CompletableFuture<TxReceipt> submit(TransactionRequest request, Signer signer, int confirmations,
+  public CompletableFuture<TxReceipt> submit(TransactionRequest request, Signer signer, Finality finality,
       Duration timeout) {
     return guard(() -> {
       if (request == null) {
@@ -136,17 +137,18 @@ public final class VmDispatcher {
       if (signer == null) {
         throw Checks.invalid(chain, "signer: is null");
       }
-      if (confirmations < 1) {
-        throw Checks.invalid(chain, "confirmations: " + confirmations + " is below 1");
+      if (finality == null) {
+        throw Checks.invalid(chain, "finality: is null");
       }
       if (timeout == null || timeout.isNegative() || timeout.isZero()) {
         throw Checks.invalid(chain, "timeout: is null or not positive");
       }
       ChainAdapter adapter = registry.require(chain);
-      return adapter.build(request)
+      TransactionRequest withSigner = request.feePayer().isPresent() ? request : request.withSigner(signer.descriptor());
+      return adapter.build(withSigner)
           .thenCompose(unsigned -> adapter.sign(unsigned, signer))
           .thenCompose(adapter::send)
-          .thenCompose(id -> adapter.waitForInclusion(id, confirmations, timeout));
+          .thenCompose(pending -> adapter.waitFor(pending, finality, timeout));
     });
   }
 

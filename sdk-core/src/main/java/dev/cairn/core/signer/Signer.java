@@ -50,6 +50,16 @@ public interface Signer extends AutoCloseable {
   boolean supports(SignRequest.Kind kind);
 
   /**
+   * What a chain adapter or a policy may know about this signer: key type, public key, supported
+   * kinds, backend, key id and derivation path. The default builds it from {@link #keyType()},
+   * {@link #publicKey()} and {@link #supports}, with backend {@value SignerDescriptor#UNSPECIFIED_BACKEND};
+   * backends override it to name themselves and their key.
+   */
+  default SignerDescriptor descriptor() {
+    return SignerDescriptor.describe(this);
+  }
+
+  /**
    * Signs asynchronously.
    *
    * @return a future completed with the signature, or exceptionally with a {@link

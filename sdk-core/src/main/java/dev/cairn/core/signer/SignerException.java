@@ -14,10 +14,15 @@ public final class SignerException extends CairnException {
   public enum Reason {
     /** The signer cannot sign this kind of request (see {@link Signer#supports}). */
     UNSUPPORTED_REQUEST,
-    /** The user declined on the device (e.g. pressed "reject" on a Ledger). */
+    /** The user declined on the device (e.g. pressed "reject" on a Ledger). Chain error kind SIGNER_REJECTED. */
     REJECTED_BY_USER,
-    /** The device or remote signer is not reachable, locked, closed, or the key was destroyed. */
+    /**
+     * The device or remote signer is not reachable, locked, has the wrong app open, was unplugged or
+     * closed, or the key was destroyed. Chain error kind SIGNER_UNAVAILABLE.
+     */
     DEVICE_UNAVAILABLE,
+    /** A signing policy wrapped around the signer refused the request. Chain error kind POLICY_DENIED. */
+    POLICY_DENIED,
     /** No answer within the allotted time. */
     TIMEOUT,
     /** The request itself is malformed (wrong length, missing digest, wrong key type). */

@@ -37,41 +37,13 @@ class ChainErrorsTest {
   }
 
   @Test
-  void decodesEvmRevertReasons() {
-    assertEquals(Optional.of("Ownable: caller is not the owner"),
-        ChainErrors.evmRevertReason(errorString("Ownable: caller is not the owner")));
-    assertEquals(Optional.of(""), ChainErrors.evmRevertReason(errorString("")));
-    byte[] panic = Hex.decode("4e487b71" + "0".repeat(62) + "11");
-    assertEquals(Optional.of("Panic(0x11): arithmetic overflow or underflow"), ChainErrors.evmRevertReason(panic));
-    // custom error (selector only) and malformed data give nothing
-    assertEquals(Optional.empty(), ChainErrors.evmRevertReason(Hex.decode("deadbeef")));
-    assertEquals(Optional.empty(), ChainErrors.evmRevertReason(new byte[0]));
-    assertEquals(Optional.empty(), ChainErrors.evmRevertReason(null));
-    byte[] hugeLength = errorString("abc");
-    hugeLength[4 + 32 + 27] = 0x7f; // length 0x7f000003
-    assertEquals(Optional.empty(), ChainErrors.evmRevertReason(hugeLength));
-    byte[] hugeOffset = errorString("abc");
-    hugeOffset[4] = 1; // offset >= 2^248
-    assertEquals(Optional.empty(), ChainErrors.evmRevertReason(hugeOffset));
-    byte[] truncated = java.util.Arrays.copyOf(errorString("abcdef"), 70);
-    assertEquals(Optional.empty(), ChainErrors.evmRevertReason(truncated));
-  }
-
-  @Property
-  void revertDecodingNeverThrows(@ForAll byte[] tail, @ForAll boolean panic) {
-    byte[] data = new byte[4 + tail.length];
-    System.arraycopy(Hex.decode(panic ? "4e487b71" : "08c379a0"), 0, data, 0, 4);
-    System.arraycopy(tail, 0, data, 4, tail.length);
-    assertNotNull(ChainErrors.evmRevertReason(data));
-  }
-
-  @Test
   void classifiesEvmRpcErrors() {
     byte[] data = errorString("insufficient allowance");
     ChainError revert = ChainErrors.evmRpcError(ETH, 3, "execution reverted: insufficient allowance", data);
     assertEquals(ErrorKind.REVERTED, revert.kind());
     assertEquals(Optional.of("3"), revert.nativeCode());
-    assertEquals(Optional.of("insufficient allowance"), revert.revertReason());
+    // classification only: the revert data is kept verbatim, decoding it is sdk-evm's (sdk-abi Reverts)
+    assertEquals(Optional.empty(), revert.revertReason());
     assertArrayEquals(data, revert.nativeData());
     assertEquals(Optional.of(ETH), revert.chainId());
     assertEquals(ErrorKind.NONCE_MISMATCH, ChainErrors.evmRpcError(ETH, -32000, "nonce too low", null).kind());
@@ -94,7 +66,7 @@ class ChainErrorsTest {
 
   @Test
   void classifiesSolanaErrors() {
-    assertEquals(ErrorKind.BLOCKHASH_EXPIRED, ChainErrors.svmTransactionError(SOL, "BlockhashNotFound", null, null).kind());
+    assertEquals(ErrorKind.EXPIRED, ChainErrors.svmTransactionError(SOL, "BlockhashNotFound", null, null).kind());
     assertEquals(ErrorKind.INSUFFICIENT_FUNDS, ChainErrors.svmTransactionError(SOL, "InsufficientFundsForFee", null, null).kind());
     assertEquals(ErrorKind.INSUFFICIENT_FUNDS, ChainErrors.svmTransactionError(SOL, "InsufficientFundsForRent", null, null).kind());
     assertEquals(ErrorKind.REJECTED_BY_NODE, ChainErrors.svmTransactionError(SOL, "AlreadyProcessed", null, null).kind());
@@ -115,11 +87,17 @@ class ChainErrorsTest {
     assertEquals(ErrorKind.REVERTED, custom.kind());
     assertEquals(Optional.of("InstructionError:0:Custom:6001"), custom.nativeCode());
     assertEquals(Optional.of("custom program error: 0x1771"), custom.revertReason());
-    assertEquals(ErrorKind.INSUFFICIENT_FUNDS,
-        ChainErrors.svmCustomProgramError(SOL, 0, ChainErrors.SYSTEM_PROGRAM, 1, null, null).kind());
-    assertEquals(ErrorKind.INSUFFICIENT_FUNDS,
-        ChainErrors.svmCustomProgramError(SOL, 2, ChainErrors.TOKEN_PROGRAM, 1, null, null).kind());
+    // sdk-core knows no program ids: without a mapping every custom error is REVERTED ...
+    assertEquals(ErrorKind.REVERTED,
+        ChainErrors.svmCustomProgramError(SOL, 0, "11111111111111111111111111111111", 1, null, null).kind());
     assertEquals(ErrorKind.REVERTED, ChainErrors.svmCustomProgramError(SOL, 0, null, 1, null, null).kind());
+    // ... and the Solana module supplies program-specific kinds through the hook
+    ChainErrors.ProgramErrorMapping system = (program, code) ->
+        "11111111111111111111111111111111".equals(program) && code == 1 ? ErrorKind.INSUFFICIENT_FUNDS : null;
+    ChainError lamports = ChainErrors.svmCustomProgramError(SOL, 2, "11111111111111111111111111111111", 1, null, "sig", system);
+    assertEquals(ErrorKind.INSUFFICIENT_FUNDS, lamports.kind());
+    assertEquals(Optional.of("InstructionError:2:Custom:1"), lamports.nativeCode());
+    assertEquals(ErrorKind.REVERTED, ChainErrors.svmCustomProgramError(SOL, 0, "Other", 1, null, null, system).kind());
   }
 
   @Test
@@ -133,6 +111,7 @@ class ChainErrorsTest {
     assertEquals(ErrorKind.INSUFFICIENT_FUNDS, ChainErrors.cosmosAbci(HUB, "sdk", 5, "0uatom is smaller than 10uatom: insufficient funds", null).kind());
     assertEquals(ErrorKind.REJECTED_BY_NODE, ChainErrors.cosmosAbci(HUB, "sdk", 13, "insufficient fee", null).kind());
     assertEquals(ErrorKind.REJECTED_BY_NODE, ChainErrors.cosmosAbci(HUB, "sdk", 19, "tx already in mempool", null).kind());
+    assertEquals(ErrorKind.EXPIRED, ChainErrors.cosmosAbci(HUB, "sdk", 30, "tx timeout height", null).kind());
     ChainError wasm = ChainErrors.cosmosAbci(HUB, "wasm", 5,
         "failed to execute message; message index: 0: Unauthorized: execute wasm contract failed", null);
     assertEquals(ErrorKind.REVERTED, wasm.kind());
@@ -183,6 +162,19 @@ class ChainErrorsTest {
     assertEquals(ErrorKind.UNSUPPORTED, ChainErrors.fromThrowable(ETH,
         new SignerException(SignerException.Reason.UNSUPPORTED_REQUEST, "kind", "no")).kind());
     assertEquals(ErrorKind.UNKNOWN, ChainErrors.fromThrowable(ETH, new IllegalStateException()).kind());
+    assertEquals(ErrorKind.SIGNER_REJECTED, ChainErrors.fromThrowable(ETH,
+        new SignerException(SignerException.Reason.REJECTED_BY_USER, "device", "rejected on the device")).kind());
+    assertEquals(ErrorKind.SIGNER_UNAVAILABLE, ChainErrors.fromThrowable(ETH,
+        new SignerException(SignerException.Reason.DEVICE_UNAVAILABLE, "device", "locked")).kind());
+    assertEquals(ErrorKind.POLICY_DENIED, ChainErrors.fromThrowable(ETH,
+        new SignerException(SignerException.Reason.POLICY_DENIED, "policy", "transfer above the limit")).kind());
+    for (SignerException.Reason r : SignerException.Reason.values()) {
+      assertNotNull(ChainErrors.kindOf(r));
+    }
+    assertEquals(ErrorKind.UNKNOWN, ChainErrors.kindOf(null));
+    assertTrue(ErrorKind.EXPIRED.isTransient());
+    assertFalse(ErrorKind.POLICY_DENIED.isTransient());
+    assertFalse(ErrorKind.SIGNER_REJECTED.isTransient());
   }
 
   @Test

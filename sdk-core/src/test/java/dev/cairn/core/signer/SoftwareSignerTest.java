@@ -19,6 +19,11 @@ import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Sign;
 
 class SoftwareSignerTest {
+  private static final dev.cairn.core.chain.AccountId EVM_ACCOUNT =
+      dev.cairn.core.chain.AccountId.parse("eip155:1:0xab5801a7d398351b8be11c439e05c5b3259aec9b");
+  private static final dev.cairn.core.chain.AccountId SOL_ACCOUNT =
+      dev.cairn.core.chain.AccountId.parse("solana:5eykt4UsFv8P8NJdTREpY1vzqKqZKvdp:9WzDXwBbmkg8ZTbNMqUxvQRAyrZzDsGYdLVL9zYtAWWM");
+
   private static final String SECP_KEY = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
   // RFC 8032, section 7.1, TEST 1 and TEST 2
   private static final String ED_SEED = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
@@ -73,9 +78,9 @@ class SoftwareSignerTest {
   @Test
   void secp256k1SignsChainKindsByTheirDigest() {
     SoftwareSigner signer = secp();
-    byte[] d = digest(3);
     byte[] rlp = Hex.decode("02ef0180843b9aca00850ba43b740082520894000000000000000000000000000000000000dead8080c0");
-    Signature viaTx = signer.sign(SignRequest.of(SignRequest.Kind.EVM_TRANSACTION, rlp, d));
+    byte[] d = dev.cairn.core.hash.Keccak256.hash(rlp);
+    Signature viaTx = signer.sign(SignRequest.of(SignRequest.Kind.EVM_TRANSACTION, EVM_ACCOUNT, rlp));
     Signature viaDigest = signer.sign(SignRequest.digest(d));
     assertEquals(viaDigest, viaTx);
     for (SignRequest.Kind k : SignRequest.Kind.values()) {
@@ -92,7 +97,7 @@ class SoftwareSignerTest {
     assertEquals(ED_SIG_EMPTY, Hex.encode(sig.bytes()));
     assertFalse(sig.hasRecoveryId());
     SoftwareSigner signer2 = Signers.software(Ed25519PrivateKey.fromSeed(Hex.decode(ED2_SEED)));
-    Signature sig2 = signer2.sign(SignRequest.of(SignRequest.Kind.SOLANA_MESSAGE, new byte[] {0x72}));
+    Signature sig2 = signer2.sign(SignRequest.of(SignRequest.Kind.SOLANA_MESSAGE, SOL_ACCOUNT, new byte[] {0x72}));
     assertEquals(ED2_SIG_72, Hex.encode(sig2.bytes()));
     assertTrue(Ed25519PublicKey.of(signer2.publicKey()).verify(new byte[] {0x72}, sig2.bytes()));
     assertTrue(signer.supports(SignRequest.Kind.MESSAGE));
@@ -105,10 +110,11 @@ class SoftwareSignerTest {
     SoftwareSigner s = secp();
     SoftwareSigner e = Signers.software(Ed25519PrivateKey.fromSeed(Hex.decode(ED_SEED)));
     assertUnsupported(s, SignRequest.message(new byte[] {1, 2, 3}));
-    assertUnsupported(s, SignRequest.of(SignRequest.Kind.SOLANA_MESSAGE, new byte[] {1}));
+    assertUnsupported(s, SignRequest.of(SignRequest.Kind.SOLANA_MESSAGE, SOL_ACCOUNT, new byte[] {1}));
     assertUnsupported(e, SignRequest.digest(digest(1)));
-    assertUnsupported(e, SignRequest.of(SignRequest.Kind.EVM_TRANSACTION, new byte[] {1}, digest(2)));
-    assertUnsupported(e, SignRequest.of(SignRequest.Kind.COSMOS_SIGN_DOC_DIRECT, new byte[] {1}, digest(2)));
+    assertUnsupported(e, SignRequest.of(SignRequest.Kind.EVM_TRANSACTION, EVM_ACCOUNT, new byte[] {1}));
+    assertUnsupported(e, SignRequest.of(SignRequest.Kind.COSMOS_SIGN_DOC_DIRECT,
+        dev.cairn.core.chain.AccountId.parse("cosmos:cosmoshub-4:cosmos1a8d4gc0w5ee0mdtkjmfsmttmd8w8ldr7ahg3sq"), new byte[] {1}));
   }
 
   private static void assertUnsupported(Signer signer, SignRequest request) {

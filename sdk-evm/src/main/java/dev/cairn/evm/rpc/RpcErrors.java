@@ -61,7 +61,7 @@ public final class RpcErrors {
    * The failure as a {@link ChainError}. JSON-RPC errors are classified by {@link
    * ChainErrors#evmRpcError} ("nonce too low" is {@link ErrorKind#NONCE_MISMATCH}, "insufficient
    * funds" {@link ErrorKind#INSUFFICIENT_FUNDS}, code 3 / "execution reverted" {@link
-   * ErrorKind#REVERTED} with the revert data kept); timeouts are {@link ErrorKind#TIMEOUT}; every
+   * ErrorKind#REVERTED} with the revert data kept and decoded by sdk-abi's {@code Reverts}); timeouts are {@link ErrorKind#TIMEOUT}; every
    * other kind (connection, HTTP status, rate limit, malformed response, closed) is {@link
    * ErrorKind#TRANSPORT} with the kind in the native code.
    *
@@ -70,7 +70,7 @@ public final class RpcErrors {
   public static ChainError toChainError(TransportException e, ChainId chainId) {
     switch (e.kind()) {
       case RPC_ERROR:
-        return ChainErrors.evmRpcError(chainId, e.code(), e.rpcMessage().orElse(null), revertData(e).orElse(null));
+        return dev.cairn.evm.contract.RevertDecoder.rpcError(chainId, e.code(), e.rpcMessage().orElse(null), revertData(e).orElse(null), null);
       case TIMEOUT:
         return ChainError.builder(ErrorKind.TIMEOUT, chainId, e.getMessage()).nativeCode("timeout").build();
       case HTTP_STATUS:

@@ -2,6 +2,9 @@ package dev.cairn.evm.sign;
 
 import dev.cairn.abi.Address;
 import dev.cairn.abi.eip712.TypedData;
+import dev.cairn.core.chain.AccountId;
+import dev.cairn.core.chain.ChainId;
+import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.crypto.CryptoException;
 import dev.cairn.core.crypto.EcdsaSignature;
 import dev.cairn.core.crypto.Secp256k1PrivateKey;
@@ -13,7 +16,10 @@ import dev.cairn.core.signer.Signature;
 import dev.cairn.core.signer.Signer;
 import dev.cairn.core.signer.SignerException;
 import dev.cairn.core.signer.SoftwareSigner;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -42,16 +48,51 @@ public final class EvmSigning {
     return Keccak256.create().update(PERSONAL_PREFIX).update(len).update(message).digest();
   }
 
-  /** The sign request for a {@code personal_sign} message (kind EVM_PERSONAL_MESSAGE). */
-  public static SignRequest personalMessageRequest(byte[] message) {
-    return SignRequest.of(
-        SignRequest.Kind.EVM_PERSONAL_MESSAGE, message, personalMessageHash(message));
+  /**
+   * The sign request for a {@code personal_sign} message (kind EVM_PERSONAL_MESSAGE) by {@code
+   * account}; the request computes the EIP-191 digest.
+   */
+  public static SignRequest personalMessageRequest(AccountId account, byte[] message) {
+    checkNotNull(message, "message");
+    return SignRequest.of(SignRequest.Kind.EVM_PERSONAL_MESSAGE, account, message);
   }
 
-  /** Signs a message with EIP-191 {@code personal_sign} through a signer. */
+  /**
+   * Signs a message with EIP-191 {@code personal_sign} through a signer (the request names the
+   * signer's account on eip155:1: personal messages are not bound to a chain).
+   */
   public static EvmSignature signPersonalMessage(byte[] message, Signer signer) {
-    return sign(personalMessageRequest(message), signer);
+    return sign(personalMessageRequest(accountOf(signer, 1), message), signer);
   }
+
+  /**
+   * The account of {@code signer} on {@code eip155:chainId} ({@code eip155:1} when {@code chainId}
+   * is 0 or negative: a signature valid on every chain). Accounts are cached per chain and public key
+   * (bounded), so repeated signing derives no address and hashes nothing.
+   *
+   * @throws SignerException (INVALID_REQUEST) for a null or non-secp256k1 signer
+   */
+  public static AccountId accountOf(Signer signer, long chainId) {
+    if (signer == null) {
+      throw new SignerException(SignerException.Reason.INVALID_REQUEST, "signer", "is null");
+    }
+    checkSigner(signer);
+    byte[] pk = signer.publicKey();
+    long chain = chainId <= 0 ? 1 : chainId;
+    String key = chain + ":" + Hex.encode(pk);
+    AccountId a = ACCOUNTS.get(key);
+    if (a == null) {
+      a = AccountId.of(ChainId.eip155(chain), Address.fromPublicKey(Secp256k1PublicKey.fromBytes(pk)).toChecksumString());
+      if (ACCOUNTS.size() >= ADDRESS_CACHE_LIMIT) {
+        ACCOUNTS.clear();
+      }
+      ACCOUNTS.put(key, a);
+    }
+    return a;
+  }
+
+  private static final int ADDRESS_CACHE_LIMIT = 4096;
+  private static final ConcurrentHashMap<String, AccountId> ACCOUNTS = new ConcurrentHashMap<>();
 
   /** Signs a message with EIP-191 {@code personal_sign} with an in-memory key. */
   public static EvmSignature signPersonalMessage(byte[] message, Secp256k1PrivateKey key) {
@@ -64,23 +105,74 @@ public final class EvmSigning {
    * mode) and {@link TypedData#digest()}. When the primary type is {@code EIP712Domain} there is no
    * message hash and the request is a plain DIGEST request.
    */
-  public static SignRequest typedDataRequest(TypedData typedData) {
+  public static SignRequest typedDataRequest(AccountId account, TypedData typedData) {
     checkNotNull(typedData, "typedData");
-    byte[] digest = typedData.digest();
     if (typedData.primaryType().equals(TypedData.DOMAIN_TYPE)) {
-      return SignRequest.digest(digest);
+      return SignRequest.digest(typedData.digest());
     }
+    return SignRequest.of(SignRequest.Kind.EVM_TYPED_DATA, account, typedDataPreimage(typedData));
+  }
+
+  /**
+   * The 66-byte EIP-712 preimage {@code 0x19 0x01 || domainSeparator || hashStruct(message)}.
+   *
+   * @throws dev.cairn.abi.AbiException if the primary type is {@code EIP712Domain} (no message)
+   */
+  public static byte[] typedDataPreimage(TypedData typedData) {
+    checkNotNull(typedData, "typedData");
     byte[] payload = new byte[66];
     payload[0] = 0x19;
     payload[1] = 0x01;
     System.arraycopy(typedData.domainSeparator(), 0, payload, 2, 32);
     System.arraycopy(typedData.hashStruct(), 0, payload, 34, 32);
-    return SignRequest.of(SignRequest.Kind.EVM_TYPED_DATA, payload, digest);
+    return payload;
   }
 
-  /** Signs EIP-712 typed data ({@code eth_signTypedData_v4}) through a signer. */
+  /**
+   * A full EIP-712 request (kind EVM_TYPED_DATA_JSON) from {@code eth_signTypedData_v4} JSON: the
+   * JSON for a device to show, and the 66-byte preimage computed from it here, so the two agree.
+   * When the domain has a {@code chainId} it must be the account's chain.
+   *
+   * @throws dev.cairn.abi.AbiException for JSON that is not valid typed data
+   * @throws SignerException (INVALID_REQUEST, field {@code account}) for a chain mismatch
+   */
+  public static SignRequest typedDataJsonRequest(AccountId account, String json) {
+    checkNotNull(json, "json");
+    TypedData td = TypedData.parseJson(json);
+    if (account != null) {
+      OptionalLong chain = domainChainId(td);
+      if (chain.isPresent() && !account.chainId().equals(ChainId.eip155(chain.getAsLong()))) {
+        throw new SignerException(SignerException.Reason.INVALID_REQUEST, "account",
+            "is on " + account.chainId() + " but the typed data's domain is for eip155:" + chain.getAsLong());
+      }
+    }
+    return SignRequest.typedDataJson(account, typedDataPreimage(td), json);
+  }
+
+  /** The domain's {@code chainId}, when present and a positive 63-bit integer. */
+  public static OptionalLong domainChainId(TypedData typedData) {
+    Object c = typedData.domain().get("chainId");
+    BigInteger v = null;
+    if (c instanceof BigInteger) {
+      v = (BigInteger) c;
+    } else if (c instanceof Number) {
+      v = BigInteger.valueOf(((Number) c).longValue());
+    } else if (c instanceof String) {
+      String t = (String) c;
+      try {
+        v = t.startsWith("0x") || t.startsWith("0X") ? new BigInteger(t.substring(2), 16) : new BigInteger(t);
+      } catch (NumberFormatException e) {
+        return OptionalLong.empty();
+      }
+    }
+    return v != null && v.signum() > 0 && v.bitLength() < 64 && v.bitLength() <= 63 ? OptionalLong.of(v.longValue())
+        : OptionalLong.empty();
+  }
+
+  /** Signs EIP-712 typed data ({@code eth_signTypedData_v4}) through a signer, for the domain's chain (eip155:1 without one). */
   public static EvmSignature signTypedData(TypedData typedData, Signer signer) {
-    return sign(typedDataRequest(typedData), signer);
+    checkNotNull(typedData, "typedData");
+    return sign(typedDataRequest(accountOf(signer, domainChainId(typedData).orElse(1)), typedData), signer);
   }
 
   /** Signs EIP-712 typed data ({@code eth_signTypedData_v4}) with an in-memory key. */

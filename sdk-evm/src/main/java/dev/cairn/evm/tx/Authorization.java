@@ -106,9 +106,9 @@ public final class Authorization {
    */
   public static Authorization sign(BigInteger chainId, Address address, long nonce, Signer signer) {
     byte[] payload = signingPayload(chainId, address, nonce);
-    byte[] digest = Keccak256.hash(payload);
-    EvmSignature sig =
-        EvmSigning.sign(SignRequest.of(SignRequest.Kind.EVM_AUTHORIZATION, payload, digest), signer);
+    long chain = chainId.bitLength() < 63 ? chainId.longValue() : 0;
+    EvmSignature sig = EvmSigning.sign(
+        SignRequest.of(SignRequest.Kind.EVM_AUTHORIZATION, EvmSigning.accountOf(signer, chain), payload), signer);
     return new Authorization(chainId, address, nonce, sig.yParity(), sig.r(), sig.s());
   }
 

@@ -4,6 +4,7 @@ import dev.cairn.abi.Address;
 import dev.cairn.core.crypto.Secp256k1PrivateKey;
 import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.hash.Keccak256;
+import dev.cairn.core.chain.AccountId;
 import dev.cairn.core.signer.SignRequest;
 import dev.cairn.core.signer.Signer;
 import dev.cairn.evm.sign.EvmSignature;
@@ -21,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * id), EIP-2930, EIP-1559, EIP-4844 (without the blob sidecar) and EIP-7702. Immutable; built with
  * {@link #builder()}.
  *
- * <p>Signing goes through the {@link Signer} SPI: {@link #toSignRequest()} carries the unsigned
+ * <p>Signing goes through the {@link Signer} SPI: {@link #toSignRequest(AccountId)} carries the unsigned
  * serialization ({@link #signingPayload()}, what a hardware wallet parses and shows) and its
  * keccak-256 digest ({@link #signingHash()}, what a software key or HSM signs). {@link
  * #sign(Signer, long)} refuses to sign when the node's chain id differs from the transaction's.
@@ -614,15 +615,31 @@ public final class Transaction {
     return h;
   }
 
-  /** The request a {@link Signer} gets: kind EVM_TRANSACTION, the payload and its digest. */
-  public SignRequest toSignRequest() {
-    byte[] payload = signingPayload();
-    byte[] h = signingHash;
-    if (h == null) {
-      h = Keccak256.hash(payload);
-      signingHash = h;
+  /**
+   * The request a {@link Signer} gets: kind EVM_TRANSACTION, the signing account, the payload; the
+   * digest is computed once, by the request, and kept as this transaction's {@link #signingHash()}.
+   *
+   * @param account the sender (its chain should be this transaction's)
+   */
+  public SignRequest toSignRequest(AccountId account) {
+    SignRequest request = SignRequest.of(SignRequest.Kind.EVM_TRANSACTION, account, signingPayload());
+    if (signingHash == null) {
+      signingHash = request.digest().get();
     }
-    return SignRequest.of(SignRequest.Kind.EVM_TRANSACTION, payload, h);
+    return request;
+  }
+
+  /**
+   * Reads an unsigned signing payload ({@link #signingPayload()}) back: legacy (with or without
+   * EIP-155) or typed.
+   *
+   * @throws dev.cairn.core.encoding.DecodingException naming the field and offset of malformed input
+   */
+  public static Transaction decodeSigningPayload(byte[] payload) {
+    if (payload == null) {
+      throw new dev.cairn.core.encoding.DecodingException("transaction", -1, "is null");
+    }
+    return TxDecoder.decodeUnsigned(payload.clone());
   }
 
   // ---------------------------------------------------------------- signing
@@ -648,9 +665,18 @@ public final class Transaction {
     }
   }
 
-  /** Signs through a signer (blocking; see {@link #signAsync}). */
+  /**
+   * Signs through a signer (blocking; see {@link #signAsync}). The request's account is the
+   * signer's address on this transaction's chain (eip155:1 for a legacy transaction without chain
+   * id, which is valid on every chain).
+   */
   public SignedTransaction sign(Signer signer) {
-    EvmSignature sig = EvmSigning.sign(toSignRequest(), signer);
+    return sign(signer, EvmSigning.accountOf(signer, chainId));
+  }
+
+  /** Signs through a signer for {@code account}, the sender the caller already knows (no address derivation). */
+  public SignedTransaction sign(Signer signer, AccountId account) {
+    EvmSignature sig = EvmSigning.sign(toSignRequest(account), signer);
     return new SignedTransaction(this, sig.yParity(), sig.r(), sig.s(), null);
   }
 
@@ -668,7 +694,7 @@ public final class Transaction {
   public CompletableFuture<SignedTransaction> signAsync(Signer signer) {
     SignRequest request;
     try {
-      request = toSignRequest();
+      request = toSignRequest(EvmSigning.accountOf(signer, chainId));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

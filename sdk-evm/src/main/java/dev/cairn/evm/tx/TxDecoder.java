@@ -16,20 +16,44 @@ final class TxDecoder {
   private final int base; // offset of the RLP list in raw (1 for typed)
   private RlpReader r;
   private String field = F;
+  private final boolean unsigned;
+  private Transaction unsignedResult;
 
   private TxDecoder(byte[] raw, int base) {
+    this(raw, base, false);
+  }
+
+  private TxDecoder(byte[] raw, int base, boolean unsigned) {
     this.raw = raw;
     this.base = base;
+    this.unsigned = unsigned;
+  }
+
+  /**
+   * Decodes an unsigned signing payload ({@link Transaction#signingPayload()}): a legacy {@code
+   * rlp([nonce, gasPrice, gas, to, value, data])} or EIP-155 {@code rlp([..., chainId, 0, 0])}, or
+   * a typed {@code type || rlp(fields)} without the signature fields. Takes ownership of {@code raw}.
+   */
+  static Transaction decodeUnsigned(byte[] raw) {
+    TxType type = typeOf(raw);
+    TxDecoder d = new TxDecoder(raw, type == TxType.LEGACY ? 0 : 1, true);
+    d.run(type);
+    return d.unsignedResult;
   }
 
   /** Decodes {@code raw}, taking ownership of it. */
   static SignedTransaction decode(byte[] raw) {
+    TxType type = typeOf(raw);
+    return new TxDecoder(raw, type == TxType.LEGACY ? 0 : 1).run(type);
+  }
+
+  private static TxType typeOf(byte[] raw) {
     if (raw.length == 0) {
       throw new DecodingException(F, 0, "empty input");
     }
     int first = raw[0] & 0xff;
     if (first >= 0xc0) {
-      return new TxDecoder(raw, 0).run(TxType.LEGACY);
+      return TxType.LEGACY;
     }
     if (first > 0x7f) {
       throw new DecodingException(F, 0,
@@ -52,7 +76,7 @@ final class TxDecoder {
       default:
         throw new DecodingException(F + ".type", 0, "unsupported transaction type " + first);
     }
-    return new TxDecoder(raw, 1).run(type);
+    return type;
   }
 
   private SignedTransaction run(TxType type) {
@@ -186,6 +210,28 @@ final class TxDecoder {
     Address to = to(false);
     BigInteger value = u256("value");
     byte[] data = data();
+    if (unsigned) {
+      long unsignedChainId = 0;
+      if (r.hasNext()) {
+        unsignedChainId = u63("chainId");
+        if (unsignedChainId == 0) {
+          throw new DecodingException(F + ".chainId", base + r.position(), "EIP-155 chain id 0");
+        }
+        need("eip155Zero");
+        int at = r.position();
+        if (r.readBytes().length != 0) {
+          throw new DecodingException(field, base + at, "must be empty (EIP-155 signing payload)");
+        }
+        need("eip155Zero");
+        at = r.position();
+        if (r.readBytes().length != 0) {
+          throw new DecodingException(field, base + at, "must be empty (EIP-155 signing payload)");
+        }
+      }
+      unsignedResult = new Transaction(TxType.LEGACY, unsignedChainId, nonce, gasPrice, null, null, gas, to,
+          value, data, AccessList.EMPTY, null, new byte[0][], List.of());
+      return null;
+    }
     need("v");
     int vAt = r.position();
     BigInteger v = u256("v");
@@ -238,6 +284,11 @@ final class TxDecoder {
       blobHashes = blobHashes();
     } else if (type == TxType.SET_CODE) {
       auths = authorizations();
+    }
+    if (unsigned) {
+      unsignedResult = new Transaction(type, chainId, nonce, gasPrice, maxPriority, maxFee, gas, to,
+          value, data, accessList, maxFeePerBlobGas, blobHashes, auths);
+      return null;
     }
     int parity = yParity();
     BigInteger rr = u256("r");

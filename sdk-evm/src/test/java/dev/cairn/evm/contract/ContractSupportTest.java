@@ -2,6 +2,7 @@ package dev.cairn.evm.contract;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +47,44 @@ class ContractSupportTest {
     assertThrows(CairnException.class, () -> Multicall3.decodeAggregate3(ret, 3));
     assertThrows(CairnException.class, () -> Multicall3.decodeAggregate3(new byte[5], 0));
     assertThrows(CairnException.class, () -> Multicall3.encodeAggregate3(null));
+  }
+
+  /** Moved from sdk-core's ChainErrorsTest with the decoding: hostile revert data never throws or allocates wildly. */
+  @Test
+  void hostileRevertDataIsHandled() {
+    byte[] ok = errorStringData("Ownable: caller is not the owner");
+    assertEquals("Ownable: caller is not the owner", RevertDecoder.reason(ok, null).orElseThrow());
+    assertEquals("", RevertDecoder.reason(errorStringData(""), null).orElse(""));
+    byte[] panic = Hex.decode("4e487b71" + "0".repeat(62) + "11");
+    assertTrue(RevertDecoder.reason(panic, null).orElseThrow().contains("overflow"));
+    assertTrue(RevertDecoder.reason(null, null).isEmpty());
+    byte[] hugeLength = errorStringData("abc");
+    hugeLength[4 + 32 + 27] = 0x7f; // length 0x7f000003
+    byte[] hugeOffset = errorStringData("abc");
+    hugeOffset[4] = 1; // offset >= 2^248
+    byte[] truncated = java.util.Arrays.copyOf(errorStringData("abcdef"), 70);
+    for (byte[] bad : new byte[][] {hugeLength, hugeOffset, truncated}) {
+      String r = RevertDecoder.reason(bad, null).orElse("");
+      assertFalse(r.startsWith("abc"), r);
+    }
+    java.util.Random random = new java.util.Random(8);
+    for (int i = 0; i < 2000; i++) {
+      byte[] data = new byte[4 + random.nextInt(200)];
+      random.nextBytes(data);
+      System.arraycopy(Hex.decode(random.nextBoolean() ? "4e487b71" : "08c379a0"), 0, data, 0, 4);
+      assertNotNull(RevertDecoder.reason(data, null));
+    }
+  }
+
+  private static byte[] errorStringData(String reason) {
+    byte[] r = reason.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] out = new byte[4 + 64 + ((r.length + 31) / 32) * 32];
+    System.arraycopy(Hex.decode("08c379a0"), 0, out, 0, 4);
+    out[4 + 31] = 0x20;
+    out[4 + 32 + 30] = (byte) (r.length >>> 8);
+    out[4 + 32 + 31] = (byte) r.length;
+    System.arraycopy(r, 0, out, 68, r.length);
+    return out;
   }
 
   @Test

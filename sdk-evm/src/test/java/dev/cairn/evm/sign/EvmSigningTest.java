@@ -130,7 +130,7 @@ class EvmSigningTest {
       assertEquals(want, EvmSigning.signPersonalMessage(msg, dev).toHex());
       assertEquals(SignRequest.Kind.EVM_PERSONAL_MESSAGE, dev.last.kind());
       assertArrayEquals(msg, dev.last.payload());
-      assertEquals(want, EvmSigning.signAsync(EvmSigning.personalMessageRequest(msg), dev).join().toHex());
+      assertEquals(want, EvmSigning.signAsync(EvmSigning.personalMessageRequest(EvmSigning.accountOf(dev, 1), msg), dev).join().toHex());
     }
   }
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.abi.Address;
 import dev.cairn.abi.eip712.TypedData;
+import dev.cairn.core.chain.AccountId;
+import dev.cairn.core.chain.ChainId;
 import dev.cairn.core.crypto.Secp256k1PrivateKey;
 import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.hash.Keccak256;
@@ -29,8 +31,10 @@ class TypedDataSigningTest {
     assertEquals(want, EvmSigning.signTypedData(td, Signers.software(Secp256k1PrivateKey.of(key))).toHex());
     assertEquals(Address.parse(v.get("address").asText()),
         EvmSigning.recoverTypedData(td, EvmSignature.fromHex(want)));
-    SignRequest req = EvmSigning.typedDataRequest(td);
+    AccountId account = AccountId.of(ChainId.eip155(EvmSigning.domainChainId(td).orElse(1)), v.get("address").asText());
+    SignRequest req = EvmSigning.typedDataRequest(account, td);
     assertEquals(SignRequest.Kind.EVM_TYPED_DATA, req.kind());
+    assertEquals(account, req.account().orElseThrow());
     assertArrayEquals(td.digest(), Keccak256.hash(req.payload()));
     assertArrayEquals(td.digest(), req.digest().get());
   }
@@ -40,7 +44,7 @@ class TypedDataSigningTest {
     String json = "{\"types\":{\"EIP712Domain\":[{\"name\":\"name\",\"type\":\"string\"}]},"
         + "\"primaryType\":\"EIP712Domain\",\"domain\":{\"name\":\"x\"},\"message\":{}}";
     TypedData td = TypedData.parseJson(json);
-    SignRequest req = EvmSigning.typedDataRequest(td);
+    SignRequest req = EvmSigning.typedDataRequest(null, td);
     assertEquals(SignRequest.Kind.DIGEST, req.kind());
     Secp256k1PrivateKey key = Secp256k1PrivateKey.of(Keccak256.hash(new byte[] {1}));
     EvmSignature s = EvmSigning.signTypedData(td, key);

@@ -4,6 +4,7 @@ import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.signer.KeyType;
 import dev.cairn.core.signer.SignRequest;
 import dev.cairn.core.signer.Signature;
+import dev.cairn.core.signer.SignerDescriptor;
 import dev.cairn.core.signer.SignerException;
 import dev.cairn.core.signer.SoftwareSigner;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import javax.security.auth.Destroyable;
 abstract class SoftwareSignerBase implements SoftwareSigner {
   private final KeyType keyType;
   private final byte[] publicKey;
+  private volatile SignerDescriptor descriptor;
 
   SoftwareSignerBase(KeyType keyType, byte[] publicKey) {
     this.keyType = keyType;
@@ -45,6 +47,17 @@ abstract class SoftwareSignerBase implements SoftwareSigner {
   @Override
   public final byte[] publicKey() {
     return publicKey.clone();
+  }
+
+  /** Backend {@code "software"}, no key id, no path; built once. */
+  @Override
+  public final SignerDescriptor descriptor() {
+    SignerDescriptor d = descriptor;
+    if (d == null) {
+      d = SignerDescriptor.describe(this).withBackend("software");
+      descriptor = d;
+    }
+    return d;
   }
 
   @Override

@@ -1,0 +1,16 @@
+/**
+ * Service-provider interfaces of the chain layer, implemented by chain modules and found at run
+ * time with {@link java.util.ServiceLoader}.
+ *
+ * <pre>{@code
+ * // in a chain module: META-INF/services/dev.cairn.core.chain.spi.TransactionInspector
+ * public final class MyInspector implements TransactionInspector {
+ *   public String name() { return "mychain"; }
+ *   public boolean supports(SignRequest.Kind kind) { return kind == SignRequest.Kind.SOLANA_MESSAGE; }
+ *   public TransactionSummary inspect(SignRequest request) { ... }
+ * }
+ * // anywhere:
+ * TransactionSummary s = Inspectors.inspect(request);
+ * }</pre>
+ */
+package dev.cairn.core.chain.spi;
