@@ -54,7 +54,8 @@ import java.util.function.LongFunction;
 
 /**
  * The EVM implementation of {@link ChainAdapter}: accounts are EIP-55 addresses, amounts are wei,
- * transactions are EIP-1559 by default, nonces come from a {@link NonceManager}, receipts from a
+ * transactions are EIP-1559 where the chain has a base fee (else legacy), gas limits and fees come
+ * from a {@link TxFiller}, nonces from a {@link NonceManager}, receipts from a
  * {@link ReceiptWaiter} (confirmation depth, reorg checks), and reverts are decoded ({@code
  * Error(string)}, {@code Panic(uint256)}, and custom errors of ABIs registered with {@link
  * #registerAbi}) into {@link ChainError}s of kind {@link ErrorKind#REVERTED}.
