@@ -1,81 +1,85 @@
 package dev.cairn.abi.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Writes fragment specs as a Solidity JSON ABI (jackson-core streaming). */
+/** Writes fragment specs as a Solidity JSON ABI (compact, with sdk-core's JSON string escaping). */
 public final class AbiJsonWriter {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   private AbiJsonWriter() {}
 
   /** The JSON ABI array of the given entries, in solc's member order. */
   public static String write(List<FragmentSpec> specs) {
-    StringWriter w = new StringWriter(256 * specs.size() + 2);
-    try (JsonGenerator g = FACTORY.createGenerator(w)) {
-      g.writeStartArray();
-      for (FragmentSpec s : specs) {
-        entry(g, s);
+    StringBuilder g = new StringBuilder(256 * specs.size() + 2);
+    g.append('[');
+    for (int i = 0; i < specs.size(); i++) {
+      if (i > 0) {
+        g.append(',');
       }
-      g.writeEndArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringWriter does not fail
+      entry(g, specs.get(i));
     }
-    return w.toString();
+    return g.append(']').toString();
   }
 
-  private static void entry(JsonGenerator g, FragmentSpec s) throws IOException {
-    g.writeStartObject();
+  private static void entry(StringBuilder g, FragmentSpec s) {
+    g.append('{');
     switch (s.kind()) {
       case EVENT:
-        g.writeBooleanField("anonymous", s.anonymous());
-        params(g, "inputs", s.inputs(), true);
-        g.writeStringField("name", s.name());
+        bool(g, "anonymous", s.anonymous()).append(',');
+        params(g, "inputs", s.inputs(), true).append(',');
+        string(g, "name", s.name());
         break;
       case ERROR:
-        params(g, "inputs", s.inputs(), false);
-        g.writeStringField("name", s.name());
+        params(g, "inputs", s.inputs(), false).append(',');
+        string(g, "name", s.name());
         break;
       case FUNCTION:
-        params(g, "inputs", s.inputs(), false);
-        g.writeStringField("name", s.name());
-        params(g, "outputs", s.outputs(), false);
-        g.writeStringField("stateMutability", s.stateMutability());
+        params(g, "inputs", s.inputs(), false).append(',');
+        string(g, "name", s.name()).append(',');
+        params(g, "outputs", s.outputs(), false).append(',');
+        string(g, "stateMutability", s.stateMutability());
         break;
       case CONSTRUCTOR:
-        params(g, "inputs", s.inputs(), false);
-        g.writeStringField("stateMutability", s.stateMutability());
+        params(g, "inputs", s.inputs(), false).append(',');
+        string(g, "stateMutability", s.stateMutability());
         break;
       default:
-        g.writeStringField("stateMutability", s.stateMutability());
+        string(g, "stateMutability", s.stateMutability());
         break;
     }
-    g.writeStringField("type", s.kind().json());
-    g.writeEndObject();
+    g.append(',');
+    string(g, "type", s.kind().json());
+    g.append('}');
   }
 
-  private static void params(JsonGenerator g, String field, List<ParamSpec> ps, boolean event)
-      throws IOException {
-    g.writeArrayFieldStart(field);
-    for (ParamSpec p : ps) {
-      g.writeStartObject();
+  private static StringBuilder params(
+      StringBuilder g, String field, List<ParamSpec> ps, boolean event) {
+    g.append('"').append(field).append("\":[");
+    for (int i = 0; i < ps.size(); i++) {
+      ParamSpec p = ps.get(i);
+      if (i > 0) {
+        g.append(',');
+      }
+      g.append('{');
       if (p.isTuple()) {
-        params(g, "components", p.components(), false);
+        params(g, "components", p.components(), false).append(',');
       }
       if (event) {
-        g.writeBooleanField("indexed", p.indexed());
+        bool(g, "indexed", p.indexed()).append(',');
       }
       if (p.internalType() != null) {
-        g.writeStringField("internalType", p.internalType());
+        string(g, "internalType", p.internalType()).append(',');
       }
-      g.writeStringField("name", p.name());
-      g.writeStringField("type", p.type());
-      g.writeEndObject();
+      string(g, "name", p.name()).append(',');
+      string(g, "type", p.type());
+      g.append('}');
     }
-    g.writeEndArray();
+    return g.append(']');
+  }
+
+  private static StringBuilder bool(StringBuilder g, String field, boolean v) {
+    return g.append('"').append(field).append("\":").append(v);
+  }
+
+  private static StringBuilder string(StringBuilder g, String field, String v) {
+    return g.append('"').append(field).append("\":").append(dev.cairn.core.json.Json.quote(v));
   }
 }

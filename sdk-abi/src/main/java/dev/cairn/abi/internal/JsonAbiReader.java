@@ -1,113 +1,140 @@
 package dev.cairn.abi.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.cairn.abi.AbiException;
 import dev.cairn.abi.internal.FragmentSpec.Kind;
-import java.io.IOException;
+import dev.cairn.core.encoding.DecodingException;
+import dev.cairn.core.json.Json;
+import dev.cairn.core.json.JsonArray;
+import dev.cairn.core.json.JsonLimits;
+import dev.cairn.core.json.JsonObject;
+import dev.cairn.core.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Streaming reader of Solidity JSON ABIs (jackson-core only): a top-level array of entries, or a
- * compiler artifact object (Foundry, Hardhat, solc standard JSON contract output) whose {@code abi}
- * member is that array. Unknown keys are skipped; malformed entries are reported with the path of
- * the offending field, e.g. {@code abi[3].inputs[1].type: unknown type "uint7"}.
+ * Reader of Solidity JSON ABIs over sdk-core's strict JSON parser: a top-level array of entries, or
+ * a compiler artifact object (Foundry, Hardhat, solc standard JSON contract output) whose {@code
+ * abi} member is that array. Unknown keys are ignored; duplicate keys anywhere are rejected;
+ * malformed entries are reported with the path of the offending field, e.g. {@code
+ * abi[3].inputs[1].type: unknown type "uint7"}, and the character offset of its value.
  */
 public final class JsonAbiReader {
   /** Nesting limit of tuple components. */
   public static final int MAX_DEPTH = 64;
 
-  // duplicate keys are detected for the members the reader uses, with a bit mask per object
-  // (cheaper than jackson's STRICT_DUPLICATE_DETECTION, which allocates a set per object)
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+  /**
+   * JSON limits: the defaults, with room for the ASTs of compiler artifacts (whose nesting is not
+   * the ABI's; the components limit above is checked by the reader itself).
+   */
+  private static final JsonLimits LIMITS = JsonLimits.defaults().withMaxDepth(512);
 
-  private final JsonParser p;
   // the path of the value being read, rendered only for error messages
   private final String[] segNames = new String[MAX_DEPTH + 8];
   private final int[] segIndex = new int[MAX_DEPTH + 8];
   private int depth;
 
-  private JsonAbiReader(JsonParser p) {
-    this.p = p;
-  }
+  private JsonAbiReader() {}
 
   /** Reads all entries of a JSON ABI or compiler artifact. */
   public static List<FragmentSpec> read(String json) {
     if (json == null) {
       throw AbiErrors.parse("abi: JSON is null", 0);
     }
-    try (JsonParser parser = FACTORY.createParser(json)) {
-      return new JsonAbiReader(parser).readDocument();
-    } catch (StreamConstraintsException e) {
-      throw AbiErrors.parse("abi: " + e.getOriginalMessage(), offset(e.getLocation()));
-    } catch (JsonParseException e) {
-      throw AbiErrors.parse("abi: malformed JSON: " + e.getOriginalMessage(), offset(e.getLocation()));
-    } catch (IOException e) {
-      throw AbiErrors.parse("abi: unreadable JSON: " + e.getMessage(), -1);
+    JsonValue root;
+    try {
+      root = Json.parse(json, LIMITS);
+    } catch (DecodingException e) {
+      throw translate(json, e);
     }
+    return new JsonAbiReader().readDocument(root);
   }
 
-  private static int offset(JsonLocation loc) {
-    if (loc == null) {
-      return -1;
+  /** A JSON syntax error as a PARSE error naming the ABI path ("abi[0].name") and the offset. */
+  private static AbiException translate(String json, DecodingException e) {
+    String field = e.field();
+    long off = e.offset();
+    String prefix = field + (off >= 0 ? " at offset " + off : "") + ": ";
+    String msg = e.getMessage();
+    String problem = msg.startsWith(prefix) ? msg.substring(prefix.length()) : msg;
+    int position = off > Integer.MAX_VALUE ? -1 : (int) off;
+    if (problem.startsWith("trailing content")) {
+      return AbiErrors.parse("abi: unexpected content after the ABI: " + problem, position);
     }
-    long off = loc.getCharOffset();
-    return off < 0 || off > Integer.MAX_VALUE ? -1 : (int) off;
-  }
-
-  private List<FragmentSpec> readDocument() throws IOException {
-    JsonToken t = p.nextToken();
-    List<FragmentSpec> out;
-    if (t == JsonToken.START_ARRAY) {
-      out = readEntries();
-    } else if (t == JsonToken.START_OBJECT) {
-      out = null;
-      String field;
-      while ((field = p.nextFieldName()) != null) {
-        JsonToken v = p.nextToken();
-        if (field.equals("abi") && v == JsonToken.START_ARRAY) {
-          out = readEntries();
-        } else if (field.equals("abi")) {
-          throw fail("abi: expected an array");
-        } else {
-          p.skipChildren();
+    // the JSON pointer (json/abi/0/name or json/0/name) in the reader's notation (abi[0].name)
+    StringBuilder path = new StringBuilder(32);
+    int i = 0;
+    while (i < json.length() && json.charAt(i) <= ' ') {
+      i++;
+    }
+    if (i < json.length() && json.charAt(i) == '[') {
+      path.append("abi");
+    }
+    String pointer = field.startsWith("json") ? field.substring(4) : "";
+    for (String token : pointer.split("/", -1)) {
+      if (token.isEmpty()) {
+        continue;
+      }
+      boolean index = true;
+      for (int k = 0; k < token.length(); k++) {
+        if (token.charAt(k) < '0' || token.charAt(k) > '9') {
+          index = false;
+          break;
         }
       }
-      if (out == null) {
-        throw AbiErrors.parse("abi: the JSON object has no \"abi\" member", 0);
+      if (index) {
+        path.append('[').append(token).append(']');
+      } else {
+        if (path.length() > 0) {
+          path.append('.');
+        }
+        path.append(token.replace("~1", "/").replace("~0", "~"));
       }
-    } else {
-      throw fail("abi: expected a JSON array of ABI entries or an artifact object with \"abi\"");
     }
-    if (p.nextToken() != null) {
-      throw fail("abi: unexpected content after the ABI");
+    String where = path.length() == 0 ? "abi" : path.toString();
+    if (problem.startsWith("duplicate key")) {
+      return AbiErrors.parse(where + ": " + problem, position);
     }
-    return out;
+    return AbiErrors.parse(
+        (where.startsWith("abi") ? where : "abi: " + where) + ": malformed JSON: " + problem,
+        position);
   }
 
-  private List<FragmentSpec> readEntries() throws IOException {
-    List<FragmentSpec> out = new ArrayList<>();
-    push("abi", 0);
-    int index = 0;
-    JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      segIndex[depth - 1] = index;
-      if (t != JsonToken.START_OBJECT) {
-        throw fail(path() + ": expected an object");
+  private List<FragmentSpec> readDocument(JsonValue root) {
+    if (root instanceof JsonArray entries) {
+      return readEntries(entries);
+    }
+    if (root instanceof JsonObject artifact) {
+      JsonValue abi = artifact.get("abi");
+      if (abi == null) {
+        throw AbiErrors.parse("abi: the JSON object has no \"abi\" member", 0);
       }
-      out.add(readEntry());
-      index++;
+      if (!(abi instanceof JsonArray entries)) {
+        throw AbiErrors.parse("abi: expected an array", abi.offset());
+      }
+      return readEntries(entries);
+    }
+    throw AbiErrors.parse(
+        "abi: expected a JSON array of ABI entries or an artifact object with \"abi\"",
+        root.offset());
+  }
+
+  private List<FragmentSpec> readEntries(JsonArray entries) {
+    List<FragmentSpec> out = new ArrayList<>(entries.size());
+    push("abi", 0);
+    for (int index = 0; index < entries.size(); index++) {
+      segIndex[depth - 1] = index;
+      JsonValue e = entries.get(index);
+      if (!(e instanceof JsonObject entry)) {
+        throw AbiErrors.parse(path() + ": expected an object", e.offset());
+      }
+      out.add(readEntry(entry));
     }
     depth--;
     return out;
   }
 
-  private FragmentSpec readEntry() throws IOException {
+  private FragmentSpec readEntry(JsonObject entry) {
     String type = null;
     String name = null;
     List<ParamSpec> inputs = null;
@@ -117,50 +144,39 @@ public final class JsonAbiReader {
     boolean payable = false;
     boolean anonymous = false;
     int typeAt = -1;
-    String field;
-    int seen = 0;
-    while ((field = p.nextFieldName()) != null) {
-      JsonToken v = p.nextToken();
+    for (Map.Entry<String, JsonValue> m : entry.members().entrySet()) {
+      String field = m.getKey();
+      JsonValue v = m.getValue();
       switch (field) {
         case "type":
-          seen = once(seen, 1, field);
-          typeAt = offset(p.currentTokenLocation());
+          typeAt = v.offset();
           type = string(v, field);
           break;
         case "name":
-          seen = once(seen, 2, field);
           name = optString(v, field);
           break;
         case "inputs":
-          seen = once(seen, 4, field);
           inputs = params(v, field, true);
           break;
         case "outputs":
-          seen = once(seen, 8, field);
           outputs = params(v, field, false);
           break;
         case "stateMutability":
-          seen = once(seen, 16, field);
           stateMutability = string(v, field);
           if (!isMutability(stateMutability)) {
-            throw failField(
-                field, "unknown state mutability \"" + stateMutability + "\"", p.currentTokenLocation());
+            throw failField(field, "unknown state mutability \"" + stateMutability + "\"", v);
           }
           break;
         case "constant":
-          seen = once(seen, 32, field);
           constant = bool(v, field);
           break;
         case "payable":
-          seen = once(seen, 64, field);
           payable = bool(v, field);
           break;
         case "anonymous":
-          seen = once(seen, 128, field);
           anonymous = bool(v, field);
           break;
         default:
-          p.skipChildren();
           break;
       }
     }
@@ -192,13 +208,6 @@ public final class JsonAbiReader {
     return new FragmentSpec(kind, name, inputs, outputs, stateMutability, anonymous);
   }
 
-  private int once(int seen, int bit, String field) {
-    if ((seen & bit) != 0) {
-      throw failField(field, "duplicate key", p.currentTokenLocation());
-    }
-    return seen | bit;
-  }
-
   private static boolean isMutability(String s) {
     switch (s) {
       case "pure":
@@ -211,91 +220,80 @@ public final class JsonAbiReader {
     }
   }
 
-  private List<ParamSpec> params(JsonToken v, String field, boolean eventInputs)
-      throws IOException {
-    if (v == JsonToken.VALUE_NULL) {
+  private List<ParamSpec> params(JsonValue v, String field, boolean eventInputs) {
+    if (v.isNull()) {
       return List.of();
     }
-    if (v != JsonToken.START_ARRAY) {
-      throw failField(field, "expected an array", p.currentTokenLocation());
+    if (!(v instanceof JsonArray array)) {
+      throw failField(field, "expected an array", v);
     }
     if (depth >= segNames.length - 1) {
-      throw failField(field, "components nested deeper than " + MAX_DEPTH, p.currentTokenLocation());
+      throw failField(field, "components nested deeper than " + MAX_DEPTH, v);
     }
     push(field, 0);
-    List<ParamSpec> out = new ArrayList<>(4);
-    int index = 0;
-    JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+    List<ParamSpec> out = new ArrayList<>(array.size());
+    for (int index = 0; index < array.size(); index++) {
       segIndex[depth - 1] = index;
-      if (t != JsonToken.START_OBJECT) {
-        throw fail(path() + ": expected an object");
+      JsonValue p = array.get(index);
+      if (!(p instanceof JsonObject param)) {
+        throw AbiErrors.parse(path() + ": expected an object", p.offset());
       }
-      out.add(param(eventInputs));
-      index++;
+      out.add(param(param, eventInputs));
     }
     depth--;
     return out;
   }
 
-  private ParamSpec param(boolean keepIndexed) throws IOException {
+  private ParamSpec param(JsonObject param, boolean keepIndexed) {
     String name = null;
     String type = null;
     String internalType = null;
     List<ParamSpec> components = null;
     boolean indexed = false;
-    JsonLocation typeLoc = null;
-    JsonLocation componentsLoc = null;
-    String field;
-    int seen = 0;
-    while ((field = p.nextFieldName()) != null) {
-      JsonToken v = p.nextToken();
+    int typeAt = -1;
+    int componentsAt = -1;
+    for (Map.Entry<String, JsonValue> m : param.members().entrySet()) {
+      String field = m.getKey();
+      JsonValue v = m.getValue();
       switch (field) {
         case "name":
-          seen = once(seen, 1, field);
           name = optString(v, field);
           break;
         case "type":
-          seen = once(seen, 2, field);
-          typeLoc = p.currentTokenLocation();
+          typeAt = v.offset();
           type = string(v, field);
           break;
         case "internalType":
-          seen = once(seen, 4, field);
           internalType = optString(v, field);
           break;
         case "components":
-          seen = once(seen, 8, field);
-          componentsLoc = p.currentTokenLocation();
+          componentsAt = v.offset();
           if (depth >= MAX_DEPTH + 2) {
-            throw failField(field, "components nested deeper than " + MAX_DEPTH, componentsLoc);
+            throw failField(field, "components nested deeper than " + MAX_DEPTH, v);
           }
           components = params(v, field, false);
           break;
         case "indexed":
-          seen = once(seen, 16, field);
           indexed = bool(v, field);
           break;
         default:
-          p.skipChildren();
           break;
       }
     }
     if (type == null) {
       throw AbiErrors.parse(path() + ".type: missing", -1);
     }
-    String canonical = canonicalType(type, offset(typeLoc));
+    String canonical = canonicalType(type, typeAt);
     if (canonical == null) {
       // a tuple type
       if (components == null) {
         throw AbiErrors.parse(
-            path() + ".components: missing for the tuple type \"" + type + "\"", offset(typeLoc));
+            path() + ".components: missing for the tuple type \"" + type + "\"", typeAt);
       }
       canonical = type;
     } else if (components != null) {
       throw AbiErrors.parse(
-          path() + ".components: given for the non-tuple type \"" + type + "\"",
-          offset(componentsLoc));
+          path() + ".components: given for the non-tuple type \"" + type + "\"", componentsAt);
     }
     return new ParamSpec(name, canonical, components, internalType, keepIndexed && indexed);
   }
@@ -346,28 +344,25 @@ public final class JsonAbiReader {
     return AbiErrors.invalidType(path() + ".type: malformed type \"" + type + "\"", at);
   }
 
-  private String string(JsonToken v, String field) throws IOException {
-    if (v != JsonToken.VALUE_STRING) {
-      throw failField(field, "expected a string", p.currentTokenLocation());
+  private String string(JsonValue v, String field) {
+    if (!(v instanceof dev.cairn.core.json.JsonString s)) {
+      throw failField(field, "expected a string", v);
     }
-    return p.getText();
+    return s.value();
   }
 
-  private String optString(JsonToken v, String field) throws IOException {
-    if (v == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    return string(v, field);
+  private String optString(JsonValue v, String field) {
+    return v.isNull() ? null : string(v, field);
   }
 
-  private boolean bool(JsonToken v, String field) throws IOException {
-    if (v == JsonToken.VALUE_TRUE) {
-      return true;
+  private boolean bool(JsonValue v, String field) {
+    if (v instanceof dev.cairn.core.json.JsonBoolean b) {
+      return b.value();
     }
-    if (v == JsonToken.VALUE_FALSE || v == JsonToken.VALUE_NULL) {
+    if (v.isNull()) {
       return false;
     }
-    throw failField(field, "expected a boolean", p.currentTokenLocation());
+    throw failField(field, "expected a boolean", v);
   }
 
   private void push(String name, int index) {
@@ -387,11 +382,7 @@ public final class JsonAbiReader {
     return sb.toString();
   }
 
-  private AbiException failField(String field, String problem, JsonLocation loc) {
-    return AbiErrors.parse(path() + "." + field + ": " + problem, offset(loc));
-  }
-
-  private AbiException fail(String message) {
-    return AbiErrors.parse(message, offset(p.currentTokenLocation()));
+  private AbiException failField(String field, String problem, JsonValue at) {
+    return AbiErrors.parse(path() + "." + field + ": " + problem, at.offset());
   }
 }

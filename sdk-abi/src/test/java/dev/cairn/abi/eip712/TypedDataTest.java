@@ -163,7 +163,7 @@ class TypedDataTest {
     assertTrue(e.position() >= 0);
     fails("", AbiException.Reason.PARSE);
     fails("{} {}", AbiException.Reason.PARSE, "trailing");
-    fails("{\"types\":{},\"types\":{}}", AbiException.Reason.PARSE, "Duplicate");
+    fails("{\"types\":{},\"types\":{}}", AbiException.Reason.PARSE, "duplicate key");
     fails("[]", AbiException.Reason.INVALID_VALUE, "not a JSON object");
     fails("{\"primaryType\":\"A\"}", AbiException.Reason.INVALID_TYPE, "types");
     fails("{\"types\":{\"A\":[{\"name\":1,\"type\":\"uint8\"}]},\"primaryType\":\"A\"}",
