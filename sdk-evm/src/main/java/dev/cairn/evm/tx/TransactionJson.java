@@ -5,9 +5,14 @@ import dev.cairn.core.encoding.DecodingException;
 import dev.cairn.core.encoding.Hex;
 import dev.cairn.evm.sign.EvmSignature;
 import dev.cairn.evm.tx.TransactionJsonException.Reason;
-import dev.cairn.evm.tx.internal.MiniJson;
-import dev.cairn.evm.tx.internal.MiniJson.Kind;
-import dev.cairn.evm.tx.internal.MiniJson.Value;
+import dev.cairn.core.json.Json;
+import dev.cairn.core.json.JsonArray;
+import dev.cairn.core.json.JsonLimits;
+import dev.cairn.core.json.JsonNumber;
+import dev.cairn.core.json.JsonObject;
+import dev.cairn.core.json.JsonString;
+import dev.cairn.core.json.JsonValue;
+import dev.cairn.core.json.JsonValue.Kind;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +24,7 @@ import java.util.TreeSet;
 
 /**
  * Transactions to and from JSON in the JSON-RPC field names that the {@code wallet} CLI's batch
- * interface fixes ({@code evm.signTx}, {@code evm.decodeTx}). Needs no JSON library.
+ * interface fixes ({@code evm.signTx}, {@code evm.decodeTx}). Built on sdk-core's strict {@code dev.cairn.core.json}; needs no other JSON library.
  *
  * <p>Reading ({@link #fromJson}, {@link #signedFromJson}): an object with {@code type} (0-4,
  * inferred when absent: an authorization list gives 4, blob fields 3, fee caps 2, an access list 1,
@@ -65,7 +70,40 @@ public final class TransactionJson {
   private static final Set<String> ACCESS_FIELDS = Set.of("address", "storageKeys");
   private static final Set<String> AUTH_FIELDS = Set.of("chainId", "address", "nonce", "yParity", "r", "s");
 
+  /** sdk-core's defaults, nesting at most 64 deep (a transaction object is 4 deep). */
+  private static final JsonLimits LIMITS = JsonLimits.defaults().withMaxDepth(64);
+
   private TransactionJson() {}
+
+  // ------------------------------------------------------------------ the JSON model (sdk-core)
+
+  private static Map<String, JsonValue> fields(JsonValue v) {
+    return v instanceof JsonObject ? ((JsonObject) v).members() : Collections.emptyMap();
+  }
+
+  private static List<JsonValue> items(JsonValue v) {
+    return v instanceof JsonArray ? ((JsonArray) v).elements() : Collections.emptyList();
+  }
+
+  /** A string's value or a number's literal. */
+  private static String text(JsonValue v) {
+    return v instanceof JsonString ? ((JsonString) v).value() : ((JsonNumber) v).literal();
+  }
+
+  private static boolean isIntegral(JsonValue v) {
+    return v instanceof JsonNumber && ((JsonNumber) v).isPlainInteger();
+  }
+
+  private static String typeName(JsonValue v) {
+    switch (v.kind()) {
+      case OBJECT: return "an object";
+      case ARRAY: return "an array";
+      case STRING: return "a string";
+      case NUMBER: return "a number";
+      case NULL: return "null";
+      default: return "a boolean";
+    }
+  }
 
   // ------------------------------------------------------------------ reading
 
@@ -86,9 +124,9 @@ public final class TransactionJson {
    * and the hash.
    */
   public static SignedTransaction signedFromJson(String json) {
-    Value o = root(json);
+    JsonValue o = root(json);
     Transaction tx = parse(o, SIGNED_FIELDS);
-    Map<String, Value> f = o.fields();
+    Map<String, JsonValue> f = fields(o);
     BigInteger r = integer(path("r"), required(ROOT, o, "r"));
     BigInteger s = integer(path("s"), required(ROOT, o, "s"));
     Integer y = null;
@@ -149,28 +187,28 @@ public final class TransactionJson {
     return d.intValue();
   }
 
-  private static Value root(String json) {
-    Value v;
+  private static JsonValue root(String json) {
+    JsonValue v;
     try {
-      v = MiniJson.parse(json);
-    } catch (MiniJson.Malformed e) {
+      v = Json.parse(json, LIMITS);
+    } catch (DecodingException e) {
       throw new TransactionJsonException(Reason.MALFORMED, ROOT, "malformed JSON: " + e.getMessage());
     }
     if (v.kind() != Kind.OBJECT) {
       throw new TransactionJsonException(Reason.MALFORMED, ROOT,
-          "field '" + ROOT + "' must be a JSON object, got " + v.typeName());
+          "field '" + ROOT + "' must be a JSON object, got " + typeName(v));
     }
     return v;
   }
 
-  private static Transaction parse(Value t, Set<String> allowed) {
-    for (String n : t.fields().keySet()) {
+  private static Transaction parse(JsonValue t, Set<String> allowed) {
+    for (String n : fields(t).keySet()) {
       if (!allowed.contains(n)) {
         throw new TransactionJsonException(Reason.UNKNOWN_FIELD, path(n), "unknown field '" + ROOT + "."
             + clip(n) + "' (expected: " + String.join(", ", new TreeSet<>(TX_FIELDS)) + ")");
       }
     }
-    Map<String, Value> f = t.fields();
+    Map<String, JsonValue> f = fields(t);
     TxType type;
     if (has(t, "type")) {
       BigInteger id = integer(path("type"), f.get("type"));
@@ -236,7 +274,7 @@ public final class TransactionJson {
       b.accessList(accessList(f.get("accessList")));
     }
     if (has(t, "blobVersionedHashes")) {
-      List<Value> hs = array(f, "blobVersionedHashes");
+      List<JsonValue> hs = array(f, "blobVersionedHashes");
       List<byte[]> hashes = new ArrayList<>(hs.size());
       for (int i = 0; i < hs.size(); i++) {
         hashes.add(fixed(path("blobVersionedHashes[" + i + "]"), hs.get(i), 32));
@@ -244,7 +282,7 @@ public final class TransactionJson {
       b.blobVersionedHashes(hashes);
     }
     if (has(t, "authorizationList")) {
-      List<Value> as = array(f, "authorizationList");
+      List<JsonValue> as = array(f, "authorizationList");
       List<Authorization> auths = new ArrayList<>(as.size());
       for (int i = 0; i < as.size(); i++) {
         auths.add(authorization(path("authorizationList[" + i + "]"), as.get(i)));
@@ -254,28 +292,28 @@ public final class TransactionJson {
     return b.build();
   }
 
-  private static AccessList accessList(Value al) {
+  private static AccessList accessList(JsonValue al) {
     String field = path("accessList");
     if (al.kind() != Kind.ARRAY) {
-      throw invalid(field, "field '" + field + "' must be an array, got " + al.typeName());
+      throw invalid(field, "field '" + field + "' must be an array, got " + typeName(al));
     }
-    List<AccessList.Entry> entries = new ArrayList<>(al.items().size());
-    for (int i = 0; i < al.items().size(); i++) {
+    List<AccessList.Entry> entries = new ArrayList<>(items(al).size());
+    for (int i = 0; i < items(al).size(); i++) {
       String f = field + "[" + i + "]";
-      Value e = al.items().get(i);
+      JsonValue e = items(al).get(i);
       if (e.kind() != Kind.OBJECT) {
         throw invalid(f, "field '" + f + "' must be an object {address, storageKeys}");
       }
       checkKeys(f, e, ACCESS_FIELDS);
       Address a = address(f + ".address", required(f, e, "address"));
       List<byte[]> keys = new ArrayList<>();
-      Value ks = e.fields().get("storageKeys");
+      JsonValue ks = fields(e).get("storageKeys");
       if (ks != null && ks.kind() != Kind.NULL) {
         if (ks.kind() != Kind.ARRAY) {
           throw invalid(f + ".storageKeys", "field '" + f + ".storageKeys' must be an array");
         }
-        for (int j = 0; j < ks.items().size(); j++) {
-          keys.add(fixed(f + ".storageKeys[" + j + "]", ks.items().get(j), 32));
+        for (int j = 0; j < items(ks).size(); j++) {
+          keys.add(fixed(f + ".storageKeys[" + j + "]", items(ks).get(j), 32));
         }
       }
       entries.add(AccessList.Entry.of(a, keys));
@@ -283,7 +321,7 @@ public final class TransactionJson {
     return AccessList.of(entries);
   }
 
-  private static Authorization authorization(String f, Value a) {
+  private static Authorization authorization(String f, JsonValue a) {
     if (a.kind() != Kind.OBJECT) {
       throw invalid(f, "field '" + f + "' must be an object");
     }
@@ -304,18 +342,18 @@ public final class TransactionJson {
    * An integer: a JSON number without fraction or exponent, a decimal string (optionally negative)
    * or a 0x-hex string, at most {@value #MAX_INTEGER_CHARS} characters as a string.
    */
-  private static BigInteger integer(String field, Value v) {
-    if (v.isIntegral()) {
-      return new BigInteger(v.text());
+  private static BigInteger integer(String field, JsonValue v) {
+    if (isIntegral(v)) {
+      return new BigInteger(text(v));
     }
     if (v.kind() == Kind.NUMBER) {
       throw invalid(field, "field '" + field + "' must be an integer, got a number with a fraction or exponent");
     }
     if (v.kind() != Kind.STRING) {
       throw invalid(field, "field '" + field + "' must be an integer (JSON number, decimal string or 0x-hex string),"
-          + " got " + v.typeName());
+          + " got " + typeName(v));
     }
-    String s = v.text();
+    String s = text(v);
     if (s.length() > MAX_INTEGER_CHARS) {
       throw invalid(field, "field '" + field + "' is too long for an integer (" + s.length() + " characters)");
     }
@@ -352,13 +390,13 @@ public final class TransactionJson {
     return v.longValue();
   }
 
-  private static boolean has(Value o, String f) {
-    Value v = o.fields().get(f);
+  private static boolean has(JsonValue o, String f) {
+    JsonValue v = fields(o).get(f);
     return v != null && v.kind() != Kind.NULL;
   }
 
-  private static Value required(String parent, Value o, String f) {
-    Value v = o.fields().get(f);
+  private static JsonValue required(String parent, JsonValue o, String f) {
+    JsonValue v = fields(o).get(f);
     if (v == null || v.kind() == Kind.NULL) {
       throw new TransactionJsonException(Reason.MISSING_FIELD, parent + "." + f,
           "missing field '" + parent + "." + f + "'");
@@ -366,8 +404,8 @@ public final class TransactionJson {
     return v;
   }
 
-  private static void checkKeys(String parent, Value o, Set<String> allowed) {
-    for (String n : o.fields().keySet()) {
+  private static void checkKeys(String parent, JsonValue o, Set<String> allowed) {
+    for (String n : fields(o).keySet()) {
       if (!allowed.contains(n)) {
         throw new TransactionJsonException(Reason.UNKNOWN_FIELD, parent + "." + n,
             "unknown field '" + parent + "." + clip(n) + "'");
@@ -375,34 +413,34 @@ public final class TransactionJson {
     }
   }
 
-  private static String text(Map<String, Value> t, String f) {
-    Value v = t.get(f);
+  private static String text(Map<String, JsonValue> t, String f) {
+    JsonValue v = t.get(f);
     if (v.kind() != Kind.STRING) {
-      throw invalid(path(f), "field '" + path(f) + "' must be a 0x hex string, got " + v.typeName());
+      throw invalid(path(f), "field '" + path(f) + "' must be a 0x hex string, got " + typeName(v));
     }
-    return v.text();
+    return text(v);
   }
 
-  private static List<Value> array(Map<String, Value> t, String f) {
-    Value v = t.get(f);
+  private static List<JsonValue> array(Map<String, JsonValue> t, String f) {
+    JsonValue v = t.get(f);
     if (v.kind() != Kind.ARRAY) {
-      throw invalid(path(f), "field '" + path(f) + "' must be an array, got " + v.typeName());
+      throw invalid(path(f), "field '" + path(f) + "' must be an array, got " + typeName(v));
     }
-    return v.items();
+    return items(v);
   }
 
-  private static Address address(String field, Value v) {
+  private static Address address(String field, JsonValue v) {
     if (v.kind() != Kind.STRING) {
-      throw invalid(field, "field '" + field + "' must be an address string, got " + v.typeName());
+      throw invalid(field, "field '" + field + "' must be an address string, got " + typeName(v));
     }
-    return Address.parse(field, v.text());
+    return Address.parse(field, text(v));
   }
 
-  private static byte[] fixed(String field, Value v, int len) {
+  private static byte[] fixed(String field, JsonValue v, int len) {
     if (v.kind() != Kind.STRING) {
       throw invalid(field, "field '" + field + "' must be a 0x hex string");
     }
-    byte[] b = bytes(field, v.text());
+    byte[] b = bytes(field, text(v));
     if (b.length != len) {
       throw invalid(field, "field '" + field + "' must be " + len + " bytes, got " + b.length);
     }
@@ -555,9 +593,9 @@ public final class TransactionJson {
 
   /** {@code "name":"value",} (names and values here need no escaping but get it anyway). */
   private static void str(StringBuilder sb, String name, String value) {
-    MiniJson.writeString(sb, name);
+    sb.append(Json.quote(name));
     sb.append(':');
-    MiniJson.writeString(sb, value);
+    sb.append(Json.quote(value));
     sb.append(',');
   }
 }
