@@ -1,6 +1,5 @@
 package dev.cairn.abi;
 
-import dev.cairn.abi.internal.DecodeContext;
 import dev.cairn.abi.internal.Dispatch;
 import dev.cairn.abi.internal.PathException;
 import dev.cairn.abi.internal.Words;

@@ -1,5 +1,6 @@
 package dev.cairn.abi.internal;
 
+import dev.cairn.abi.DecodeContext;
 import dev.cairn.abi.AbiException;
 import dev.cairn.abi.AbiType;
 import dev.cairn.abi.Tuple;

@@ -1,7 +1,7 @@
 package dev.cairn.abi.type;
 
 import dev.cairn.abi.AbiType;
-import dev.cairn.abi.internal.DecodeContext;
+import dev.cairn.abi.DecodeContext;
 import dev.cairn.abi.internal.PathException;
 import dev.cairn.abi.internal.Words;
 

@@ -1,7 +1,7 @@
 package dev.cairn.abi.type;
 
 import dev.cairn.abi.AbiType;
-import dev.cairn.abi.internal.DecodeContext;
+import dev.cairn.abi.DecodeContext;
 
 /**
  * {@code function}: an external function reference, a {@code byte[24]} (20-byte address followed

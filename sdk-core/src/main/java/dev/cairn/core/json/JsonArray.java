@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /** A JSON array: an immutable list of values. */
 public final class JsonArray extends JsonValue {
-  private static final JsonArray EMPTY = new JsonArray(List.of(), -1);
+  private static final JsonArray EMPTY = new JsonArray(Collections.emptyList(), -1);
 
   private final List<JsonValue> elements;
 

@@ -10,7 +10,7 @@ import java.util.Objects;
  * (order does not matter); {@link Json#write} keeps the order, {@link Json#writeCanonical} sorts.
  */
 public final class JsonObject extends JsonValue {
-  private static final JsonObject EMPTY = new JsonObject(Map.of(), -1);
+  private static final JsonObject EMPTY = new JsonObject(Collections.emptyMap(), -1);
 
   private final Map<String, JsonValue> members;
 

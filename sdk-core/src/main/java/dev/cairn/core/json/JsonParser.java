@@ -133,7 +133,7 @@ final class JsonParser {
     if (pos < n && s[pos] == '}') {
       pos++;
       depth--;
-      return new JsonObject(Map.of(), start);
+      return new JsonObject(Collections.emptyMap(), start);
     }
     LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
     int count = 0;
@@ -185,7 +185,7 @@ final class JsonParser {
     if (pos < n && s[pos] == ']') {
       pos++;
       depth--;
-      return new JsonArray(List.of(), start);
+      return new JsonArray(Collections.emptyList(), start);
     }
     ArrayList<JsonValue> elements = new ArrayList<>();
     int i = 0;
@@ -290,6 +290,9 @@ final class JsonParser {
         throw fail(p, "unescaped control character " + describe(c) + " in a string");
       }
       if (c >= 0xD800 && c <= 0xDFFF) {
+        if (c <= 0xDBFF && p + 1 < n && s[p + 1] == '\\') {
+          break; // a raw high surrogate with an escaped low one: the slow path pairs them
+        }
         p = surrogatePair(p);
       } else {
         p++;
@@ -351,12 +354,15 @@ final class JsonParser {
                 if (p + 7 < n && s[p + 6] == '\\' && s[p + 7] == 'u') {
                   int lo = hex4(p + 6);
                   if (lo < 0xDC00 || lo > 0xDFFF) {
-                    throw fail(p, "high surrogate escape not followed by a low surrogate escape");
+                    throw fail(p, "high surrogate escape not followed by a low surrogate");
                   }
                   b.append((char) cp).append((char) lo);
                   p += 12;
+                } else if (p + 6 < n && s[p + 6] >= 0xDC00 && s[p + 6] <= 0xDFFF) {
+                  b.append((char) cp).append(s[p + 6]); // escaped high, raw low
+                  p += 7;
                 } else {
-                  throw fail(p, "high surrogate escape not followed by a low surrogate escape");
+                  throw fail(p, "high surrogate escape not followed by a low surrogate");
                 }
               } else {
                 b.append((char) cp);
@@ -370,9 +376,18 @@ final class JsonParser {
       } else if (c < 0x20) {
         throw fail(p, "unescaped control character " + describe(c) + " in a string");
       } else if (c >= 0xD800 && c <= 0xDFFF) {
-        int q = surrogatePair(p);
-        b.append(c).append(s[p + 1]);
-        p = q;
+        if (c <= 0xDBFF && p + 2 < n && s[p + 1] == '\\' && s[p + 2] == 'u') {
+          int lo = hex4(p + 1); // raw high, escaped low
+          if (lo < 0xDC00 || lo > 0xDFFF) {
+            throw fail(p, "lone surrogate U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " in a string");
+          }
+          b.append(c).append((char) lo);
+          p += 7;
+        } else {
+          int q = surrogatePair(p);
+          b.append(c).append(s[p + 1]);
+          p = q;
+        }
       } else {
         b.append(c);
         p++;

@@ -53,12 +53,38 @@ public final class JsonTree {
               JsonLimits.defaults().withMaxDepth(maxDepth).withMaxNumberLength(MAX_NUMBER_LENGTH));
     } catch (DecodingException e) {
       long off = e.offset();
+      int position = off > Integer.MAX_VALUE ? -1 : (int) off;
+      if (e.getMessage().contains("surrogate")) {
+        // a string that is not valid Unicode: a bad value, as TypedData reports for built values
+        throw new AbiException(
+            AbiException.Reason.INVALID_VALUE,
+            dotted(e.field()) + ": string holds a lone surrogate (" + e.getMessage() + ")",
+            position);
+      }
       throw new AbiException(
-          AbiException.Reason.PARSE,
-          "typed data: malformed JSON: " + e.getMessage(),
-          off > Integer.MAX_VALUE ? -1 : (int) off);
+          AbiException.Reason.PARSE, "typed data: malformed JSON: " + e.getMessage(), position);
     }
     return plain(root);
+  }
+
+  /** {@code json/message/items/0} as {@code message.items[0]}. */
+  private static String dotted(String field) {
+    String pointer = field != null && field.startsWith("json") ? field.substring(4) : "";
+    StringBuilder sb = new StringBuilder(32);
+    for (String token : pointer.split("/", -1)) {
+      if (token.isEmpty()) {
+        continue;
+      }
+      if (!token.isEmpty() && token.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        sb.append('[').append(token).append(']');
+      } else {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(token.replace("~1", "/").replace("~0", "~"));
+      }
+    }
+    return sb.length() == 0 ? "typed data" : sb.toString();
   }
 
   private static Object plain(JsonValue v) {

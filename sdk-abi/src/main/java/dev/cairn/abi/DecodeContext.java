@@ -1,8 +1,10 @@
-package dev.cairn.abi.internal;
+package dev.cairn.abi;
 
 /**
- * State of one decoding call: the input (never copied), the exclusive end of the region being
- * decoded, and the end position of the value decoded last (set by each type's decoder).
+ * Low-level: the state of one decoding call, passed to {@link AbiType#decodeAt}: the input (never
+ * copied), the exclusive end of the region being decoded, and the end position of the value
+ * decoded last (set by each type's decoder). Most code never sees it: {@link TupleType#decode} and
+ * the {@code Function}/{@code Event} methods create it. Not thread-safe; one per decoding call.
  */
 public final class DecodeContext {
   /** The whole input array. */
