@@ -1,7 +1,8 @@
 // Differential oracle for sdk-evm's transactions and signatures (viem).
 //
 // Reads JSON lines on stdin, writes one JSON line per input line on stdout, in order.
-//   {"op":"tx", "privateKey":"0x..", "tx":{type:"legacy"|"eip2930"|"eip1559"|"eip4844"|"eip7702",
+//   {"op":"tx", "privateKey":"0x..", "tx":{type:"legacy"|"eip2930"|"eip1559"|"eip4844"|"eip7702"
+//     (or the type number 0-4 as sdk-evm's TransactionJson writes it),
 //     chainId, nonce, gas, gasPrice, maxFeePerGas, maxPriorityFeePerGas, maxFeePerBlobGas, to, value,
 //     data, accessList, blobVersionedHashes, authorizationList:[{chainId,address,nonce,yParity,r,s}]}}
 //     -> {"unsigned":"0x..","raw":"0x..","hash":"0x..","from":"0x.."}
@@ -21,8 +22,10 @@ const num = (v) => {
   return b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b;
 };
 
+const TYPE_NAMES = { 0: 'legacy', 1: 'eip2930', 2: 'eip1559', 3: 'eip4844', 4: 'eip7702' };
+
 function toViem(t) {
-  const tx = { type: t.type };
+  const tx = { type: TYPE_NAMES[t.type] ?? t.type };
   if (t.chainId !== undefined) tx.chainId = num(t.chainId);
   tx.nonce = num(t.nonce);
   tx.gas = big(t.gas);
@@ -38,7 +41,8 @@ function toViem(t) {
   if (t.authorizationList) {
     tx.authorizationList = t.authorizationList.map((a) => ({
       address: a.address, chainId: num(a.chainId), nonce: num(a.nonce),
-      yParity: num(a.yParity), r: a.r, s: a.s,
+      // r and s as hex (TransactionJson writes decimal strings)
+      yParity: num(a.yParity), r: '0x' + BigInt(a.r).toString(16), s: '0x' + BigInt(a.s).toString(16),
     }));
   }
   return tx;

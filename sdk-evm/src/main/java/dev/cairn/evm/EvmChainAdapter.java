@@ -32,6 +32,7 @@ import dev.cairn.core.signer.SignerDescriptor;
 import dev.cairn.evm.sign.EvmSigning;
 import dev.cairn.evm.contract.Multicall3;
 import dev.cairn.evm.contract.RevertDecoder;
+import dev.cairn.evm.fill.TxFiller;
 import dev.cairn.evm.nonce.NonceManager;
 import dev.cairn.evm.nonce.NonceSource;
 import dev.cairn.evm.nonce.SignedForNonce;
@@ -62,7 +63,8 @@ import java.util.function.LongFunction;
 
 /**
  * The EVM implementation of {@link ChainAdapter}: accounts are EIP-55 addresses, amounts are wei,
- * transactions are EIP-1559 by default, nonces come from a {@link NonceManager}, receipts from a
+ * transactions are EIP-1559 where the chain has a base fee (else legacy), gas limits and fees come
+ * from a {@link TxFiller}, nonces from a {@link NonceManager}, receipts from a
  * {@link ReceiptWaiter} (confirmation depth, reorg checks), and reverts are decoded ({@code
  * Error(string)}, {@code Panic(uint256)}, and custom errors of ABIs registered with {@link
  * #registerAbi}) into {@link ChainError}s of kind {@link ErrorKind#REVERTED}.
@@ -80,6 +82,7 @@ public final class EvmChainAdapter implements ChainAdapter {
   private final Denomination denomination;
   private final NonceManager nonces;
   private final ReceiptWaiter receipts;
+  private final TxFiller filler;
   private final boolean ownsRpc;
   private final ConcurrentHashMap<Address, ContractAbi> abis = new ConcurrentHashMap<>();
   /** Public key (hex) to account: deriving an address parses the key and hashes it, on every send. */
@@ -95,6 +98,7 @@ public final class EvmChainAdapter implements ChainAdapter {
     this.ownsRpc = b.closeRpc;
     this.nonces = NonceManager.create(new RpcNonceSource(rpc));
     this.receipts = ReceiptWaiter.create(rpc, b.pollInterval);
+    this.filler = TxFiller.builder(rpc).chainId(chainIdNumber).skipNonce().build();
   }
 
   /** A builder over {@code rpc}. */
@@ -164,6 +168,14 @@ public final class EvmChainAdapter implements ChainAdapter {
   /** The nonce manager (shared by {@link #build} and {@link #submit}). */
   public NonceManager nonces() {
     return nonces;
+  }
+
+  /**
+   * The filler of gas limits and fees that {@link #build}, {@link #estimateFee}, {@link #submit},
+   * {@link #submitBlocking} and {@link #deploy} use (nonces come from {@link #nonces()}).
+   */
+  public TxFiller filler() {
+    return filler;
   }
 
   /** The receipt waiter; call its {@code onNewHead()} from a newHeads subscription for faster waits. */
@@ -283,12 +295,12 @@ public final class EvmChainAdapter implements ChainAdapter {
     }
   }
 
-  private CallRequest callRequest(TransactionRequest request) {
-    Address from = addressOf(request.from());
-    Address to = addressOf(request.to());
-    CallRequest.Builder b = CallRequest.builder().from(from).to(to).value(valueOf(request));
+  /** The request's recipient, value and calldata, for the filler. */
+  private Transaction.Builder template(TransactionRequest request) {
+    Transaction.Builder b = Transaction.builder().chainId(chainIdNumber).to(addressOf(request.to()))
+        .value(valueOf(request));
     request.call().ifPresent(c -> b.data(c.payload().evmCalldata()));
-    return b.build();
+    return b;
   }
 
   private BigInteger valueOf(TransactionRequest request) {
@@ -315,13 +327,12 @@ public final class EvmChainAdapter implements ChainAdapter {
   public CompletableFuture<FeeEstimate> estimateFee(TransactionRequest request) {
     return guard(() -> {
       checkRequest(request);
-      CallRequest call = callRequest(request);
-      CompletableFuture<Long> gas = request.fee().isPresent()
-          ? CompletableFuture.completedFuture(request.fee().get().limit())
-          : rpc.estimateGasWithMarginAsync(call).exceptionally(t -> {
+      Transaction.Builder template = template(request);
+      request.fee().ifPresent(f -> template.gasLimit(f.limit()));
+      return filler.estimate(addressOf(request.from()), template, chainId, denomination)
+          .exceptionally(t -> {
             throw new CompletionException(toChainException(t, request.to().address()));
           });
-      return gas.thenCombine(rpc.suggestFeesAsync(), (g, fees) -> fees.toFeeEstimate(chainId, denomination, g));
     });
   }
 
@@ -331,28 +342,25 @@ public final class EvmChainAdapter implements ChainAdapter {
       checkRequest(request);
       AccountId from = accountOf(addressOf(request.from()));
       checkSigners(request, from);
-      Address to = addressOf(request.to());
-      byte[] data = request.call().map(c -> c.payload().evmCalldata()).orElse(new byte[0]);
-      BigInteger value = valueOf(request);
-      CompletableFuture<Fee> fee = request.fee().isPresent()
-          ? CompletableFuture.completedFuture(request.fee().get())
-          : estimateFee(request).thenApply(e -> e.get(request.feeLevel()));
+      Transaction.Builder template = template(request);
+      if (request.fee().isPresent()) {
+        Fee f = request.fee().get();
+        template.type(dev.cairn.evm.tx.TxType.DYNAMIC_FEE)
+            .gasLimit(f.limit())
+            .maxFeePerGas(f.unitPrice().setScale(0, RoundingMode.CEILING).toBigIntegerExact())
+            .maxPriorityFeePerGas(f.priorityUnitPrice().setScale(0, RoundingMode.CEILING).toBigIntegerExact());
+      }
+      CompletableFuture<Transaction.Builder> fee = filler.fill(addressOf(request.from()), template, request.feeLevel())
+          .exceptionally(t -> {
+            throw new CompletionException(toChainException(t, request.to().address()));
+          });
       CompletableFuture<NonceManager.Lease> lease = request.nonce().isPresent()
           ? CompletableFuture.completedFuture(null)
           : nonces.reserve(request.from().address());
       return fee.thenCombine(lease, (f, l) -> {
         long nonce = l == null ? request.nonce().getAsLong() : l.nonce();
         try {
-          Transaction tx = Transaction.eip1559()
-              .chainId(chainIdNumber)
-              .nonce(nonce)
-              .gasLimit(f.limit())
-              .maxFeePerGas(f.unitPrice().setScale(0, RoundingMode.CEILING).toBigIntegerExact())
-              .maxPriorityFeePerGas(f.priorityUnitPrice().setScale(0, RoundingMode.CEILING).toBigIntegerExact())
-              .to(to)
-              .value(value)
-              .data(data)
-              .build();
+          Transaction tx = f.nonce(nonce).build();
           return (UnsignedTransaction) new EvmUnsignedTransaction(chainId, from, tx, l);
         } catch (RuntimeException e) {
           if (l != null) {
@@ -743,6 +751,10 @@ public final class EvmChainAdapter implements ChainAdapter {
    * Sends a transaction whose nonce the adapter manages, re-signing with a fresh nonce after "nonce
    * too low" and counting "already known" as success (see {@link NonceManager#submit}).
    *
+   * <p>A gas limit or fees the template lacks are filled by {@link #filler()} first (none of its
+   * calls when the template has them all); a reverting gas estimate fails the future with a {@link
+   * ChainException} of kind REVERTED and the decoded reason, and nothing is sent.
+   *
    * @param template the transaction without nonce (any nonce set is replaced; the chain id is set to
    *     this adapter's). The builder is updated for each attempt, so use one builder per submit and do
    *     not share it between concurrent submits.
@@ -750,8 +762,21 @@ public final class EvmChainAdapter implements ChainAdapter {
   public CompletableFuture<Submission> submit(Transaction.Builder template, Signer signer) {
     return guard(() -> {
       KnownAccount k = sender(template, signer);
-      return nonces.submit(k.lowercase, signing(template, signer, k.id));
+      return filler.fill(k.address, template.chainId(chainIdNumber))
+          .exceptionally(t -> {
+            throw new CompletionException(toChainException(t, recipient(template)));
+          })
+          .thenCompose(b -> nonces.submit(k.lowercase, signing(b, signer, k.id)));
     });
+  }
+
+  /** The recipient of {@code template} (whose ABI decodes a revert of the gas estimate), or null. */
+  private static String recipient(Transaction.Builder template) {
+    try {
+      return template.build().to().map(Address::toChecksumString).orElse(null);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** The managed account that {@code signer} sends from, after checking the arguments of a submit. */
@@ -788,20 +813,20 @@ public final class EvmChainAdapter implements ChainAdapter {
   public Submission submitBlocking(Transaction.Builder template, Signer signer) {
     checkOpen();
     KnownAccount k = sender(template, signer);
+    if (!filler.isComplete(template.chainId(chainIdNumber))) {
+      try {
+        filler.fillBlocking(k.address, template);
+      } catch (RuntimeException e) {
+        throw toChainException(e, recipient(template));
+      }
+    }
     return nonces.submitBlocking(k.lowercase, signing(template, signer, k.id));
   }
 
   /** Deploys {@code initCode} (bytecode followed by the ABI-encoded constructor arguments) and waits for the receipt. */
   public CompletableFuture<Receipt> deploy(Signer signer, byte[] initCode, Duration timeout) {
     return guard(() -> {
-      Address from = addressOf(accountOf(signer));
-      CallRequest est = CallRequest.builder().from(from).data(initCode).build();
-      return estimateGas(est, null).thenCombine(rpc.suggestFeesAsync(), (gas, fees) -> Transaction.eip1559()
-              .gasLimit(rpc.withGasMargin(gas))
-              .maxFeePerGas(fees.normal().maxFeePerGas())
-              .maxPriorityFeePerGas(fees.normal().maxPriorityFeePerGas())
-              .data(initCode))
-          .thenCompose(b -> submit(b, signer))
+      return submit(Transaction.builder().data(initCode), signer)
           .thenCompose(s -> awaitReceipt(s.hash(), 1, timeout))
           .thenApply(c -> {
             if (!c.receipt().isSuccess()) {

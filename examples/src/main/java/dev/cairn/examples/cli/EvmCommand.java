@@ -18,7 +18,6 @@ import dev.cairn.evm.nonce.Submission;
 import dev.cairn.evm.rpc.BlockId;
 import dev.cairn.evm.rpc.CallRequest;
 import dev.cairn.evm.rpc.EvmRpcClient;
-import dev.cairn.evm.rpc.FeeSuggestion;
 import dev.cairn.evm.rpc.Hash32;
 import dev.cairn.evm.rpc.Receipt;
 import dev.cairn.evm.sign.EvmSignature;
@@ -335,20 +334,12 @@ final class EvmCommand extends WalletCommand implements Runnable {
         if (contractAbi != null) {
           evm.registerAbi(target, contractAbi);
         }
-        Address sender = evm.addressOf(evm.accountOf(signer));
-        if (gas == null) {
-          CallRequest est = CallRequest.builder().from(sender).to(target).value(wei).data(data).build();
-          gas = rpc.withGasMargin(EvmSupport.await(evm.estimateGas(est, target)));
+        // gas limit and fees left unset are filled by the adapter's TxFiller (one rule for the SDK)
+        Transaction.Builder tx = legacy ? Transaction.legacy() : Transaction.eip1559();
+        tx.to(target).value(wei).data(data);
+        if (gas != null) {
+          tx.gasLimit(gas);
         }
-        Transaction.Builder tx;
-        if (legacy) {
-          tx = Transaction.legacy().gasPrice(rpc.gasPrice().send());
-        } else {
-          FeeSuggestion.Level fees = rpc.suggestFees().normal();
-          tx = Transaction.eip1559().maxFeePerGas(fees.maxFeePerGas())
-              .maxPriorityFeePerGas(fees.maxPriorityFeePerGas());
-        }
-        tx.to(target).value(wei).data(data).gasLimit(gas);
         Submission s = EvmSupport.await(evm.submit(tx, signer));
         out().println(s.hash());
         if (waitOptions != null) {

@@ -12,7 +12,6 @@ import dev.cairn.evm.ConfirmedReceipt;
 import dev.cairn.evm.EvmChainAdapter;
 import dev.cairn.evm.rpc.BlockId;
 import dev.cairn.evm.rpc.EvmRpcClient;
-import dev.cairn.evm.rpc.FeeSuggestion;
 import dev.cairn.evm.rpc.Receipt;
 import dev.cairn.transport.TransportException;
 import dev.cairn.evm.tx.Transaction;
@@ -107,12 +106,13 @@ final class EvmDemo {
     }
   }
 
-  /** A plain EIP-1559 transfer with suggested fees and a managed nonce; waits for 1 confirmation. */
+  /**
+   * A plain EIP-1559 transfer to an account without code (21000 gas), the fees filled by the
+   * adapter's TxFiller, a managed nonce; waits for 1 confirmation.
+   */
   private static Receipt send(EvmChainAdapter evm, EvmRpcClient rpc, Signer signer, Address to,
       BigInteger wei) {
-    FeeSuggestion.Level fees = rpc.suggestFees().normal();
-    Transaction.Builder tx = Transaction.eip1559().to(to).value(wei).gasLimit(21_000)
-        .maxFeePerGas(fees.maxFeePerGas()).maxPriorityFeePerGas(fees.maxPriorityFeePerGas());
+    Transaction.Builder tx = Transaction.eip1559().to(to).value(wei).gasLimit(21_000);
     String hash = EvmSupport.await(evm.submit(tx, signer)).hash();
     ConfirmedReceipt c = EvmSupport.await(evm.awaitReceipt(hash, 1, RECEIPT_TIMEOUT));
     if (!c.receipt().isSuccess()) {

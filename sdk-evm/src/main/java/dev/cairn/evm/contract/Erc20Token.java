@@ -125,15 +125,8 @@ public final class Erc20Token {
   }
 
   private CompletableFuture<Submission> write(Signer signer, byte[] data) {
-    Address from = adapter.addressOf(adapter.accountOf(signer));
-    return adapter.estimateGas(dev.cairn.evm.rpc.CallRequest.builder().from(from).to(token).data(data).build(), token)
-        .thenCombine(adapter.rpc().suggestFeesAsync(), (gas, fees) -> Transaction.eip1559()
-            .gasLimit(adapter.rpc().withGasMargin(gas))
-            .maxFeePerGas(fees.normal().maxFeePerGas())
-            .maxPriorityFeePerGas(fees.normal().maxPriorityFeePerGas())
-            .to(token)
-            .data(data))
-        .thenCompose(b -> adapter.submit(b, signer));
+    // gas (estimate + margin, so a revert fails here with its reason) and fees: the adapter's filler
+    return adapter.submit(Transaction.builder().to(token).data(data), signer);
   }
 
   @Override

@@ -140,6 +140,9 @@ public final class Transaction {
     b.maxFeePerBlobGas = maxFeePerBlobGas;
     b.blobVersionedHashes = type == TxType.BLOB ? blobVersionedHashes : null;
     b.authorizationList = type == TxType.SET_CODE ? authorizationList : null;
+    b.chainIdSet = true;
+    b.nonceSet = true;
+    b.gasLimitSet = true;
     return b;
   }
 
@@ -163,9 +166,54 @@ public final class Transaction {
     private BigInteger maxFeePerBlobGas;
     private byte[][] blobVersionedHashes;
     private List<Authorization> authorizationList;
+    private boolean chainIdSet;
+    private boolean nonceSet;
+    private boolean gasLimitSet;
 
     private Builder(TxType type) {
       this.type = type;
+    }
+
+    // What has been set: for fillers (dev.cairn.evm.fill.TxFiller) that complete what is missing.
+
+    /** The type given to the factory or {@link #type(TxType)}; empty when it is to be inferred. */
+    public Optional<TxType> typeIfSet() {
+      return Optional.ofNullable(type);
+    }
+
+    /** The chain id, if one was set (or copied by {@link Transaction#toBuilder()}). */
+    public java.util.OptionalLong chainIdIfSet() {
+      return chainIdSet ? java.util.OptionalLong.of(chainId) : java.util.OptionalLong.empty();
+    }
+
+    /** The nonce (unsigned 64 bits), if one was set. */
+    public java.util.OptionalLong nonceIfSet() {
+      return nonceSet ? java.util.OptionalLong.of(nonce) : java.util.OptionalLong.empty();
+    }
+
+    /** The gas limit (unsigned 64 bits), if one was set. */
+    public java.util.OptionalLong gasLimitIfSet() {
+      return gasLimitSet ? java.util.OptionalLong.of(gasLimit) : java.util.OptionalLong.empty();
+    }
+
+    /** The gas price, if one was set. */
+    public Optional<BigInteger> gasPriceIfSet() {
+      return Optional.ofNullable(gasPrice);
+    }
+
+    /** The fee cap, if one was set. */
+    public Optional<BigInteger> maxFeePerGasIfSet() {
+      return Optional.ofNullable(maxFeePerGas);
+    }
+
+    /** The priority fee cap, if one was set. */
+    public Optional<BigInteger> maxPriorityFeePerGasIfSet() {
+      return Optional.ofNullable(maxPriorityFeePerGas);
+    }
+
+    /** The blob gas fee cap, if one was set. */
+    public Optional<BigInteger> maxFeePerBlobGasIfSet() {
+      return Optional.ofNullable(maxFeePerBlobGas);
     }
 
     /**
@@ -185,30 +233,35 @@ public final class Transaction {
      */
     public Builder chainId(long chainId) {
       this.chainId = nonNegative("chainId", chainId);
+      this.chainIdSet = true;
       return this;
     }
 
     /** The sender's nonce, in [0, 2^63-1] (see {@link #nonce(BigInteger)} for larger values). */
     public Builder nonce(long nonce) {
       this.nonce = nonNegative("nonce", nonce);
+      this.nonceSet = true;
       return this;
     }
 
     /** The sender's nonce, in [0, 2^64-1]. */
     public Builder nonce(BigInteger nonce) {
       this.nonce = u64("nonce", nonce);
+      this.nonceSet = true;
       return this;
     }
 
     /** The gas limit, in [0, 2^63-1] (see {@link #gasLimit(BigInteger)} for larger values). */
     public Builder gasLimit(long gasLimit) {
       this.gasLimit = nonNegative("gasLimit", gasLimit);
+      this.gasLimitSet = true;
       return this;
     }
 
     /** The gas limit, in [0, 2^64-1]. */
     public Builder gasLimit(BigInteger gasLimit) {
       this.gasLimit = u64("gasLimit", gasLimit);
+      this.gasLimitSet = true;
       return this;
     }
 

@@ -1,7 +1,6 @@
 package dev.cairn.examples.cli.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -12,17 +11,14 @@ import dev.cairn.core.encoding.DecodingException;
 import dev.cairn.core.encoding.Hex;
 import dev.cairn.evm.sign.EvmSignature;
 import dev.cairn.evm.sign.EvmSigning;
-import dev.cairn.evm.tx.AccessList;
 import dev.cairn.evm.tx.Authorization;
 import dev.cairn.evm.tx.SignedTransaction;
 import dev.cairn.evm.tx.Transaction;
-import dev.cairn.evm.tx.TxType;
+import dev.cairn.evm.tx.TransactionJson;
+import dev.cairn.evm.tx.TransactionJsonException;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,10 +29,8 @@ import java.util.Set;
  */
 public final class EvmOps {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final Set<String> TX_FIELDS = Set.of(
-      "type", "chainId", "nonce", "to", "value", "data", "input", "gas", "gasPrice",
-      "maxFeePerGas", "maxPriorityFeePerGas", "accessList", "authorizationList",
-      "maxFeePerBlobGas", "blobVersionedHashes", "from");
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private EvmOps() {}
 
@@ -89,58 +83,16 @@ public final class EvmOps {
    * addresses in EIP-55 form, the sender recovered.
    */
   public static ObjectNode describe(SignedTransaction st) {
-    Transaction tx = st.transaction();
-    ObjectNode o = NODES.objectNode();
-    o.put("type", Integer.toString(tx.type().id()));
-    if (tx.type() != TxType.LEGACY || tx.chainId() != 0) {
-      o.put("chainId", Long.toString(tx.chainId()));
+    return (ObjectNode) tree(TransactionJson.toJson(st));
+  }
+
+  /** A JSON text written by sdk-evm's codec as a tree, to embed in an answer. */
+  private static JsonNode tree(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("TransactionJson wrote invalid JSON", e);
     }
-    o.put("nonce", Long.toUnsignedString(tx.nonce()));
-    if (tx.isContractCreation()) {
-      o.putNull("to");
-    } else {
-      o.put("to", tx.to().get().toChecksumString());
-    }
-    o.put("value", tx.value().toString());
-    o.put("data", Hex.encodePrefixed(tx.data()));
-    o.put("gas", Long.toUnsignedString(tx.gasLimit()));
-    if (tx.gasPrice() != null) {
-      o.put("gasPrice", tx.gasPrice().toString());
-    } else {
-      o.put("maxFeePerGas", tx.maxFeePerGas().toString());
-      o.put("maxPriorityFeePerGas", tx.maxPriorityFeePerGas().toString());
-    }
-    if (tx.type() != TxType.LEGACY) {
-      ArrayNode al = o.putArray("accessList");
-      for (AccessList.Entry e : tx.accessList().entries()) {
-        ObjectNode en = al.addObject();
-        en.put("address", e.address().toChecksumString());
-        ArrayNode keys = en.putArray("storageKeys");
-        for (byte[] k : e.storageKeys()) {
-          keys.add(Hex.encodePrefixed(k));
-        }
-      }
-    }
-    if (tx.type() == TxType.BLOB) {
-      o.put("maxFeePerBlobGas", tx.maxFeePerBlobGas().toString());
-      ArrayNode hs = o.putArray("blobVersionedHashes");
-      for (byte[] h : tx.blobVersionedHashes()) {
-        hs.add(Hex.encodePrefixed(h));
-      }
-    }
-    if (tx.type() == TxType.SET_CODE) {
-      ArrayNode as = o.putArray("authorizationList");
-      for (Authorization a : tx.authorizationList()) {
-        as.add(authorizationJson(a));
-      }
-    }
-    o.put("from", st.from().toChecksumString());
-    o.put("hash", st.hashHex());
-    o.put("v", st.v().toString());
-    o.put("yParity", Integer.toString(st.yParity()));
-    o.put("r", st.r().toString());
-    o.put("s", st.s().toString());
-    return o;
   }
 
   private static JsonNode signMessage(Request r) {
@@ -201,156 +153,34 @@ public final class EvmOps {
 
   // ------------------------------------------------------------------ parsing
 
-  /** Parses a JSON-RPC style transaction object; the type is inferred when absent. */
+  /**
+   * Parses a JSON-RPC style transaction object with sdk-evm's {@link TransactionJson} (the type is
+   * inferred when absent); its refusals become the batch error codes: malformed, unknown or missing
+   * fields BAD_REQUEST, bad hex DECODE_ERROR, other values INVALID_ARGUMENT.
+   */
   static Transaction parseTx(JsonNode t) {
-    if (!t.isObject()) {
-      throw BatchException.badRequest("field 'tx' must be a JSON object, got " + Text.typeName(t));
+    try {
+      return TransactionJson.fromJson(t.toString());
+    } catch (TransactionJsonException e) {
+      throw new BatchException(code(e.reason()), e.getMessage());
     }
-    Iterator<String> names = t.fieldNames();
-    while (names.hasNext()) {
-      String n = names.next();
-      if (!TX_FIELDS.contains(n)) {
-        throw BatchException.badRequest("unknown field 'tx." + Text.clip(n) + "' (expected: "
-            + String.join(", ", new java.util.TreeSet<>(TX_FIELDS)) + ")");
-      }
-    }
-    TxType type;
-    if (has(t, "type")) {
-      BigInteger id = Request.parseInteger("tx.type", t.get("type"));
-      if (id.signum() < 0 || id.compareTo(BigInteger.valueOf(4)) > 0) {
-        throw BatchException.invalid("field 'tx.type' must be 0, 1, 2, 3 or 4, got " + id);
-      }
-      type = TxType.of(id.intValue());
-    } else if (has(t, "authorizationList")) {
-      type = TxType.SET_CODE;
-    } else if (has(t, "blobVersionedHashes") || has(t, "maxFeePerBlobGas")) {
-      type = TxType.BLOB;
-    } else if (has(t, "maxFeePerGas") || has(t, "maxPriorityFeePerGas")) {
-      type = TxType.DYNAMIC_FEE;
-    } else if (has(t, "accessList")) {
-      type = TxType.ACCESS_LIST;
-    } else {
-      type = TxType.LEGACY;
-    }
-    Transaction.Builder b = Transaction.builder(type);
-    if (has(t, "chainId")) {
-      BigInteger c = integer(t, "chainId");
-      if (c.signum() < 0 || c.bitLength() > 63) {
-        throw BatchException.invalid("field 'tx.chainId' is out of range [0, 2^63-1]");
-      }
-      b.chainId(c.longValue());
-    } else if (type != TxType.LEGACY) {
-      throw BatchException.badRequest("missing field 'tx.chainId' (required for type " + type.id()
-          + "; only legacy transactions may omit it)");
-    }
-    if (has(t, "nonce")) {
-      b.nonce(integer(t, "nonce"));
-    }
-    if (has(t, "gas")) {
-      b.gasLimit(integer(t, "gas"));
-    }
-    if (has(t, "gasPrice")) {
-      b.gasPrice(integer(t, "gasPrice"));
-    }
-    if (has(t, "maxFeePerGas")) {
-      b.maxFeePerGas(integer(t, "maxFeePerGas"));
-    }
-    if (has(t, "maxPriorityFeePerGas")) {
-      b.maxPriorityFeePerGas(integer(t, "maxPriorityFeePerGas"));
-    }
-    if (has(t, "maxFeePerBlobGas")) {
-      b.maxFeePerBlobGas(integer(t, "maxFeePerBlobGas"));
-    }
-    if (has(t, "to")) {
-      b.to(address("tx.to", t.get("to")));
-    }
-    if (has(t, "value")) {
-      b.value(integer(t, "value"));
-    }
-    byte[] data = has(t, "data") ? bytes("tx.data", text(t, "data")) : null;
-    byte[] input = has(t, "input") ? bytes("tx.input", text(t, "input")) : null;
-    if (data != null && input != null && !Arrays.equals(data, input)) {
-      throw BatchException.invalid("fields 'tx.data' and 'tx.input' differ (give one of them)");
-    }
-    if (data != null || input != null) {
-      b.data(data != null ? data : input);
-    }
-    if (has(t, "accessList")) {
-      b.accessList(accessList(t.get("accessList")));
-    }
-    if (has(t, "blobVersionedHashes")) {
-      JsonNode hs = array(t, "blobVersionedHashes");
-      List<byte[]> hashes = new ArrayList<>();
-      for (int i = 0; i < hs.size(); i++) {
-        hashes.add(fixed("tx.blobVersionedHashes[" + i + "]", hs.get(i), 32));
-      }
-      b.blobVersionedHashes(hashes);
-    }
-    if (has(t, "authorizationList")) {
-      JsonNode as = array(t, "authorizationList");
-      List<Authorization> auths = new ArrayList<>();
-      for (int i = 0; i < as.size(); i++) {
-        auths.add(authorization("tx.authorizationList[" + i + "]", as.get(i)));
-      }
-      b.authorizationList(auths);
-    }
-    return b.build();
   }
 
-  private static AccessList accessList(JsonNode al) {
-    if (!al.isArray()) {
-      throw BatchException.invalid("field 'tx.accessList' must be an array, got " + Text.typeName(al));
+  private static ErrorCode code(TransactionJsonException.Reason reason) {
+    switch (reason) {
+      case MALFORMED:
+      case UNKNOWN_FIELD:
+      case MISSING_FIELD:
+        return ErrorCode.BAD_REQUEST;
+      case BAD_HEX:
+        return ErrorCode.DECODE_ERROR;
+      default:
+        return ErrorCode.INVALID_ARGUMENT;
     }
-    List<AccessList.Entry> entries = new ArrayList<>();
-    for (int i = 0; i < al.size(); i++) {
-      String f = "tx.accessList[" + i + "]";
-      JsonNode e = al.get(i);
-      if (!e.isObject()) {
-        throw BatchException.invalid("field '" + f + "' must be an object {address, storageKeys}");
-      }
-      checkKeys(f, e, Set.of("address", "storageKeys"));
-      Address a = address(f + ".address", required(f, e, "address"));
-      List<byte[]> keys = new ArrayList<>();
-      JsonNode ks = e.get("storageKeys");
-      if (ks != null && !ks.isNull()) {
-        if (!ks.isArray()) {
-          throw BatchException.invalid("field '" + f + ".storageKeys' must be an array");
-        }
-        for (int j = 0; j < ks.size(); j++) {
-          keys.add(fixed(f + ".storageKeys[" + j + "]", ks.get(j), 32));
-        }
-      }
-      entries.add(AccessList.Entry.of(a, keys));
-    }
-    return AccessList.of(entries);
   }
 
-  private static Authorization authorization(String f, JsonNode a) {
-    if (!a.isObject()) {
-      throw BatchException.invalid("field '" + f + "' must be an object");
-    }
-    checkKeys(f, a, Set.of("chainId", "address", "nonce", "yParity", "r", "s"));
-    BigInteger chainId = Request.parseInteger(f + ".chainId", required(f, a, "chainId"));
-    Address address = address(f + ".address", required(f, a, "address"));
-    long nonce = u64(f + ".nonce", Request.parseInteger(f + ".nonce", required(f, a, "nonce")));
-    BigInteger y = Request.parseInteger(f + ".yParity", required(f, a, "yParity"));
-    if (y.signum() < 0 || y.compareTo(BigInteger.valueOf(255)) > 0) {
-      throw BatchException.invalid("field '" + f + ".yParity' is out of range [0, 255]");
-    }
-    BigInteger rr = Request.parseInteger(f + ".r", required(f, a, "r"));
-    BigInteger ss = Request.parseInteger(f + ".s", required(f, a, "s"));
-    return Authorization.of(chainId, address, nonce, y.intValue(), rr, ss);
-  }
-
-  private static ObjectNode authorizationJson(Authorization a) {
-    ObjectNode o = NODES.objectNode();
-    o.put("chainId", a.chainId().toString());
-    o.put("address", a.address().toChecksumString());
-    o.put("nonce", Long.toUnsignedString(a.nonce()));
-    o.put("yParity", Integer.toString(a.yParity()));
-    o.put("r", a.r().toString());
-    o.put("s", a.s().toString());
-    return o;
+  private static JsonNode authorizationJson(Authorization a) {
+    return tree(TransactionJson.toJson(a));
   }
 
   // ------------------------------------------------------------------ helpers
@@ -373,33 +203,6 @@ public final class EvmOps {
     }
   }
 
-  private static boolean has(JsonNode o, String f) {
-    JsonNode v = o.get(f);
-    return v != null && !v.isNull();
-  }
-
-  private static JsonNode required(String parent, JsonNode o, String f) {
-    JsonNode v = o.get(f);
-    if (v == null || v.isNull()) {
-      throw BatchException.badRequest("missing field '" + parent + "." + f + "'");
-    }
-    return v;
-  }
-
-  private static void checkKeys(String parent, JsonNode o, Set<String> allowed) {
-    Iterator<String> names = o.fieldNames();
-    while (names.hasNext()) {
-      String n = names.next();
-      if (!allowed.contains(n)) {
-        throw BatchException.badRequest("unknown field '" + parent + "." + Text.clip(n) + "'");
-      }
-    }
-  }
-
-  private static BigInteger integer(JsonNode t, String f) {
-    return Request.parseInteger("tx." + f, t.get(f));
-  }
-
   private static long u64(String field, BigInteger v) {
     if (v.signum() < 0 || v.bitLength() > 64) {
       throw BatchException.invalid("field '" + field + "' is out of range [0, 2^64-1]");
@@ -407,38 +210,11 @@ public final class EvmOps {
     return v.longValue();
   }
 
-  private static String text(JsonNode t, String f) {
-    JsonNode v = t.get(f);
-    if (!v.isTextual()) {
-      throw BatchException.invalid("field 'tx." + f + "' must be a 0x hex string, got " + Text.typeName(v));
-    }
-    return v.textValue();
-  }
-
-  private static JsonNode array(JsonNode t, String f) {
-    JsonNode v = t.get(f);
-    if (!v.isArray()) {
-      throw BatchException.invalid("field 'tx." + f + "' must be an array, got " + Text.typeName(v));
-    }
-    return v;
-  }
-
   private static Address address(String field, JsonNode v) {
     if (!v.isTextual()) {
       throw BatchException.invalid("field '" + field + "' must be an address string, got " + Text.typeName(v));
     }
     return Address.parse(field, v.textValue());
-  }
-
-  private static byte[] fixed(String field, JsonNode v, int len) {
-    if (!v.isTextual()) {
-      throw BatchException.invalid("field '" + field + "' must be a 0x hex string");
-    }
-    byte[] b = bytes(field, v.textValue());
-    if (b.length != len) {
-      throw BatchException.invalid("field '" + field + "' must be " + len + " bytes, got " + b.length);
-    }
-    return b;
   }
 
   /** 0x-prefixed hex; malformed hex is DECODE_ERROR naming the field. */
