@@ -206,4 +206,17 @@ class CheckerSelfTest {
     assertFalse(dump.contains("class dev/cairn/core/crypto/internal/"), "an internal class is in the dump");
     assertFalse(dump.contains("$Holder"), "a private nested class is in the dump");
   }
+
+  @Test
+  void readmeBlocksAndJavadocExamplesNormaliseLikeRegions() {
+    List<Snippets.Block> blocks =
+        Snippets.markdownJavaBlocks("x\n```java\n  int a = 1;\n    a++;\n```\n```sh\nls\n```\n");
+    assertEquals(1, blocks.size());
+    assertEquals("int a = 1;\n  a++;\n", blocks.get(0).text());
+    assertEquals(3, blocks.get(0).line());
+    assertEquals("int a = 1;\n  a++;\n", Snippets.javadocExample(
+        "/**\n * Text.\n *\n * <pre>{@code\n * int a = 1;\n *   a++;\n * }</pre>\n */"));
+    assertEquals(Snippets.normalise(List.of("    int a = 1;", "      a++;", "")), blocks.get(0).text());
+    assertThrows(IllegalStateException.class, () -> Snippets.markdownJavaBlocks("```java\nint a;\n"));
+  }
 }
