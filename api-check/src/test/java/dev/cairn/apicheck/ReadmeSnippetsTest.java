@@ -54,22 +54,29 @@ class ReadmeSnippetsTest {
     assertTrue(problems.isEmpty(), String.join("\n", problems));
   }
 
-  /** The region that starts like the block, with the first line where they part. */
+  /** The region sharing the most leading lines with the block, and the first line where they part. */
   private static String closest(Snippets.Block b, Map<String, String> regions) {
+    String[] want = b.text().split("\n");
+    String best = null;
+    int bestSame = 0;
     for (Map.Entry<String, String> r : regions.entrySet()) {
-      String[] want = b.text().split("\n");
       String[] have = r.getValue().split("\n");
-      if (have.length > 0 && want.length > 0 && have[0].equals(want[0])) {
-        for (int i = 0; i < Math.max(want.length, have.length); i++) {
-          String w = i < want.length ? want[i] : "(end)";
-          String h = i < have.length ? have[i] : "(end)";
-          if (!w.equals(h)) {
-            return "; region " + r.getKey() + " starts the same but differs at its line " + (i + 1)
-                + ":\n    README:  " + w + "\n    region:  " + h;
-          }
-        }
+      int same = 0;
+      while (same < want.length && same < have.length && want[same].equals(have[same])) {
+        same++;
+      }
+      if (same > bestSame || (same == bestSame && same > 0 && r.getKey().startsWith("readme."))) {
+        best = r.getKey();
+        bestSame = same;
       }
     }
-    return "";
+    if (best == null) {
+      return "";
+    }
+    String[] have = regions.get(best).split("\n");
+    String w = bestSame < want.length ? want[bestSame] : "(end)";
+    String h = bestSame < have.length ? have[bestSame] : "(end)";
+    return "; region " + best + " differs at its line " + (bestSame + 1)
+        + ":\n    README:  " + w + "\n    region:  " + h;
   }
 }
