@@ -1,6 +1,6 @@
 package dev.cairn.benchmarks;
 
-import dev.cairn.core.crypto.internal.JavaSecp256k1Backend;
+import dev.cairn.core.crypto.Secp256k1;
 import org.openjdk.jmh.annotations.Fork;
 
 /** The public API with the pure-Java backend selected. */
@@ -11,6 +11,6 @@ public class Secp256k1JavaApiBenchmark extends Secp256k1ApiBenchmark {
 
   @Override
   protected String expectedBackend() {
-    return new JavaSecp256k1Backend().name();
+    return Secp256k1.backend("java").name();
   }
 }

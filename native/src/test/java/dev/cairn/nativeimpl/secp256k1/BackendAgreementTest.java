@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cairn.core.crypto.internal.JavaSecp256k1Backend;
+import dev.cairn.core.crypto.Secp256k1;
+import dev.cairn.core.crypto.spi.Secp256k1Backend;
 import dev.cairn.core.encoding.Hex;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -28,7 +29,7 @@ class BackendAgreementTest {
       new BigInteger("fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f", 16);
 
   static LibSecp256k1Backend lib;
-  static final JavaSecp256k1Backend java = new JavaSecp256k1Backend();
+  static final Secp256k1Backend java = Secp256k1.backend("java");
 
   @BeforeContainer
   static void load() {

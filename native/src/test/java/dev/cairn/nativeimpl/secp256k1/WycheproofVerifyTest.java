@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cairn.core.crypto.internal.JavaSecp256k1Backend;
+import dev.cairn.core.crypto.Secp256k1;
+import dev.cairn.core.crypto.spi.Secp256k1Backend;
 import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.testing.TestData;
 import java.security.MessageDigest;
@@ -21,7 +22,7 @@ class WycheproofVerifyTest {
   @Test
   void p1363Vectors() throws Exception {
     LibSecp256k1Backend lib = LibSecp256k1AvailabilityTest.requireAvailable();
-    JavaSecp256k1Backend java = new JavaSecp256k1Backend();
+    Secp256k1Backend java = Secp256k1.backend("java");
     JsonNode root =
         new ObjectMapper()
             .readTree(TestData.read("wycheproof/ecdsa_secp256k1_sha256_p1363_test.json"));

@@ -61,6 +61,26 @@ public final class Secp256k1 {
   }
 
   /**
+   * The backend found under {@code name}, whether or not it is the one selected: for comparing
+   * backends (tests, benchmarks) without reaching into an implementation package. The pure-Java
+   * backend is always found as {@code "java"}; the {@code native} module adds
+   * {@code "libsecp256k1"}. Most code wants {@link #backend()} (or no backend at all: the key
+   * types use it).
+   *
+   * @param name a backend's {@link Secp256k1Backend#name() name}, e.g. {@code "java"}
+   * @return that backend
+   * @throws CryptoException if no backend has that name, or it cannot run here (the message lists
+   *     the backends found and why the named one is unavailable)
+   * @throws NullPointerException if {@code name} is null
+   */
+  public static Secp256k1Backend backend(String name) {
+    if (name == null) {
+      throw new NullPointerException("name");
+    }
+    return Holder.SELECTION.named(name);
+  }
+
+  /**
    * The name of the backend in use.
    *
    * @return e.g. {@code "java"}
@@ -134,11 +154,45 @@ public final class Secp256k1 {
     final Secp256k1Backend selected;
     final String error;
     final List<BackendInfo> infos;
+    /** The backends, in the order of {@link #infos}. */
+    final List<Secp256k1Backend> backends;
 
-    Selection(Secp256k1Backend selected, String error, List<BackendInfo> infos) {
+    Selection(
+        Secp256k1Backend selected,
+        String error,
+        List<BackendInfo> infos,
+        List<Secp256k1Backend> backends) {
       this.selected = selected;
       this.error = error;
       this.infos = infos;
+      this.backends = backends;
+    }
+
+    /** The backend named {@code name} (see {@link Secp256k1#backend(String)}). */
+    Secp256k1Backend named(String name) {
+      for (int i = 0; i < infos.size(); i++) {
+        BackendInfo info = infos.get(i);
+        if (info.name().equals(name)) {
+          if (!info.available()) {
+            throw new CryptoException("secp256k1 backend '" + name + "' is not available: "
+                + info.unavailableReason() + "; backends: " + describe(infos));
+          }
+          return backends.get(i);
+        }
+      }
+      throw new CryptoException(
+          "no secp256k1 backend named '" + name + "'; backends: " + describe(infos));
+    }
+
+    private static String describe(List<BackendInfo> infos) {
+      StringBuilder sb = new StringBuilder();
+      for (BackendInfo i : infos) {
+        if (sb.length() > 0) {
+          sb.append(", ");
+        }
+        sb.append(i.name()).append(i.available() ? "" : " (unavailable)");
+      }
+      return sb.toString();
     }
 
     Secp256k1Backend selected() {
@@ -243,11 +297,16 @@ public final class Secp256k1 {
       }
     }
     List<BackendInfo> infos = new ArrayList<>(candidates.size());
+    List<Secp256k1Backend> backends = new ArrayList<>(candidates.size());
     for (Candidate c : candidates) {
       infos.add(new BackendInfo(c.name, c.priority, c.available, c.reason, c == chosen));
+      backends.add(c.backend);
     }
     return new Selection(
-        chosen == null ? null : chosen.backend, error, Collections.unmodifiableList(infos));
+        chosen == null ? null : chosen.backend,
+        error,
+        Collections.unmodifiableList(infos),
+        Collections.unmodifiableList(backends));
   }
 
   private static String describe(List<Candidate> candidates) {

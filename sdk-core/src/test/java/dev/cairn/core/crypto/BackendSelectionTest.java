@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.core.crypto.internal.JavaSecp256k1Backend;
@@ -124,6 +125,31 @@ class BackendSelectionTest {
     Secp256k1.Selection s = Secp256k1.select(broken, null);
     assertEquals("fake1", s.selected().name()); // fake1 and fake3 both priority 5: first wins
     assertEquals(3, s.infos().size());
+  }
+
+  @Test
+  void backendByNameFindsAnyAvailableBackendNotOnlyTheSelectedOne() {
+    Fake fast = new Fake("fast", 10, true);
+    Secp256k1.Selection s = Secp256k1.select(List.of(fast, new Fake("off", 20, false)), null);
+    assertSame(fast, s.selected());
+    assertSame(fast, s.named("fast"));
+    Secp256k1Backend java = s.named("java");
+    assertEquals("java", java.name());
+    assertFalse(java instanceof Fake);
+
+    CryptoException unknown = assertThrows(CryptoException.class, () -> s.named("nope"));
+    assertTrue(unknown.getMessage().contains("'nope'"), unknown.getMessage());
+    assertTrue(unknown.getMessage().contains("fast, off (unavailable), java"), unknown.getMessage());
+    CryptoException off = assertThrows(CryptoException.class, () -> s.named("off"));
+    assertTrue(off.getMessage().contains("not available: library not found"), off.getMessage());
+  }
+
+  @Test
+  void publicBackendByName() {
+    assertEquals("java", Secp256k1.backend("java").name());
+    assertSame(Secp256k1.backend("java"), Secp256k1.backend("java"));
+    assertThrows(CryptoException.class, () -> Secp256k1.backend("no-such-backend"));
+    assertThrows(NullPointerException.class, () -> Secp256k1.backend(null));
   }
 
   @Test

@@ -10,11 +10,10 @@
  * dev.cairn.evm.rpc.RpcErrors} reads them the EVM way.
  *
  * <pre>{@code
- * // pom: dev.cairn:sdk-evm and dev.cairn:sdk-transport
- * try (EvmRpcClient rpc = EvmRpcClient.create("http://127.0.0.1:8545")) { // pipelined HTTP/1.1, chosen by endpoint
- *   long head = rpc.blockNumber().send();
- * } catch (TransportException e) {
- *   ChainError ce = RpcErrors.toChainError(e, ChainId.eip155(1));
+ * try (EvmRpcClient rpc = EvmRpcClient.create("http://127.0.0.1:8545")) {
+ *   long chainId = rpc.chainId().send();
+ *   Hash32 hash = rpc.sendRawTransaction(signedTx).send();
+ *   rpc.getTransactionReceipt(hash).sendAsync().thenAccept(r -> System.out.println(r));
  * }
  * }</pre>
  */

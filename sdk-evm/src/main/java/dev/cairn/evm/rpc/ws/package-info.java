@@ -6,10 +6,7 @@
  *
  * <pre>{@code
  * try (EvmWsClient ws = EvmWsClient.connect("ws://127.0.0.1:8545")) {
- *   ws.subscribeNewHeads(new SubscriptionListener<BlockHeader>() {
- *     public void onEvent(BlockHeader h) { ... }
- *     public void onGap(Gap gap) { ... blocks gap.fromBlock() .. gap.toBlock() may be missing ... }
- *   });
+ *   // subscriptions resubscribe after a reconnect and report the gap (see Gap, LogBackfill)
  * }
  * }</pre>
  */
