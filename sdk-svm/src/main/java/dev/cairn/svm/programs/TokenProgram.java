@@ -65,15 +65,16 @@ public final class TokenProgram {
   }
 
   /**
-   * Initializes a mint (no rent sysvar). The data always carries the freeze authority option and
-   * 32 bytes (zeros when absent), as @solana/spl-token writes it.
+   * Initializes a mint (no rent sysvar). The freeze authority is a {@code COption}: a 0 byte when
+   * absent, 1 and the key when present (35 or 67 bytes of data, as the program and
+   * @solana/spl-token write it).
    *
    * @param freezeAuthority may be null
    */
   public Instruction initializeMint2(Pubkey mint, int decimals, Pubkey mintAuthority, Pubkey freezeAuthority) {
     ByteWriter w = new ByteWriter(67).u8(INITIALIZE_MINT_2).u8(u8("decimals", decimals)).bytes(key("mintAuthority", mintAuthority).bytes());
     if (freezeAuthority == null) {
-      w.u8(0).bytes(new byte[32]);
+      w.u8(0);
     } else {
       w.u8(1).bytes(freezeAuthority.bytes());
     }
