@@ -18,7 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-class WireProperties {
+class WirePropertiesTest {
 
   /** A random transaction from a seed: legacy or v0, 1-4 signers, tables, partially signed. */
   static Transaction randomTx(long seed) {
