@@ -192,4 +192,28 @@ class TransactionTest {
     assertEquals(tx, Transaction.deserializeBase64(tx.serializeBase64()));
     assertThrows(DecodingException.class, () -> Transaction.deserializeBase64("***"));
   }
+
+  @Test
+  void messageFromPartsIsSanitized() {
+    Pubkey payer = kp(1).publicKey(), prog = key(2);
+    CompiledInstruction ix = CompiledInstruction.of(1, new int[] {0}, new byte[] {9});
+    Message ok = Message.of(Message.Version.LEGACY, 1, 0, 1, List.of(payer, prog), BH, List.of(ix), List.of());
+    assertEquals(ok, Message.deserialize(ok.serialize()));
+    assertEquals(SvmException.Reason.INVALID_INPUT, assertThrows(SvmException.class,
+        () -> Message.of(Message.Version.LEGACY, 0, 0, 1, List.of(payer, prog), BH, List.of(ix), List.of())).reason());
+    assertThrows(SvmException.class, () -> Message.of(Message.Version.LEGACY, 1, 1, 0, List.of(payer, prog), BH, List.of(ix), List.of()));
+    assertThrows(SvmException.class, () -> Message.of(Message.Version.LEGACY, 1, 0, 1, List.of(payer, payer), BH, List.of(ix), List.of()));
+    assertThrows(SvmException.class, () -> Message.of(Message.Version.LEGACY, 1, 0, 2, List.of(payer, prog), BH, List.of(ix), List.of()));
+    assertThrows(SvmException.class, () -> Message.of(Message.Version.LEGACY, 1, 0, 1, List.of(payer, prog), BH,
+        List.of(CompiledInstruction.of(1, new int[] {2}, new byte[0])), List.of()));
+    AddressTableLookup l = AddressTableLookup.of(key(5), new int[] {0}, new int[0]);
+    assertThrows(SvmException.class, () -> Message.of(Message.Version.LEGACY, 1, 0, 1, List.of(payer, prog), BH, List.of(ix), List.of(l)));
+    Message v0 = Message.of(Message.Version.V0, 1, 0, 1, List.of(payer, prog), BH,
+        List.of(CompiledInstruction.of(1, new int[] {0, 2}, new byte[0])), List.of(l));
+    assertEquals(3, v0.accountCount());
+    assertTrue(v0.isWritable(2));
+    assertEquals(v0, Message.deserialize(v0.serialize()));
+    assertThrows(SvmException.class, () -> AddressTableLookup.of(key(5), new int[0], new int[0]));
+    assertThrows(SvmException.class, () -> CompiledInstruction.of(256, new int[0], new byte[0]));
+  }
 }
