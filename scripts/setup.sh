@@ -44,6 +44,11 @@ if [ ! -d "$root/tools/oracle/node_modules" ]; then
   echo "setup: installing tools/oracle (npm ci)" >&2
   npm ci --prefix "$root/tools/oracle" --no-audit --no-fund >/dev/null
 fi
+# @solana/web3.js 1.x and @solana/spl-token: the sdk-svm differential tests (tools/svm-oracle)
+if [ ! -d "$root/tools/svm-oracle/node_modules" ]; then
+  echo "setup: installing tools/svm-oracle (npm ci)" >&2
+  npm ci --prefix "$root/tools/svm-oracle" --no-audit --no-fund >/dev/null
+fi
 # anvil (Foundry's local node, pinned in tools/anvil/package-lock.json): the sdk-evm integration tests
 # and the end-to-end benchmarks start it. The platform binary comes as an optional dependency.
 if ! "$root/scripts/anvil-path.sh" >/dev/null 2>&1; then
