@@ -1,5 +1,8 @@
 package dev.cairn.svm.tx;
 
+import dev.cairn.core.chain.AccountId;
+import dev.cairn.core.chain.ChainFamily;
+import dev.cairn.core.chain.ChainId;
 import dev.cairn.core.signer.KeyType;
 import dev.cairn.core.signer.SignRequest;
 import dev.cairn.core.signer.Signer;
@@ -15,9 +18,13 @@ import java.util.concurrent.CompletableFuture;
 final class SignerGlue {
   private SignerGlue() {}
 
-  static SignRequest request(Transaction tx, Signer signer) {
-    check(signer);
-    return SignRequest.of(SignRequest.Kind.SOLANA_MESSAGE, tx.message().rawSerialized());
+  static SignRequest request(Transaction tx, Signer signer, ChainId cluster) {
+    Pubkey key = check(signer);
+    if (cluster == null || cluster.family().orElse(null) != ChainFamily.SVM) {
+      throw new SvmException(SvmException.Reason.INVALID_INPUT, "cluster: " + cluster + " is not a solana: chain id");
+    }
+    return SignRequest.of(SignRequest.Kind.SOLANA_MESSAGE, AccountId.of(cluster, key.toBase58()),
+        tx.message().rawSerialized());
   }
 
   private static Pubkey check(Signer signer) {
@@ -33,20 +40,20 @@ final class SignerGlue {
     return Pubkey.of(signer.publicKey());
   }
 
-  static Transaction sign(Transaction tx, Signer signer) {
+  static Transaction sign(Transaction tx, Signer signer, ChainId cluster) {
     Pubkey key = check(signer);
     tx.slotOf(key);
-    byte[] sig = signer.sign(request(tx, signer)).bytes();
+    byte[] sig = signer.sign(request(tx, signer, cluster)).bytes();
     return tx.addSignature(key, sig);
   }
 
-  static CompletableFuture<Transaction> signAsync(Transaction tx, Signer signer) {
+  static CompletableFuture<Transaction> signAsync(Transaction tx, Signer signer, ChainId cluster) {
     Pubkey key;
     SignRequest req;
     try {
       key = check(signer);
       tx.slotOf(key);
-      req = request(tx, signer);
+      req = request(tx, signer, cluster);
     } catch (RuntimeException e) {
       CompletableFuture<Transaction> f = new CompletableFuture<>();
       f.completeExceptionally(e);

@@ -4,6 +4,7 @@ import dev.cairn.core.crypto.CryptoException;
 import dev.cairn.core.crypto.Ed25519PublicKey;
 import dev.cairn.core.encoding.Base58;
 import dev.cairn.core.encoding.DecodingException;
+import dev.cairn.core.chain.ChainId;
 import dev.cairn.core.signer.Signer;
 import dev.cairn.svm.Keypair;
 import dev.cairn.svm.Pubkey;
@@ -155,18 +156,20 @@ public final class Transaction {
 
   /**
    * Signs through the {@link Signer} SPI (a software key, a device, an HSM) with a {@code
-   * SOLANA_MESSAGE} request, then places and verifies the signature.
+   * SOLANA_MESSAGE} request naming the signing account on {@code cluster} (so a signing policy or a
+   * device knows which chain it signs for), then places and verifies the signature.
    *
+   * @param cluster the CAIP-2 id of the Solana cluster, e.g. {@link ChainId#SOLANA_MAINNET}
    * @throws SvmException if the signer's key is not a required signer or its signature is invalid
    * @throws dev.cairn.core.signer.SignerException if the signer fails
    */
-  public Transaction sign(Signer signer) {
-    return SignerGlue.sign(this, signer);
+  public Transaction sign(Signer signer, ChainId cluster) {
+    return SignerGlue.sign(this, signer, cluster);
   }
 
-  /** {@link #sign(Signer)} without blocking; the future fails with the same exceptions. */
-  public CompletableFuture<Transaction> signAsync(Signer signer) {
-    return SignerGlue.signAsync(this, signer);
+  /** {@link #sign(Signer, ChainId)} without blocking; the future fails with the same exceptions. */
+  public CompletableFuture<Transaction> signAsync(Signer signer, ChainId cluster) {
+    return SignerGlue.signAsync(this, signer, cluster);
   }
 
   /**

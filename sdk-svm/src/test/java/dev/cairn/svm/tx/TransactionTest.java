@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.core.encoding.DecodingException;
 import dev.cairn.core.encoding.Hex;
+import dev.cairn.core.chain.ChainId;
 import dev.cairn.core.signer.Signers;
 import dev.cairn.svm.Keypair;
 import dev.cairn.svm.Pubkey;
@@ -99,10 +100,10 @@ class TransactionTest {
   void signsThroughTheSignerSpi() throws Exception {
     Keypair payer = kp(1);
     Message m = Message.compileV0(payer.publicKey(), List.of(MemoProgram.memo("hi", List.of(payer.publicKey()))), BH, List.of());
-    Transaction viaSpi = Transaction.unsigned(m).sign(Signers.software(payer.privateKey()));
+    Transaction viaSpi = Transaction.unsigned(m).sign(Signers.software(payer.privateKey()), ChainId.SOLANA_DEVNET);
     assertEquals(Transaction.unsigned(m).sign(payer), viaSpi);
-    assertEquals(viaSpi, Transaction.unsigned(m).signAsync(Signers.software(payer.privateKey())).get());
-    assertThrows(SvmException.class, () -> Transaction.unsigned(m).sign(Signers.software(kp(5).privateKey())));
+    assertEquals(viaSpi, Transaction.unsigned(m).signAsync(Signers.software(payer.privateKey()), ChainId.SOLANA_DEVNET).get());
+    assertThrows(SvmException.class, () -> Transaction.unsigned(m).sign(Signers.software(kp(5).privateKey()), ChainId.SOLANA_DEVNET));
   }
 
   @Test
