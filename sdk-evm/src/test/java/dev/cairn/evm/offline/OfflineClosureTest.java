@@ -132,11 +132,7 @@ class OfflineClosureTest {
       boolean forbidden = node.startsWith("com.squareup.okhttp3:") || node.startsWith("com.squareup.okio:")
           || node.startsWith("org.jetbrains.kotlin:") || node.startsWith("dev.cairn:sdk-transport:")
           || node.startsWith("com.fasterxml.jackson");
-      // sdk-abi's own jackson-core (ABI JSON parsing) is being removed by another change; tolerated
-      // only there, directly under sdk-abi, until then
-      boolean abiJackson = node.startsWith("com.fasterxml.jackson.core:jackson-core:")
-          && parent.startsWith("dev.cairn:sdk-abi:") && depth == 2;
-      if (forbidden && !abiJackson) {
+      if (forbidden) {
         out.add(node + " (under " + (parent.isEmpty() ? "sdk-evm" : parent) + ")");
       }
     }
@@ -167,11 +163,12 @@ class OfflineClosureTest {
         "+- com.fasterxml.jackson.core:jackson-databind:jar:2.18.2:compile",
         "\\- dev.cairn:sdk-transport:jar:0.1.0-SNAPSHOT:compile");
     List<String> v = violations(bad);
-    assertEquals(4, v.size(), v.toString());
+    assertEquals(5, v.size(), v.toString());
     assertTrue(v.get(0).startsWith("com.squareup.okhttp3:okhttp-jvm"), v.toString());
     assertTrue(v.get(1).startsWith("com.squareup.okio:okio-jvm"), v.toString());
-    assertTrue(v.get(2).startsWith("com.fasterxml.jackson.core:jackson-databind"), v.toString());
-    assertTrue(v.get(3).startsWith("dev.cairn:sdk-transport"), v.toString());
+    assertTrue(v.get(2).startsWith("com.fasterxml.jackson.core:jackson-core:") && v.get(2).contains("(under dev.cairn:sdk-abi"), v.toString());
+    assertTrue(v.get(3).startsWith("com.fasterxml.jackson.core:jackson-databind"), v.toString());
+    assertTrue(v.get(4).startsWith("dev.cairn:sdk-transport"), v.toString());
     List<String> good = List.of(
         "dev.cairn:sdk-evm:jar:0.1.0-SNAPSHOT",
         "\\- dev.cairn:sdk-transport:jar:0.1.0-SNAPSHOT:compile (optional)",
