@@ -187,6 +187,9 @@ public final class EvmE2eDriver {
     if (selected("transfer/cairn/16t", only)) {
       cairnTransfers("transfer/cairn/16t", 16, 2);
     }
+    if (selected("transfer/cairn-default/16t", only)) {
+      defaultTransfers("transfer/cairn-default/16t", 16, 2); // shares cairn/16t's account; scenarios run one at a time and each adapter starts from the pending nonce
+    }
     if (selected("transfer/cairn-blocking/16t", only)) {
       cairnBlockingTransfers("transfer/cairn-blocking/16t", 16, 0, false);
     }
@@ -212,8 +215,14 @@ public final class EvmE2eDriver {
       presignedThroughCairn("transfer/node-ceiling-pipelined/16t", 16, 9, true);
     }
     if (selected("rpc/blockNumber/cairn/64", only)) {
+      try (EvmRpcClient rpc = client(false)) {
+        measure("rpc/blockNumber/cairn/64", 64, t -> rpc.blockNumber().send(), "EvmRpcClient over OkHttp (chosen explicitly), single requests");
+      }
+    }
+    if (selected("rpc/blockNumber/cairn-default/64", only)) {
       try (EvmRpcClient rpc = EvmRpcClient.create(url)) {
-        measure("rpc/blockNumber/cairn/64", 64, t -> rpc.blockNumber().send(), "EvmRpcClient, single requests");
+        measure("rpc/blockNumber/cairn-default/64", 64, t -> rpc.blockNumber().send(),
+            "EvmRpcClient.create(url), the default channel for this endpoint (" + rpc.channel() + "), single requests");
       }
     }
     if (selected("rpc/blockNumber/cairn-pipelined/64", only)) {
@@ -249,7 +258,9 @@ public final class EvmE2eDriver {
   }
 
   private EvmRpcClient client(boolean pipelined) {
-    return pipelined ? EvmRpcClient.builder(url).pipelinedHttp1(PIPE_CONNECTIONS).build() : EvmRpcClient.create(url);
+    // explicit channels; the "-default" scenarios use EvmRpcClient.create(url), which chooses by endpoint
+    return pipelined ? EvmRpcClient.builder(url).pipelinedHttp1(PIPE_CONNECTIONS).build()
+        : EvmRpcClient.builder(url).okHttp().build();
   }
 
   /** {@code EvmChainAdapter.submitBlocking}: nonce, sign and send on the calling thread. */
@@ -262,6 +273,22 @@ public final class EvmE2eDriver {
           .maxPriorityFeePerGas(PRIORITY_FEE).to(to).value(1), signer),
           "EvmChainAdapter.submitBlocking, secp256k1 backend " + Secp256k1.backendName()
           + (pipelined ? ", pipelined HTTP/1.1 channel (" + PIPE_CONNECTIONS + " connections)" : ", OkHttp"));
+    }
+  }
+
+  /**
+   * The obvious code: {@code EvmChainAdapter.builder(EvmRpcClient.create(url))} and {@code
+   * submit(...).get()}, no channel chosen.
+   */
+  private void defaultTransfers(String name, int threads, int account) throws Exception {
+    SoftwareSigner signer = Signers.software(Secp256k1PrivateKey.of(Hex.decode(DEV_KEYS[account])));
+    Address to = Address.parse(RECIPIENT);
+    try (EvmChainAdapter adapter = EvmChainAdapter.builder(EvmRpcClient.create(url)).chainId(CHAIN_ID)
+        .closeRpcOnClose(true).build()) {
+      measure(name, threads, t -> adapter.submit(Transaction.eip1559().gasLimit(21_000).maxFeePerGas(MAX_FEE)
+          .maxPriorityFeePerGas(PRIORITY_FEE).to(to).value(1), signer).get(),
+          "EvmChainAdapter.builder(EvmRpcClient.create(url)).submit(...).get(), default channel ("
+              + adapter.rpc().channel() + "), secp256k1 backend " + Secp256k1.backendName());
     }
   }
 
@@ -464,6 +491,7 @@ public final class EvmE2eDriver {
     }
     sb.append("\n## Targets\n\n| target | ratio | goal | met |\n|---|---:|---:|---|\n");
     for (String[] c : new String[][] {
+        {"transfer/cairn-default/16t", "submit(...).get(), default channel"},
         {"transfer/cairn/16t", "submit(...).get(), OkHttp"},
         {"transfer/cairn-blocking/16t", "submitBlocking, OkHttp"},
         {"transfer/cairn-blocking-pipelined/16t", "submitBlocking, pipelined HTTP/1.1"}}) {
@@ -473,9 +501,13 @@ public final class EvmE2eDriver {
     }
     target(sb, "Cairn 1t vs RawTransactionManager loop (same thread count; information)", "transfer/cairn/1t",
         "transfer/web3j-raw/1t", Double.NaN);
-    target(sb, "eth_blockNumber: Cairn vs web3j (same OkHttp client), 64 callers", "rpc/blockNumber/cairn/64",
+    target(sb, "eth_blockNumber: Cairn default channel vs web3j (same OkHttp client), 64 callers",
+        "rpc/blockNumber/cairn-default/64", "rpc/blockNumber/web3j/64", 2.0);
+    target(sb, "eth_blockNumber: Cairn default channel vs web3j (its default client), 64 callers",
+        "rpc/blockNumber/cairn-default/64", "rpc/blockNumber/web3j-default/64", 2.0);
+    target(sb, "eth_blockNumber: Cairn OkHttp vs web3j (same OkHttp client), 64 callers", "rpc/blockNumber/cairn/64",
         "rpc/blockNumber/web3j/64", 2.0);
-    target(sb, "eth_blockNumber: Cairn vs web3j (its default client), 64 callers", "rpc/blockNumber/cairn/64",
+    target(sb, "eth_blockNumber: Cairn OkHttp vs web3j (its default client), 64 callers", "rpc/blockNumber/cairn/64",
         "rpc/blockNumber/web3j-default/64", 2.0);
     target(sb, "eth_blockNumber: Cairn pipelined HTTP/1.1 vs web3j (same OkHttp client), 64 callers",
         "rpc/blockNumber/cairn-pipelined/64", "rpc/blockNumber/web3j/64", 2.0);
