@@ -11,7 +11,9 @@
  *     .retryPolicy(RetryPolicy.DEFAULT).timeout(Duration.ofSeconds(10)).build()) {
  *   String head = rpc.rawCall("getHealth", null, true).send();
  * } catch (TransportException e) {
- *   if (e.kind() == TransportException.Kind.RATE_LIMITED) { ... e.retryAfter() ... }
+ *   if (e.kind() == TransportException.Kind.RATE_LIMITED) {
+ *     System.err.println("retry after " + e.retryAfter().orElse(Duration.ZERO));
+ *   }
  * }
  * }</pre>
  */

@@ -1,6 +1,41 @@
 package dev.cairn.apicheck.snippets;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.cairn.abi.Address;
+import dev.cairn.core.chain.Amount;
+import dev.cairn.core.chain.ChainAdapter;
+import dev.cairn.core.chain.Denomination;
+import dev.cairn.core.chain.Inspectors;
+import dev.cairn.core.chain.TransactionSummary;
+import dev.cairn.core.chain.UnsignedTransaction;
+import dev.cairn.core.chain.spi.TransactionInspector;
+import dev.cairn.core.json.Json;
+import dev.cairn.core.json.JsonObject;
+import dev.cairn.core.signer.Signer;
+import dev.cairn.evm.fill.TxFiller;
+import dev.cairn.testing.conformance.ChainAdapterConformance;
+import dev.cairn.testing.conformance.SignerConformance;
+import dev.cairn.testing.node.Anvil;
+import dev.cairn.testing.node.AnvilExtension;
+import dev.cairn.testing.oracle.LazyOracle;
+import dev.cairn.testing.oracle.OracleProcess;
+import dev.cairn.testing.oracle.OracleScript;
+import dev.cairn.testing.server.ScriptedHttpServer;
+import dev.cairn.transport.JsonRpcClient;
+import dev.cairn.transport.JsonValues;
+import dev.cairn.transport.RetryPolicy;
+import dev.cairn.transport.TransportException;
+import dev.cairn.transport.ws.WsGap;
+import dev.cairn.transport.ws.WsRpcClient;
+import dev.cairn.transport.ws.WsSubscription;
+import dev.cairn.transport.ws.WsSubscriptionListener;
+import dev.cairn.transport.ws.WsSubscriptionSpec;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.cairn.abi.ContractAbi;
 import dev.cairn.abi.Function;
 import dev.cairn.abi.Tuple;
@@ -245,6 +280,162 @@ final class PackageSnippets {
         .to(Address.parse("0x9858EfFD232B4033E47d90003D41EC34EcaEda94")).value(BigInteger.TEN.pow(16)).build();
     SignedTransaction signed = tx.sign(signer);
     SignedTransaction parsed = SignedTransaction.decode(signed.encoded()); // parsed.from(), parsed.hash()
+    // endregion
+  }
+
+  static void chainSpi(SignRequest request) {
+    // region:dev.cairn.core.chain.spi
+    // in a chain module (as a public top-level class), listed in
+    // META-INF/services/dev.cairn.core.chain.spi.TransactionInspector
+    final class MyInspector implements TransactionInspector {
+      public String name() { return "mychain"; }
+      public boolean supports(SignRequest.Kind kind) { return kind == SignRequest.Kind.SOLANA_MESSAGE; }
+      public TransactionSummary inspect(SignRequest request) {
+        AccountId signer = request.account().orElseThrow();   // SOLANA_MESSAGE requests name it
+        return TransactionSummary.builder(request.kind(), signer.chainId()).signer(signer).build();
+      }
+    }
+    // anywhere:
+    TransactionSummary s = Inspectors.inspect(request);
+    // endregion
+  }
+
+  static void json() {
+    // region:dev.cairn.core.json
+    JsonObject abiEntry = Json.parse("{\"type\":\"function\",\"name\":\"transfer\"}").asObject("abi[0]");
+    String name = abiEntry.get("name").asString("abi[0].name");          // "transfer"
+
+    JsonObject doc = JsonObject.builder().put("b", 1).put("a", "x").build();
+    Json.write(doc);          // {"b":1,"a":"x"}
+    Json.writeCanonical(doc); // {"a":"x","b":1}
+
+    Json.parse("[01]");       // DecodingException: json/0 at offset 1: number with a leading zero
+    // endregion
+  }
+
+  static void transport() {
+    // region:dev.cairn.transport
+    try (JsonRpcClient rpc = JsonRpcClient.builder("https://rpc.example")
+        .retryPolicy(RetryPolicy.DEFAULT).timeout(Duration.ofSeconds(10)).build()) {
+      String head = rpc.rawCall("getHealth", null, true).send();
+    } catch (TransportException e) {
+      if (e.kind() == TransportException.Kind.RATE_LIMITED) {
+        System.err.println("retry after " + e.retryAfter().orElse(Duration.ZERO));
+      }
+    }
+    // endregion
+  }
+
+  static void transportWs() {
+    // region:dev.cairn.transport.ws
+    WsRpcClient ws = WsRpcClient.builder("ws://127.0.0.1:8546").retryPolicy(RetryPolicy.DEFAULT).build();
+    WsSubscription heads = ws.subscribe(
+        WsSubscriptionSpec.of("newHeads", "eth_subscribe", g -> g.writeString("newHeads"),
+            "eth_unsubscribe", JsonValues::rawJson),
+        new WsSubscriptionListener<String>() {
+          public void onEvent(String head) { System.out.println(head); }
+          public void onResubscribed(WsGap gap) { System.out.println("backfill from " + gap.disconnectedAt()); }
+        });
+    // endregion
+  }
+
+  static void fill(Address sender, Address recipient, BigInteger wei, Signer signer) throws Exception {
+    // region:dev.cairn.evm.fill
+    EvmRpcClient rpc = EvmRpcClient.create("http://127.0.0.1:8545");
+    TxFiller filler = TxFiller.builder(rpc).chainId(1).build();
+    Transaction tx = filler.fill(sender, Transaction.builder().to(recipient).value(wei))
+        .get()          // nonce, gas (estimate + 20%), EIP-1559 or legacy fees filled
+        .build();
+    SignedTransaction signed = tx.sign(signer);
+    // endregion
+  }
+
+  static void inspect(UnsignedTransaction unsigned, AccountId sender) {
+    // region:dev.cairn.evm.inspect
+    SignRequest request = unsigned.signRequest(sender);
+    TransactionSummary summary = Inspectors.inspect(request);   // uses EvmInspector
+    for (TransactionSummary.Action a : summary.actions()) {
+      if (a.type() == TransactionSummary.Action.Type.TOKEN_APPROVAL) {
+        System.out.println("approves spender " + a.to());
+      }
+    }
+    summary.feeLimit();   // gasLimit x maxFeePerGas
+    // endregion
+  }
+
+  static void conformance(ChainAdapter shared, String url, Signer devSigner, AccountId bob) {
+    // region:dev.cairn.testing.conformance
+    class MySignerConformanceTest extends SignerConformance {
+      protected Signer createSigner() { return Signers.software(Secp256k1PrivateKey.generate(new SecureRandom())); }
+    }
+
+    class MyChainConformanceIT extends ChainAdapterConformance {
+      protected ChainAdapter adapter() { return shared; }
+      protected ChainAdapter newAdapter() { return EvmChainAdapter.connect(url); }
+      protected Signer fundedSigner() { return devSigner; }
+      protected AccountId recipient() { return bob; }
+      protected Amount transferAmount() { return Amount.of(1000, Denomination.ETH); }
+      protected String unknownTransactionId() { return "0x" + "11".repeat(32); }
+      protected byte[] stateKey() { return new byte[32]; }
+    }
+    // endregion
+  }
+
+  static void node() {
+    // region:dev.cairn.testing.node
+    @ExtendWith(AnvilExtension.class)
+    class TransferIT {
+      @Test
+      void minesOnDemand(Anvil anvil) {
+        long before = anvil.blockNumber();
+        anvil.mine(3);
+        assertEquals(before + 3, anvil.blockNumber());
+        // point the client under test at anvil.url(); sign with Anvil.devKey(0)
+      }
+    }
+
+    // without JUnit, e.g. in a benchmark driver
+    try (Anvil anvil = Anvil.builder().args("--block-time", "1").start()) {
+      System.out.println(anvil.url() + " " + anvil.chainId());
+    }
+    // endregion
+  }
+
+  static void oracle() {
+    // region:dev.cairn.testing.oracle
+    class ViemAgreesIT {
+      static final LazyOracle VIEM = OracleScript.project("tx.mjs")   // tools/oracle/tx.mjs of the checkout
+          .requirePackages("viem")
+          .timeout(Duration.ofSeconds(30))
+          .lazy();
+
+      @AfterAll
+      static void stop() { VIEM.close(); }
+
+      @Test
+      void personalSign() {
+        List<String> answers = VIEM.get().callAll(List.of(
+            "{\"op\":\"personal\",\"privateKey\":\"0x4c08...\",\"message\":\"0x68656c6c6f\"}"));
+        // parse answers.get(0) and compare with the SDK's signature
+      }
+    }
+
+    // a script of your own
+    try (OracleProcess mine = OracleScript.of(Path.of("src/test/js/oracle.mjs")).requirePackages("ethers").start()) {
+      String answer = mine.call("{\"op\":\"hash\",\"data\":\"0x\"}");
+    }
+    // endregion
+  }
+
+  static void server() throws java.io.IOException {
+    // region:dev.cairn.testing.server
+    try (ScriptedHttpServer s = new ScriptedHttpServer(c -> {
+      while (c.readRequest() != null) {
+        c.write(ScriptedHttpServer.response(429, "Too Many Requests", "Retry-After: 1\r\n", new byte[0]));
+      }
+    })) {
+      // point a client at s.url("/") and check it waits a second before retrying
+    }
     // endregion
   }
 }

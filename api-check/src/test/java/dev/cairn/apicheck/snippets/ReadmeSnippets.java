@@ -102,7 +102,7 @@ final class ReadmeSnippets {
     ChainId mainnet = ChainId.parse("eip155:1");           // CAIP-2; ChainId.solana(...), ChainId.cosmos("cosmoshub-4")
     AccountId account = AccountId.parse("eip155:1:0xab16a96D359eC26a11e2C2b3d8f8B8942d5Bfcdb");
     // failures from any VM arrive as ChainException(ChainError) with an ErrorKind
-    // (REVERTED, OUT_OF_GAS, INSUFFICIENT_FUNDS, NONCE_MISMATCH, BLOCKHASH_EXPIRED, ...) plus the VM-native detail
+    // (REVERTED, OUT_OF_GAS, INSUFFICIENT_FUNDS, NONCE_MISMATCH, EXPIRED, ...) plus the VM-native detail
     // endregion
   }
 
@@ -134,10 +134,9 @@ final class ReadmeSnippets {
       rpc.getTransactionReceipt(hash).sendAsync().thenAccept(r -> System.out.println(r));
     }
 
-    // a node on the same host: Cairn's pipelined HTTP/1.1 channel instead of OkHttp (docs/evm.md),
-    // and a nonce-managed send on the calling thread
-    try (EvmChainAdapter evm = EvmChainAdapter.builder(
-        EvmRpcClient.builder("http://127.0.0.1:8545").pipelinedHttp1(2).build()).closeRpcOnClose(true).build()) {
+    // the channel is chosen by endpoint: a node on the same host gets Cairn's pipelined HTTP/1.1
+    // channel, a remote one OkHttp (docs/evm.md); a nonce-managed send on the calling thread
+    try (EvmChainAdapter evm = EvmChainAdapter.connect("http://127.0.0.1:8545")) {
       Submission sent = evm.submitBlocking(Transaction.eip1559().gasLimit(21_000)
           .maxFeePerGas(BigInteger.valueOf(30_000_000_000L)).maxPriorityFeePerGas(BigInteger.valueOf(1_000_000_000L))
           .to("0x9858EfFD232B4033E47d90003D41EC34EcaEda94").value(1), signer);

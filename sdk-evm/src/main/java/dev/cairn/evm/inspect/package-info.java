@@ -7,7 +7,9 @@
  * SignRequest request = unsigned.signRequest(sender);
  * TransactionSummary summary = Inspectors.inspect(request);   // uses EvmInspector
  * for (TransactionSummary.Action a : summary.actions()) {
- *   if (a.type() == TransactionSummary.Action.Type.TOKEN_APPROVAL) { ... }
+ *   if (a.type() == TransactionSummary.Action.Type.TOKEN_APPROVAL) {
+ *     System.out.println("approves spender " + a.to());
+ *   }
  * }
  * summary.feeLimit();   // gasLimit x maxFeePerGas
  * }</pre>

@@ -4,7 +4,6 @@
  * Byte layouts are checked against @solana/web3.js and @solana/spl-token.
  *
  * <pre>{@code
- * Pubkey mint = ...;
  * Pubkey from = AssociatedTokenProgram.address(owner, mint, TokenProgram.TOKEN_2022_PROGRAM_ID);
  * Pubkey to = AssociatedTokenProgram.address(recipient, mint, TokenProgram.TOKEN_2022_PROGRAM_ID);
  * List<Instruction> ixs = List.of(

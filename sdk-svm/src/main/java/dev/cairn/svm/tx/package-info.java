@@ -5,7 +5,6 @@
  * decoding and the 1232-byte packet limit.
  *
  * <pre>{@code
- * Keypair payer = ..., sender = ...;
  * Message message = Message.compileV0(
  *     payer.publicKey(),
  *     List.of(ComputeBudgetProgram.setComputeUnitPrice(1_000),

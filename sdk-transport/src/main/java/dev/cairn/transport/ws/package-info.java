@@ -9,8 +9,8 @@
  *     WsSubscriptionSpec.of("newHeads", "eth_subscribe", g -> g.writeString("newHeads"),
  *         "eth_unsubscribe", JsonValues::rawJson),
  *     new WsSubscriptionListener<String>() {
- *       public void onEvent(String head) { ... }
- *       public void onResubscribed(WsGap gap) { ... backfill gap.disconnectedAt() .. now ... }
+ *       public void onEvent(String head) { System.out.println(head); }
+ *       public void onResubscribed(WsGap gap) { System.out.println("backfill from " + gap.disconnectedAt()); }
  *     });
  * }</pre>
  */

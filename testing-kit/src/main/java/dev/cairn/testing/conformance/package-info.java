@@ -5,12 +5,12 @@
  *
  * <pre>{@code
  * class MySignerConformanceTest extends SignerConformance {
- *   protected Signer createSigner() { return MySigner.open("slot-1"); }
+ *   protected Signer createSigner() { return Signers.software(Secp256k1PrivateKey.generate(new SecureRandom())); }
  * }
  *
  * class MyChainConformanceIT extends ChainAdapterConformance {
  *   protected ChainAdapter adapter() { return shared; }
- *   protected ChainAdapter newAdapter() { return MyAdapter.connect(url); }
+ *   protected ChainAdapter newAdapter() { return EvmChainAdapter.connect(url); }
  *   protected Signer fundedSigner() { return devSigner; }
  *   protected AccountId recipient() { return bob; }
  *   protected Amount transferAmount() { return Amount.of(1000, Denomination.ETH); }

@@ -3,11 +3,15 @@
  * time with {@link java.util.ServiceLoader}.
  *
  * <pre>{@code
- * // in a chain module: META-INF/services/dev.cairn.core.chain.spi.TransactionInspector
- * public final class MyInspector implements TransactionInspector {
+ * // in a chain module (as a public top-level class), listed in
+ * // META-INF/services/dev.cairn.core.chain.spi.TransactionInspector
+ * final class MyInspector implements TransactionInspector {
  *   public String name() { return "mychain"; }
  *   public boolean supports(SignRequest.Kind kind) { return kind == SignRequest.Kind.SOLANA_MESSAGE; }
- *   public TransactionSummary inspect(SignRequest request) { ... }
+ *   public TransactionSummary inspect(SignRequest request) {
+ *     AccountId signer = request.account().orElseThrow();   // SOLANA_MESSAGE requests name it
+ *     return TransactionSummary.builder(request.kind(), signer.chainId()).signer(signer).build();
+ *   }
  * }
  * // anywhere:
  * TransactionSummary s = Inspectors.inspect(request);
