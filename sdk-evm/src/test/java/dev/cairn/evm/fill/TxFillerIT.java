@@ -104,7 +104,14 @@ class TxFillerIT {
         EvmChainAdapter legacyChain = TestContracts.adapter(berlin)) {
       TxFiller filler = legacyChain.filler();
       Transaction.Builder b = Transaction.builder().to(RECIPIENT).value(5);
-      legacyChain.submitBlocking(b, devSigner(1));
+      dev.cairn.evm.nonce.Submission sent = legacyChain.submitBlocking(b, devSigner(1));
+      // accepted is not yet mined: wait (bounded) for the receipt before reading the balance
+      Hash32 hash = Hash32.parse(sent.hash());
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      while (legacyChain.rpc().getTransactionReceipt(hash).send().isEmpty()) {
+        assertTrue(System.nanoTime() < deadline, "no receipt for " + hash + " within " + TIMEOUT);
+        Thread.sleep(20);
+      }
       Transaction tx = b.build();
       assertEquals(TxType.LEGACY, tx.type());
       assertTrue(tx.isEip155());
