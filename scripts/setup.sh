@@ -40,15 +40,25 @@ esac
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 command -v node >/dev/null 2>&1 || { echo "setup: node (20+) not found; install Node.js" >&2; exit 1; }
 command -v npm >/dev/null 2>&1 || { echo "setup: npm not found; install Node.js with npm" >&2; exit 1; }
-if [ ! -d "$root/tools/oracle/node_modules" ]; then
-  echo "setup: installing tools/oracle (npm ci)" >&2
-  npm ci --prefix "$root/tools/oracle" --no-audit --no-fund >/dev/null
-fi
-# @solana/web3.js 1.x and @solana/spl-token: the sdk-svm differential tests (tools/svm-oracle)
-if [ ! -d "$root/tools/svm-oracle/node_modules" ]; then
-  echo "setup: installing tools/svm-oracle (npm ci)" >&2
-  npm ci --prefix "$root/tools/svm-oracle" --no-audit --no-fund >/dev/null
-fi
+# npm_tool DIR WHY [ci|install]: installs tools/DIR from its package-lock.json when node_modules is
+# missing or was installed from a different lock file (a stamp records the lock's hash). "install" is
+# for packages whose per-platform optional binaries are not all in the registry (npm ci refuses a lock
+# that lacks them; npm install keeps the pinned versions and skips the absent platforms).
+npm_tool() {
+  local dir="$root/tools/$1" mode="${3:-ci}" want have=""
+  want="$(sha256sum "$dir/package.json" "$dir/package-lock.json" | sha256sum | cut -c1-64)"
+  [ -f "$dir/node_modules/.cairn-lock-sha256" ] && have="$(cat "$dir/node_modules/.cairn-lock-sha256")"
+  if [ ! -d "$dir/node_modules" ] || [ "$want" != "$have" ]; then
+    echo "setup: installing tools/$1 ($2) with npm $mode" >&2
+    npm "$mode" --prefix "$dir" --no-audit --no-fund --loglevel=error >/dev/null
+    want="$(sha256sum "$dir/package.json" "$dir/package-lock.json" | sha256sum | cut -c1-64)"
+    echo "$want" > "$dir/node_modules/.cairn-lock-sha256"
+  fi
+}
+npm_tool oracle "viem, ethers: the EVM differential tests"
+npm_tool svm-oracle "@solana/web3.js, @solana/kit, @solana/spl-token, Anchor's coders: the sdk-svm differential tests"
+npm_tool litesvm "LiteSVM: the Solana VM behind the sdk-svm integration tests" install
+npm_tool cosmos-oracle "CosmJS: the sdk-cosmwasm differential tests"
 # anvil (Foundry's local node, pinned in tools/anvil/package-lock.json): the sdk-evm integration tests
 # and the end-to-end benchmarks start it. The platform binary comes as an optional dependency.
 if ! "$root/scripts/anvil-path.sh" >/dev/null 2>&1; then
