@@ -167,6 +167,7 @@ public final class RpcJson {
     JsonValues.expect(p, JsonToken.START_ARRAY, "an array [data, encoding]");
     p.nextToken();
     String data = JsonValues.string(p);
+    String dataPath = JsonValues.path(p);
     p.nextToken();
     String enc = JsonValues.string(p);
     if (!enc.equals("base64")) {
@@ -176,7 +177,7 @@ public final class RpcJson {
     try {
       bytes = Base64.getDecoder().decode(data);
     } catch (IllegalArgumentException e) {
-      throw JsonValues.malformed(p, "data is not base64");
+      throw TransportException.malformed(null, dataPath, "data is not base64");
     }
     if (p.nextToken() != JsonToken.END_ARRAY) {
       throw JsonValues.malformed(p, "expected the end of [data, encoding], found " + JsonValues.describe(p.currentToken()));
