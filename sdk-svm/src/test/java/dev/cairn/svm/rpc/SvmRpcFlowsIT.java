@@ -147,7 +147,7 @@ class SvmRpcFlowsIT {
       assertEquals(List.of(mint), mints.stream().map(KeyedAccount::pubkey).toList());
 
       // a failing instruction: Token custom error 1 (insufficient funds) through preflight
-      Transaction tooMuch = signed(recipient.publicKey().equals(payer.publicKey()) ? payer : payer,
+      Transaction tooMuch = signed(payer,
           List.of(program.transferChecked(from, mint, to, payer.publicKey(), 8_000_000L, 6)));
       TransportException e = assertThrows(TransportException.class, () -> rpc.sendTransaction(tooMuch).send());
       assertEquals(TransportException.Kind.RPC_ERROR, e.kind());
