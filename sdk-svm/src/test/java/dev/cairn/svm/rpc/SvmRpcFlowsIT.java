@@ -335,6 +335,18 @@ class SvmRpcFlowsIT {
   }
 
   @Test
+  void minimumContextSlotNotReached() {
+    Keypair payer = funded(1_000_000_000L);
+    Transaction tx = signed(payer, List.of(SystemProgram.transfer(payer.publicKey(), Keypair.generate(RANDOM).publicKey(), 1_000_000L)));
+    long slot = rpc.getSlot().send();
+    TransportException e = assertThrows(TransportException.class,
+        () -> rpc.sendTransaction(tx, SendOptions.defaults().minContextSlot(slot + 1_000)).send());
+    assertEquals(SvmRpcErrors.MIN_CONTEXT_SLOT_NOT_REACHED, e.code());
+    assertEquals(ErrorKind.TRANSPORT, SvmRpcErrors.toChainError(e, CLUSTER, tx).kind());
+    assertEquals(tx.id(), rpc.sendTransaction(tx, SendOptions.defaults().minContextSlot(slot)).send());
+  }
+
+  @Test
   void badSignatureIsRejected() {
     Keypair payer = funded(1_000_000_000L);
     Transaction tx = signed(payer, List.of(SystemProgram.transfer(payer.publicKey(), Keypair.generate(RANDOM).publicKey(), 1_000L)));
