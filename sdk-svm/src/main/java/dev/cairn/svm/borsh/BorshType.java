@@ -287,6 +287,18 @@ public abstract class BorshType {
     }
   }
 
+  /** A struct's fields by name, in order; empty for any other type. */
+  public java.util.Map<String, BorshType> fields() {
+    if (!(this instanceof Types.Struct)) {
+      return Collections.emptyMap();
+    }
+    java.util.Map<String, BorshType> out = new java.util.LinkedHashMap<>();
+    for (Field f : ((Types.Struct) this).fields) {
+      out.put(f.name, f.type);
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
   /** The fewest bytes a value of this type takes (0 for unit). */
   public abstract int minSize();
 

@@ -1,0 +1,53 @@
+package dev.cairn.svm.idl;
+
+import dev.cairn.svm.borsh.BorshType;
+import java.util.List;
+
+/**
+ * An instruction of an IDL: its name, discriminator (the data's first bytes), arguments (Borsh
+ * fields, encoded in order after the discriminator) and accounts. Immutable.
+ */
+public final class IdlInstruction {
+  private final String name;
+  private final byte[] discriminator;
+  private final List<BorshType.Field> args;
+  private final List<IdlAccountSpec> accounts;
+  final BorshType argsType;
+
+  IdlInstruction(String name, byte[] discriminator, List<BorshType.Field> args, List<IdlAccountSpec> accounts) {
+    this.name = name;
+    this.discriminator = discriminator;
+    this.args = args;
+    this.accounts = accounts;
+    this.argsType = BorshType.struct(name, args);
+  }
+
+  /** The name as the IDL writes it. */
+  public String name() {
+    return name;
+  }
+
+  /** The discriminator (a copy): 8 bytes of sha256("global:" + snake_case name) unless the IDL says otherwise. */
+  public byte[] discriminator() {
+    return discriminator.clone();
+  }
+
+  byte[] disc() {
+    return discriminator;
+  }
+
+  /** The arguments, in order (unmodifiable). */
+  public List<BorshType.Field> args() {
+    return args;
+  }
+
+  /** The accounts, in order (unmodifiable). */
+  public List<IdlAccountSpec> accounts() {
+    return accounts;
+  }
+
+  @Override
+  public String toString() {
+    return name + args + accounts;
+  }
+}
