@@ -265,8 +265,9 @@ public abstract class BorshType {
    * as an array of numbers or a {@code 0x} hex string, options as null or the value, structs as
    * objects, tuples as arrays (or objects keyed "0", "1", ... as Anchor writes them), enums as
    * {@code {"Variant": fields}} or the bare variant name for a unit variant, maps as arrays of
-   * {@code [key, value]} pairs (or objects, for string keys). Throws SvmException naming the JSON
-   * path.
+   * {@code [key, value]} pairs (or objects, for string keys). JSON null is None, so {@code
+   * Some(None)} of a nested option cannot be written in JSON (as in Anchor's JSON). Throws
+   * SvmException naming the JSON path.
    */
   public final Object fromJson(JsonValue json) {
     try {

@@ -158,7 +158,7 @@ final class Types {
     @Override
     JsonValue jsonOf(Object v) {
       BigInteger b = big(v);
-      return repr == 2 ? JsonString.of(b.toString()) : JsonNumber.of(b.longValue());
+      return bytes >= 8 ? JsonString.of(b.toString()) : JsonNumber.of(b.longValue());
     }
 
     int compare(Object a, Object b) {
@@ -252,7 +252,9 @@ final class Types {
   static double floatJson(JsonValue j, String name) {
     if (j instanceof JsonNumber) {
       try {
-        return ((JsonNumber) j).bigDecimalValue().doubleValue();
+        double d = ((JsonNumber) j).bigDecimalValue().doubleValue();
+        // BigDecimal has no negative zero
+        return d == 0 && ((JsonNumber) j).literal().startsWith("-") ? -0.0 : d;
       } catch (CairnException e) {
         throw err(name + " out of range");
       }
