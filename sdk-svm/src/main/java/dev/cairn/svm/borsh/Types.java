@@ -267,6 +267,14 @@ final class Types {
       if (s.equals("-Infinity")) {
         return Double.NEGATIVE_INFINITY;
       }
+      if (s.length() <= 40) {
+        try {
+          double d = new BigDecimal(s).doubleValue();
+          return d == 0 && s.startsWith("-") ? -0.0 : d;
+        } catch (NumberFormatException e) {
+          throw err(name + " expected, got \"" + s + "\"");
+        }
+      }
     }
     throw err(name + " expected, got " + j.kind());
   }
