@@ -2,6 +2,7 @@ package dev.cairn.svm.idl;
 
 import dev.cairn.core.CairnException;
 import dev.cairn.core.encoding.DecodingException;
+import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.json.Json;
 import dev.cairn.core.json.JsonArray;
 import dev.cairn.core.json.JsonObject;
@@ -87,7 +88,7 @@ public final class Idl {
 
     BorshType type() {
       if (unsupported != null) {
-        throw new IdlException(unsupported.path(), unsupported.getMessage().substring(unsupported.path().length() + 2));
+        throw new IdlException(unsupported.path(), unsupported.getMessage().substring(unsupported.path().length() + 2), true);
       }
       return type;
     }
@@ -147,7 +148,7 @@ public final class Idl {
         try {
           ts.put(tn, p.namedType(tn, "$.types[" + i + "]"));
         } catch (IdlException e) {
-          if (!e.getMessage().contains("serialization") && !e.getMessage().contains("repr")) {
+          if (!e.unsupported) {
             throw e;
           }
         }
@@ -216,7 +217,7 @@ public final class Idl {
         }
       } catch (IdlException e) {
         // zero-copy (bytemuck) layouts are not Borsh: kept, and refused only when used
-        if (!e.getMessage().contains("serialization") && !e.getMessage().contains("repr")) {
+        if (!e.unsupported) {
           throw e;
         }
         unsupported = e;
@@ -352,7 +353,8 @@ public final class Idl {
     } catch (IdlException e) {
       throw e;
     } catch (SvmException e) {
-      throw new IdlException("instruction " + instruction + " args", e.getMessage().replaceFirst("^borsh", "args"));
+      String msg = e.getMessage();
+      throw new IdlException("instruction " + instruction + " args", msg.startsWith("borsh") ? "args" + msg.substring(5) : msg);
     }
     return w.toByteArray();
   }
@@ -442,7 +444,7 @@ public final class Idl {
           r.expectEnd();
           return new Decoded(ix.name(), v);
         } catch (DecodingException e) {
-          throw new DecodingException("instruction " + ix.name() + "." + e.field().replaceFirst("^borsh\\.?", ""),
+          throw new DecodingException("instruction " + ix.name() + "." + valuePath(e.field()),
               e.offset(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
         }
       }
@@ -460,11 +462,29 @@ public final class Idl {
   }
 
   private static String hexPrefix(byte[] d, int n) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < Math.min(n, d.length); i++) {
-      sb.append(String.format("%02x", d[i] & 0xff));
+    return d.length == 0 ? "(empty)" : Hex.encode(d, 0, Math.min(n, d.length));
+  }
+
+  /** {@code borsh.a.b} → {@code a.b}; {@code borsh} → empty. */
+  private static String valuePath(String field) {
+    if (field == null || !field.startsWith("borsh")) {
+      return field == null ? "" : field;
     }
-    return sb.length() == 0 ? "(empty)" : sb.toString();
+    String rest = field.substring(5);
+    return rest.startsWith(".") ? rest.substring(1) : rest;
+  }
+
+  /** {@code s} split at dots (no regex). */
+  static List<String> dotted(String s) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      if (i == s.length() || s.charAt(i) == '.') {
+        out.add(s.substring(start, i));
+        start = i + 1;
+      }
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ accounts and events
@@ -529,7 +549,7 @@ public final class Idl {
       }
       return v;
     } catch (DecodingException e) {
-      throw new DecodingException(what + "." + e.field().replaceFirst("^borsh\\.?", ""), e.offset(),
+      throw new DecodingException(what + "." + valuePath(e.field()), e.offset(),
           e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
     }
   }
@@ -751,14 +771,14 @@ public final class Idl {
         case CONST:
           return seed.value;
         case ACCOUNT: {
-          String[] parts = seed.path.split("\\.", -1);
-          Pubkey k = byNorm.get(IdlParser.norm(parts[0]));
-          if (parts.length > 1) {
+          List<String> parts = dotted(seed.path);
+          Pubkey k = byNorm.get(IdlParser.norm(parts.get(0)));
+          if (parts.size() > 1) {
             if (k == null) {
               return null;
             }
             throw new IdlException("instruction " + ix.name() + " seed " + seed.path,
-                "depends on the data of account " + parts[0] + " (give the derived account's address)");
+                "depends on the data of account " + parts.get(0) + " (give the derived account's address)");
           }
           return k == null ? null : k.bytes();
         }
@@ -768,32 +788,32 @@ public final class Idl {
     }
 
     private byte[] argSeed(String path) {
-      String[] parts = path.split("\\.", -1);
+      List<String> parts = dotted(path);
       BorshType type = null;
       for (BorshType.Field f : ix.args()) {
-        if (f.name().equals(parts[0]) || IdlParser.norm(f.name()).equals(IdlParser.norm(parts[0]))) {
+        if (f.name().equals(parts.get(0)) || IdlParser.norm(f.name()).equals(IdlParser.norm(parts.get(0)))) {
           type = f.type();
           Object v = args.get(f.name());
           if (v == null) {
-            v = args.get(parts[0]);
+            v = args.get(parts.get(0));
           }
           if (v == null) {
             throw new IdlException("instruction " + ix.name() + " args." + f.name(), "is missing (a PDA seed)");
           }
-          for (int i = 1; i < parts.length; i++) {
+          for (int i = 1; i < parts.size(); i++) {
             if (!(v instanceof Map)) {
-              throw new IdlException("instruction " + ix.name() + " seed " + path, "cannot follow ." + parts[i]);
+              throw new IdlException("instruction " + ix.name() + " seed " + path, "cannot follow ." + parts.get(i));
             }
-            v = ((Map<?, ?>) v).get(parts[i]);
-            type = fieldType(type, parts[i]);
+            v = ((Map<?, ?>) v).get(parts.get(i));
+            type = fieldType(type, parts.get(i));
             if (v == null || type == null) {
-              throw new IdlException("instruction " + ix.name() + " seed " + path, "no field " + parts[i]);
+              throw new IdlException("instruction " + ix.name() + " seed " + path, "no field " + parts.get(i));
             }
           }
           return seedEncoding(type, v, path);
         }
       }
-      throw new IdlException("instruction " + ix.name() + " seed " + path, "no argument " + parts[0]);
+      throw new IdlException("instruction " + ix.name() + " seed " + path, "no argument " + parts.get(0));
     }
 
     private static BorshType fieldType(BorshType struct, String field) {

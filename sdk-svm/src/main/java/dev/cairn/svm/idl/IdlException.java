@@ -12,15 +12,23 @@ import dev.cairn.svm.SvmException;
 public final class IdlException extends SvmException {
   private static final long serialVersionUID = 1L;
   private final String path;
+  /** A well-formed part this library does not read (zero-copy layouts): refused only where used. */
+  final boolean unsupported;
 
   IdlException(String path, String problem) {
+    this(path, problem, false);
+  }
+
+  IdlException(String path, String problem, boolean unsupported) {
     super(Reason.INVALID_INPUT, path + ": " + problem);
     this.path = path;
+    this.unsupported = unsupported;
   }
 
   IdlException(String path, String problem, Throwable cause) {
     super(Reason.INVALID_INPUT, path + ": " + problem, cause);
     this.path = path;
+    this.unsupported = false;
   }
 
   /** Where the problem is: a JSON path into the IDL, or the instruction/account/event concerned. */

@@ -340,12 +340,12 @@ final class IdlParser {
   BorshType typeDef(JsonObject def, String path, String name, Map<String, Object> generics) {
     JsonValue ser = def.get("serialization");
     if (ser != null && !(ser instanceof JsonString && ((JsonString) ser).value().equals("borsh"))) {
-      throw new IdlException(path + ".serialization", "only borsh serialization is supported, got " + ser);
+      throw new IdlException(path + ".serialization", "only borsh serialization is supported, got " + ser, true);
     }
     if (def.has("repr")) {
       JsonObject repr = obj(def.get("repr"), path + ".repr");
       if (repr.has("kind") && !str(repr, "kind", path + ".repr").equals("rust")) {
-        throw new IdlException(path + ".repr", "only the Rust representation is supported with borsh");
+        throw new IdlException(path + ".repr", "only the Rust representation is supported with borsh", true);
       }
     }
     JsonObject ty = obj(def.get("type"), path + ".type");
