@@ -288,6 +288,11 @@ public abstract class BorshType {
     }
   }
 
+  /** Whether this is a struct with named fields (decoded as a Map). */
+  public boolean isStruct() {
+    return this instanceof Types.Struct;
+  }
+
   /** A struct's fields by name, in order; empty for any other type. */
   public java.util.Map<String, BorshType> fields() {
     if (!(this instanceof Types.Struct)) {

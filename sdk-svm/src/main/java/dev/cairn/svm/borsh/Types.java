@@ -526,14 +526,17 @@ final class Types {
     final BorshType element;
     final int length;
 
+    final int elementMin;
+
     Seq(BorshType element, int length) {
       this.element = element;
       this.length = length;
+      this.elementMin = element.minSize();
     }
 
     @Override
     public int minSize() {
-      return length < 0 ? 4 : (int) Math.min(Integer.MAX_VALUE, (long) length * element.minSize());
+      return length < 0 ? 4 : (int) Math.min(Integer.MAX_VALUE, (long) length * elementMin);
     }
 
     @Override
@@ -567,9 +570,9 @@ final class Types {
 
     @Override
     Object read(BorshReader r) {
-      int n = length >= 0 ? length : r.readLength(element.minSize());
-      if (length >= 0 && (long) n * element.minSize() > r.remaining()) {
-        throw new BorshError("array of " + n + " needs at least " + ((long) n * element.minSize()) + " bytes, " + r.remaining() + " left", r.position());
+      int n = length >= 0 ? length : r.readLength(elementMin);
+      if (length >= 0 && (long) n * elementMin > r.remaining()) {
+        throw new BorshError("array of " + n + " needs at least " + ((long) n * elementMin) + " bytes, " + r.remaining() + " left", r.position());
       }
       List<Object> out = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
@@ -1037,13 +1040,16 @@ final class Types {
   static final class Tuple extends BorshType {
     final List<BorshType> elements;
 
+    final int min;
+
     Tuple(List<BorshType> elements) {
       this.elements = elements;
+      this.min = sum(elements);
     }
 
     @Override
     public int minSize() {
-      return sum(elements);
+      return min;
     }
 
     @Override
@@ -1090,14 +1096,17 @@ final class Types {
     final String name;
     final List<BorshType> elements;
 
+    final int min;
+
     NamedTuple(String name, List<BorshType> elements) {
       this.name = name;
       this.elements = elements;
+      this.min = sum(elements);
     }
 
     @Override
     public int minSize() {
-      return sum(elements);
+      return min;
     }
 
     @Override
@@ -1226,18 +1235,21 @@ final class Types {
     final String name;
     final List<BorshType.Field> fields;
 
+    final int min;
+
     Struct(String name, List<BorshType.Field> fields) {
       this.name = name;
       this.fields = fields;
-    }
-
-    @Override
-    public int minSize() {
       long s = 0;
       for (BorshType.Field f : fields) {
         s += f.type.minSize();
       }
-      return (int) Math.min(Integer.MAX_VALUE, s);
+      this.min = (int) Math.min(Integer.MAX_VALUE, s);
+    }
+
+    @Override
+    public int minSize() {
+      return min;
     }
 
     @Override

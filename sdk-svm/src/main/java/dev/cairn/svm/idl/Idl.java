@@ -215,8 +215,11 @@ public final class Idl {
           }
           type = p.namedType(n, ip);
         }
+        if (!type.isStruct()) {
+          throw new IdlException(ip, namespace + " " + n + " is not a struct with named fields", true);
+        }
       } catch (IdlException e) {
-        // zero-copy (bytemuck) layouts are not Borsh: kept, and refused only when used
+        // zero-copy (bytemuck) layouts are not Borsh, and non-struct accounts are not read here: kept, and refused only when used
         if (!e.unsupported) {
           throw e;
         }
@@ -324,6 +327,20 @@ public final class Idl {
   /** The account types' names. */
   public List<String> accountNames() {
     return new ArrayList<>(accounts.keySet());
+  }
+
+  /** The type of account {@code name} (a struct). */
+  public BorshType accountType(String name) {
+    return account(name).type();
+  }
+
+  /** The type of event {@code name} (a struct). */
+  public BorshType eventType(String name) {
+    TypedItem t = events.get(name);
+    if (t == null) {
+      throw new IdlException("event " + name, "not in the IDL (has " + events.keySet() + ")");
+    }
+    return t.type();
   }
 
   /** The events' names. */

@@ -36,6 +36,11 @@ public final class IdlInstruction {
     return discriminator;
   }
 
+  /** The arguments as one struct type (for {@link BorshType#fromJson} and {@link BorshType#toJson} of a whole argument map). */
+  public BorshType argsType() {
+    return argsType;
+  }
+
   /** The arguments, in order (unmodifiable). */
   public List<BorshType.Field> args() {
     return args;

@@ -159,6 +159,21 @@ class IdlFixtureTest {
   }
 
   @Test
+  void jsonArgumentsAndTypes() {
+    Idl idl = modern();
+    Instruction fromJson = idl.encodeInstruction("deposit", Json.parse(
+        "{\"slot\":\"42\",\"params\":{\"amount\":\"18446744073709551615\",\"tag\":\"gold\",\"lock\":-5,\"memo\":\"0x01020304\"}}"),
+        Map.of("user", USER));
+    assertEquals(idl.encodeInstruction("deposit", depositArgs(), Map.of("user", USER)), fromJson);
+    assertEquals(List.of("authority", "fee_bps", "label", "state"), List.copyOf(idl.accountType("Config").fields().keySet()));
+    assertTrue(idl.eventType("Deposited").isStruct());
+    assertEquals("{\"fee_bps\":30,\"label\":\"x\"}",
+        Json.write(idl.instruction("initialize").argsType().toJson(Map.of("fee_bps", 30, "label", "x"))));
+    IdlException e = assertThrows(IdlException.class, () -> idl.encodeInstruction("deposit", Json.parse("{\"slot\":\"-1\"}"), Map.of("user", USER)));
+    assertTrue(e.getMessage().contains("slot"), e.getMessage());
+  }
+
+  @Test
   void genericTypesAreResolvedWhereUsed() {
     String json = resource("vault-0.30.json").replace("\"args\": [ { \"name\": \"fee_bps\", \"type\": \"u16\" }",
         "\"args\": [ { \"name\": \"w\", \"type\": { \"defined\": { \"name\": \"Wrapper\", \"generics\": [ { \"kind\": \"type\", \"type\": \"u16\" }, { \"kind\": \"const\", \"value\": \"2\" } ] } } }, { \"name\": \"fee_bps\", \"type\": \"u16\" }");
