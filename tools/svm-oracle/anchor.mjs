@@ -5,9 +5,11 @@
 // bytes as arrays of numbers, enums as {"Variant": fields}, tuples as arrays).
 import * as readline from 'node:readline';
 import anchor from '@coral-xyz/anchor';
-import { PublicKey } from '@solana/web3.js';
+import { Connection, Keypair, PublicKey } from '@solana/web3.js';
 
 const { BorshCoder, BN } = anchor;
+// account resolution needs a provider; nothing here talks to the (unreachable) node
+const provider = new anchor.AnchorProvider(new Connection('http://127.0.0.1:9'), new anchor.Wallet(Keypair.generate()), {});
 const WIDE = new Set(['u64', 'i64', 'u128', 'i128', 'u256', 'i256']);
 
 function typeDef(idl, name) {
@@ -102,6 +104,22 @@ function argsFromA(idl, ix, data) {
 }
 
 const ops = {
+  // Program.methods.<ix>(args).accounts(given).instruction(): PDAs, fixed addresses, optional accounts resolved by Anchor
+  async resolve(r) {
+    const idl = r.idl;
+    const program = new anchor.Program(idl, provider);
+    const ix = idl.instructions.find((i) => i.name === r.ix);
+    const args = ix.args.map((a) => toA(idl, a.type, r.args[a.name]));
+    const given = {};
+    for (const [k, v] of Object.entries(r.accounts)) given[k] = v === null ? null : new PublicKey(v);
+    const camel = r.ix.replace(/_([a-z0-9])/g, (m, c) => c.toUpperCase());
+    const out = await program.methods[camel](...args).accounts(given).instruction();
+    return {
+      programId: out.programId.toBase58(),
+      accounts: out.keys.map((k) => ({ pubkey: k.pubkey.toBase58(), isSigner: k.isSigner, isWritable: k.isWritable })),
+      data: out.data.toString('hex'),
+    };
+  },
   version() {
     return { anchor: '0.32' };
   },
