@@ -20,9 +20,10 @@ import java.util.Optional;
  * programs whose IDL has an address are mapped; a code is looked up only for its own program.
  *
  * <p>Classification: the IDL's own errors and Anchor's constraint and {@code require!} errors
- * (2000-2999) are {@link ErrorKind#REVERTED} (the program refused); Anchor's instruction (100-103),
- * IDL (1000-1999), account (3000-3999) and program-id (4100-4102) errors are {@link
- * ErrorKind#INVALID_INPUT} (the transaction was built wrong: bad data, wrong or missing accounts);
+ * (2000-2999) are {@link ErrorKind#REVERTED} (the program refused); Anchor's other framework errors —
+ * instruction (100-103), IDL (1000-1999), account (3000-3999), program-id (4100-4102), deprecated
+ * (5000) — are {@link ErrorKind#INVALID_INPUT} (the transaction was built wrong: bad data, wrong or
+ * missing accounts);
  * unknown codes are {@code null} (the default applies). Immutable and thread-safe.
  *
  * <pre>{@code
