@@ -123,7 +123,9 @@ public final class Idl {
       List<IdlAccountSpec> accs = o.has("accounts")
           ? Collections.unmodifiableList(p.accounts(IdlParser.arr(o.get("accounts"), ip + ".accounts"), ip + ".accounts", new ArrayList<>()))
           : Collections.<IdlAccountSpec>emptyList();
-      IdlInstruction ix = new IdlInstruction(n, disc, args, accs);
+      BorshType returns = o.has("returns") && !o.get("returns").isNull()
+          ? p.type(o.get("returns"), ip + ".returns", Collections.emptyMap()) : null;
+      IdlInstruction ix = new IdlInstruction(n, disc, args, accs, returns);
       if (byName.put(n, ix) != null) {
         throw new IdlException(ip + ".name", "duplicate instruction " + n);
       }
@@ -502,6 +504,28 @@ public final class Idl {
       }
     }
     return out;
+  }
+
+  /**
+   * The value instruction {@code name} returned: the return data of a simulation or transaction
+   * ({@code returnData.data} of simulateTransaction, or the base64 of a {@code "Program return: <id>
+   * <base64>"} log line), decoded strictly with the instruction's {@code returns} type.
+   *
+   * @throws IdlException when the instruction declares no return type
+   * @throws DecodingException when the data does not decode
+   */
+  public Object decodeReturn(String name, byte[] returnData) {
+    IdlInstruction ix = instruction(name);
+    BorshType t = ix.returns().orElseThrow(() -> new IdlException("instruction " + name, "declares no return type"));
+    if (returnData == null) {
+      throw new DecodingException("return " + name, -1, "data is null");
+    }
+    try {
+      return t.decode(returnData);
+    } catch (DecodingException e) {
+      throw new DecodingException("return " + name + (valuePath(e.field()).isEmpty() ? "" : "." + valuePath(e.field())), e.offset(),
+          e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+    }
   }
 
   // ------------------------------------------------------------------ accounts and events

@@ -13,13 +13,20 @@ public final class IdlInstruction {
   private final List<BorshType.Field> args;
   private final List<IdlAccountSpec> accounts;
   final BorshType argsType;
+  private final BorshType returns;
 
-  IdlInstruction(String name, byte[] discriminator, List<BorshType.Field> args, List<IdlAccountSpec> accounts) {
+  IdlInstruction(String name, byte[] discriminator, List<BorshType.Field> args, List<IdlAccountSpec> accounts, BorshType returns) {
     this.name = name;
     this.discriminator = discriminator;
     this.args = args;
     this.accounts = accounts;
     this.argsType = BorshType.struct(name, args);
+    this.returns = returns;
+  }
+
+  /** The type of the value the instruction returns ({@code set_return_data}), when the IDL declares one. */
+  public java.util.Optional<BorshType> returns() {
+    return java.util.Optional.ofNullable(returns);
   }
 
   /** The name as the IDL writes it. */

@@ -159,6 +159,16 @@ class IdlFixtureTest {
   }
 
   @Test
+  void returnData() {
+    Idl idl = modern();
+    assertEquals(Optional.of(BigInteger.valueOf(7)), idl.decodeReturn("deposit", Hex.decode("010700000000000000")));
+    assertEquals(Optional.empty(), idl.decodeReturn("deposit", Hex.decode("00")));
+    DecodingException e = assertThrows(DecodingException.class, () -> idl.decodeReturn("deposit", Hex.decode("0107")));
+    assertEquals("return deposit", e.field());
+    assertThrows(IdlException.class, () -> idl.decodeReturn("initialize", new byte[0]));
+  }
+
+  @Test
   void jsonArgumentsAndTypes() {
     Idl idl = modern();
     Instruction fromJson = idl.encodeInstruction("deposit", Json.parse(
