@@ -472,6 +472,18 @@ public final class Idl {
         + hexPrefix(data, 8));
   }
 
+  /** The name of the instruction whose discriminator {@code data} starts with, if any (nothing is decoded). */
+  public Optional<String> instructionName(byte[] data) {
+    if (data != null) {
+      for (IdlInstruction ix : instructions) {
+        if (prefixOf(ix.disc(), data)) {
+          return Optional.of(ix.name());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Decodes an instruction of this program (its program id must be the IDL's address, when known). */
   public Decoded decodeInstruction(Instruction ix) {
     if (address != null && !ix.programId().equals(address)) {

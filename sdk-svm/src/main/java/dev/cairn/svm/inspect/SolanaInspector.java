@@ -16,6 +16,7 @@ import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.signer.SignRequest;
 import dev.cairn.svm.Pubkey;
 import dev.cairn.svm.SvmException;
+import dev.cairn.svm.idl.Idl;
 import dev.cairn.svm.programs.AddressLookupTableProgram;
 import dev.cairn.svm.programs.AssociatedTokenProgram;
 import dev.cairn.svm.programs.ComputeBudgetProgram;
@@ -166,6 +167,15 @@ public final class SolanaInspector implements TransactionInspector {
    * @throws SvmException INVALID_INPUT when a supplied table is too short for an index
    */
   public static MessageSummary inspect(Message message, List<AddressLookupTable> tables) {
+    return inspect(message, tables, Collections.emptyList());
+  }
+
+  /**
+   * As {@link #inspect(Message, List)}, naming the instructions of programs with an IDL (by their
+   * address): such an instruction is a {@link InspectedInstruction.Kind#CALL} with the IDL's
+   * instruction name (program name: the IDL's), instead of an unknown one.
+   */
+  public static MessageSummary inspect(Message message, List<AddressLookupTable> tables, java.util.Collection<Idl> idls) {
     if (message == null) {
       throw new SvmException(SvmException.Reason.INVALID_INPUT, "message: is null");
     }
@@ -198,6 +208,16 @@ public final class SolanaInspector implements TransactionInspector {
       }
       byte[] data = c.data();
       InspectedInstruction ix = instruction(i, program, accts, data);
+      if (ix.kind() == InspectedInstruction.Kind.UNKNOWN && idls != null) {
+        for (Idl idl : idls) {
+          if (idl != null && idl.address().isPresent() && idl.address().get().equals(program)) {
+            java.util.Optional<String> name = idl.instructionName(data);
+            if (name.isPresent()) {
+              ix = call(i, program, idl.name(), name.get(), null);
+            }
+          }
+        }
+      }
       if (ix.kind() == InspectedInstruction.Kind.COMPUTE_BUDGET) {
         if (ix.name().equals("setComputeUnitLimit")) {
           limit = limit == null ? ix.amount().get().longValue() : Math.max(limit, ix.amount().get().longValue());

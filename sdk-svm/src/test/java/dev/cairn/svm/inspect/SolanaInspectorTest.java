@@ -92,6 +92,27 @@ class SolanaInspectorTest {
   }
 
   @Test
+  void registeredAndNamesIdlInstructions() {
+    assertTrue(Inspectors.available().stream().anyMatch(i -> i instanceof SolanaInspector));
+    dev.cairn.svm.idl.Idl idl = dev.cairn.svm.idl.Idl.parse(new String(readFixture(), java.nio.charset.StandardCharsets.UTF_8));
+    Instruction init = idl.encodeInstruction("initialize", java.util.Map.of("fee_bps", 1, "label", "a"), java.util.Map.of("authority", payer));
+    Message m = Message.compileLegacy(payer, List.of(init), hash);
+    assertEquals(InspectedInstruction.Kind.UNKNOWN, SolanaInspector.inspect(m, List.of()).instructions().get(0).kind());
+    InspectedInstruction named = SolanaInspector.inspect(m, List.of(), List.of(idl)).instructions().get(0);
+    assertEquals(InspectedInstruction.Kind.CALL, named.kind());
+    assertEquals("initialize", named.name());
+    assertEquals("vault", named.program());
+  }
+
+  static byte[] readFixture() {
+    try (java.io.InputStream in = SolanaInspectorTest.class.getResourceAsStream("/idl/vault-0.30.json")) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void durableNonceAndDefaultComputeLimit() {
     Pubkey nonce = key();
     Message m = Message.compileLegacy(payer, List.of(
