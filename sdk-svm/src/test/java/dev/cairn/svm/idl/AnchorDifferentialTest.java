@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.json.Json;
 import dev.cairn.core.json.JsonObject;
-import dev.cairn.core.json.JsonValue;
 import dev.cairn.svm.Pubkey;
 import dev.cairn.svm.borsh.BorshType;
 import dev.cairn.svm.borsh.RandomBorsh;
@@ -170,9 +169,5 @@ class AnchorDifferentialTest {
     assertEquals("initialize_mint2", IdlParser.snakeCase("initializeMint2"));
     assertEquals("set_http_url", IdlParser.snakeCase("setHTTPUrl"));
     assertEquals("transfer_with_seed", IdlParser.snakeCase("transferWithSeed"));
-  }
-
-  static JsonValue json(String s) {
-    return Json.parse(s);
   }
 }

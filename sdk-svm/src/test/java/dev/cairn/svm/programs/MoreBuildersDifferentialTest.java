@@ -8,7 +8,6 @@ import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.json.Json;
 import dev.cairn.core.json.JsonArray;
 import dev.cairn.core.json.JsonObject;
-import dev.cairn.core.json.JsonValue;
 import dev.cairn.svm.Pubkey;
 import dev.cairn.svm.SvmException;
 import dev.cairn.svm.tx.AccountMeta;
@@ -192,9 +191,5 @@ class MoreBuildersDifferentialTest {
     }
     assertThrows(SvmException.class, () -> TokenProgram.TOKEN.transfer(ms, ms, ms, 1, twelve));
     assertThrows(SvmException.class, () -> SystemProgram.assignWithSeed(ms, ms, "x".repeat(33), ms));
-  }
-
-  static JsonValue parse(String s) {
-    return Json.parse(s);
   }
 }
