@@ -45,6 +45,23 @@ public final class AssociatedTokenProgram {
     return Instruction.of(PROGRAM_ID, accounts(payer, associatedAccount, owner, mint, tokenProgramId), new byte[] {1});
   }
 
+  /**
+   * Recovers tokens from an associated token account owned by another associated token account of
+   * the same owner: moves them to the owner's associated account for {@code nestedMint} and closes
+   * the nested account. {@code owner} signs.
+   */
+  public static Instruction recoverNested(Pubkey nestedAccount, Pubkey nestedMint, Pubkey destinationAccount,
+      Pubkey ownerAccount, Pubkey ownerMint, Pubkey owner, Pubkey tokenProgramId) {
+    return Instruction.of(PROGRAM_ID, List.of(
+        AccountMeta.writable(key("nestedAccount", nestedAccount)),
+        AccountMeta.readonly(key("nestedMint", nestedMint)),
+        AccountMeta.writable(key("destinationAccount", destinationAccount)),
+        AccountMeta.writable(key("ownerAccount", ownerAccount)),
+        AccountMeta.readonly(key("ownerMint", ownerMint)),
+        AccountMeta.writableSigner(key("owner", owner)),
+        AccountMeta.readonly(key("tokenProgramId", tokenProgramId))), new byte[] {2});
+  }
+
   private static List<AccountMeta> accounts(Pubkey payer, Pubkey ata, Pubkey owner, Pubkey mint, Pubkey tokenProgramId) {
     return List.of(
         AccountMeta.writableSigner(key("payer", payer)),

@@ -35,6 +35,9 @@ public final class SystemProgram {
   private static final int INITIALIZE_NONCE = 6;
   private static final int AUTHORIZE_NONCE = 7;
   private static final int ALLOCATE = 8;
+  private static final int ALLOCATE_WITH_SEED = 9;
+  private static final int ASSIGN_WITH_SEED = 10;
+  private static final int TRANSFER_WITH_SEED = 11;
 
   private SystemProgram() {}
 
@@ -84,6 +87,45 @@ public final class SystemProgram {
             .bytes(s)
             .u64(lamports)
             .u64(space)
+            .bytes(key("owner", owner).bytes()));
+  }
+
+  private static byte[] seedBytes(String seed) {
+    if (seed == null) {
+      throw new SvmException(SvmException.Reason.INVALID_INPUT, "seed: is null");
+    }
+    byte[] s = seed.getBytes(StandardCharsets.UTF_8);
+    if (s.length > Pubkey.MAX_SEED_LENGTH) {
+      throw new SvmException(SvmException.Reason.INVALID_INPUT, "seed: at most 32 bytes of UTF-8, got " + s.length);
+    }
+    return s;
+  }
+
+  /**
+   * Moves {@code lamports} from {@code from}, the account at {@link Pubkey#createWithSeed}{@code
+   * (base, seed, fromOwner)}; {@code base} signs.
+   */
+  public static Instruction transferWithSeed(Pubkey from, Pubkey base, String seed, Pubkey fromOwner, Pubkey to, long lamports) {
+    byte[] s = seedBytes(seed);
+    return ix(
+        List.of(AccountMeta.writable(key("from", from)), AccountMeta.readonlySigner(key("base", base)), AccountMeta.writable(key("to", to))),
+        new ByteWriter(52 + s.length).u32(TRANSFER_WITH_SEED).u64(lamports).u64(s.length).bytes(s).bytes(key("fromOwner", fromOwner).bytes()));
+  }
+
+  /** Assigns the account at {@code createWithSeed(base, seed, owner)} to {@code owner}; {@code base} signs. */
+  public static Instruction assignWithSeed(Pubkey account, Pubkey base, String seed, Pubkey owner) {
+    byte[] s = seedBytes(seed);
+    return ix(
+        List.of(AccountMeta.writable(key("account", account)), AccountMeta.readonlySigner(key("base", base))),
+        new ByteWriter(76 + s.length).u32(ASSIGN_WITH_SEED).bytes(base.bytes()).u64(s.length).bytes(s).bytes(key("owner", owner).bytes()));
+  }
+
+  /** Allocates {@code space} bytes to the account at {@code createWithSeed(base, seed, owner)} and assigns it to {@code owner}. */
+  public static Instruction allocateWithSeed(Pubkey account, Pubkey base, String seed, long space, Pubkey owner) {
+    byte[] s = seedBytes(seed);
+    return ix(
+        List.of(AccountMeta.writable(key("account", account)), AccountMeta.readonlySigner(key("base", base))),
+        new ByteWriter(84 + s.length).u32(ALLOCATE_WITH_SEED).bytes(base.bytes()).u64(s.length).bytes(s).u64(space)
             .bytes(key("owner", owner).bytes()));
   }
 
