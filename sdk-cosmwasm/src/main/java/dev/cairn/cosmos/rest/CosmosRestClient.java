@@ -331,7 +331,8 @@ public final class CosmosRestClient implements AutoCloseable {
 
   /**
    * Simulates {@code txBytes} (a {@code TxRaw}; signatures may be empty for simulation) and returns
-   * the gas wanted and used. A failing simulation is a {@link ChainException} (e.g. NONCE_MISMATCH
+   * the gas wanted and used ({@code gas_wanted} above 2^63-1, as an infinite simulation gas meter
+   * reports it, is {@link Long#MAX_VALUE}). A failing simulation is a {@link ChainException} (e.g. NONCE_MISMATCH
    * with the expected sequence in its native message, OUT_OF_GAS, REVERTED with the contract's
    * message).
    */
@@ -347,7 +348,7 @@ public final class CosmosRestClient implements AutoCloseable {
         if (f.equals("gas_info")) {
           Readers.object(q, (g, r) -> {
             if (g.equals("gas_wanted")) {
-              gas[0] = Readers.int64(r);
+              gas[0] = Readers.uint64Saturated(r);
               return true;
             }
             if (g.equals("gas_used")) {
@@ -367,7 +368,7 @@ public final class CosmosRestClient implements AutoCloseable {
         throw Readers.missing(p, "gas_info");
       }
       return GasEstimate.of(Math.max(gas[0], 0), gas[1]);
-    }, true));
+    }, false)); // a failed simulation is a deterministic HTTP 500 (gRPC Unknown): not worth retrying
   }
 
   /**

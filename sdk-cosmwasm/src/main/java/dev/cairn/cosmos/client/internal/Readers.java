@@ -57,6 +57,29 @@ public final class Readers {
     return v;
   }
 
+  /** A uint64 decimal string; values above 2^63-1 give {@link Long#MAX_VALUE}. */
+  public static long uint64Saturated(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_STRING) {
+      String s = p.getText();
+      if (s.length() >= 19 && s.length() <= 20) {
+        boolean digits = true;
+        for (int i = 0; i < s.length() && digits; i++) {
+          digits = s.charAt(i) >= '0' && s.charAt(i) <= '9';
+        }
+        if (digits && new java.math.BigInteger(s).compareTo(BigInteger64.MAX_UINT64) <= 0
+            && new java.math.BigInteger(s).compareTo(BigInteger64.MAX_INT64) > 0) {
+          return Long.MAX_VALUE;
+        }
+      }
+    }
+    return int64(p);
+  }
+
+  private static final class BigInteger64 {
+    static final java.math.BigInteger MAX_INT64 = java.math.BigInteger.valueOf(Long.MAX_VALUE);
+    static final java.math.BigInteger MAX_UINT64 = java.math.BigInteger.ONE.shiftLeft(64).subtract(java.math.BigInteger.ONE);
+  }
+
   /** An ABCI code: a JSON integer (or a decimal string) in 0..2^32-1. */
   public static long code(JsonParser p) throws IOException {
     long v = int64(p);
