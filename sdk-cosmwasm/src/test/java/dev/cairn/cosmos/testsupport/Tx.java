@@ -23,6 +23,15 @@ public final class Tx {
     }
   }
 
+  /** Upper-case hex of {@code b} (e.g. a hash sent as base64). */
+  public static String hashOfHex(byte[] b) {
+    StringBuilder sb = new StringBuilder();
+    for (byte x : b) {
+      sb.append(String.format(Locale.ROOT, "%02X", x));
+    }
+    return sb.toString();
+  }
+
   /** Some bytes standing for a signed transaction. */
   public static byte[] bytes(String label) {
     return ("txraw:" + label).getBytes(StandardCharsets.UTF_8);
