@@ -246,7 +246,7 @@ public final class CometRpcClient implements AutoCloseable {
       switch (f) {
         case "hash": hash[0] = Readers.hexUpper(q); return true;
         case "height": height[0] = Readers.int64(q); return true;
-        case "tx_result": res[0] = readExec(q); return true;
+        case "tx_result": res[0] = readExec(q, true); return true;
         default: return false;
       }
     });
@@ -267,9 +267,13 @@ public final class CometRpcClient implements AutoCloseable {
         .events(r.events()).build();
   }
 
-  /** ABCI {@code ResponseDeliverTx} (0.37) / {@code ExecTxResult} (0.38). */
-  static ExecResult readExec(JsonParser p) throws IOException {
-    long[] n = {0, 0, 0};
+  /**
+   * ABCI {@code ResponseDeliverTx} (0.37) / {@code ExecTxResult} (0.38). Zero values may be left
+   * out (gogoproto's omitempty); an included transaction always has gas wanted and used, so those
+   * are required when {@code requireGas}.
+   */
+  static ExecResult readExec(JsonParser p, boolean requireGas) throws IOException {
+    long[] n = {0, -1, -1};
     String[] s = new String[2];
     List<List<TxEvent>> events = new ArrayList<>(1);
     Readers.object(p, (f, q) -> {
@@ -283,7 +287,14 @@ public final class CometRpcClient implements AutoCloseable {
         default: return false;
       }
     });
-    return ExecResult.of(n[0], s[0], s[1], n[1], n[2], events.isEmpty() ? Collections.emptyList() : events.get(0));
+    if (requireGas && n[1] < 0) {
+      throw Readers.missing(p, "gas_wanted");
+    }
+    if (requireGas && n[2] < 0) {
+      throw Readers.missing(p, "gas_used");
+    }
+    return ExecResult.of(n[0], s[0], s[1], Math.max(n[1], 0), Math.max(n[2], 0),
+        events.isEmpty() ? Collections.emptyList() : events.get(0));
   }
 
   /** {@code block} at {@code height}, or the latest for 0. */
@@ -382,7 +393,7 @@ public final class CometRpcClient implements AutoCloseable {
       Readers.object(p, (f, q) -> {
         switch (f) {
           case "height": h[0] = Readers.int64(q); return true;
-          case "txs_results": txs.addAll(Readers.listOrEmpty(q, CometRpcClient::readExec)); return true;
+          case "txs_results": txs.addAll(Readers.listOrEmpty(q, r -> readExec(r, false))); return true;
           case "begin_block_events": begin.addAll(Readers.events(q)); return true;
           case "end_block_events": end.addAll(Readers.events(q)); return true;
           case "finalize_block_events":
@@ -478,7 +489,7 @@ public final class CometRpcClient implements AutoCloseable {
                 switch (m) {
                   case "height": height[0] = Readers.int64(w); return true;
                   case "tx": tx[0] = Readers.base64(w); return true;
-                  case "result": res[0] = readExec(w); return true;
+                  case "result": res[0] = readExec(w, true); return true;
                   default: return false;
                 }
               });
