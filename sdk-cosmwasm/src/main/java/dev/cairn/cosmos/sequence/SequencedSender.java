@@ -7,6 +7,7 @@ import dev.cairn.core.chain.ErrorKind;
 import dev.cairn.cosmos.CosmosException;
 import dev.cairn.cosmos.client.BroadcastResult;
 import dev.cairn.cosmos.errors.CosmosErrors;
+import dev.cairn.transport.TransportException;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
@@ -30,7 +31,8 @@ import java.util.function.LongSupplier;
  *   <li>any other {@code CheckTx} refusal: the sequence was not consumed and is reused by the next
  *       transaction; the refusal is returned ({@link Outcome#result()});
  *   <li>a broadcast that fails in transport after it may have reached the node: the sequence is
- *       presumed consumed (if it was not, the next transaction gets a mismatch and is re-signed).
+ *       presumed consumed (if it was not, the next transaction gets a mismatch and is re-signed);
+ *       one that was never sent (connection refused, client closed) consumed nothing.
  * </ul>
  *
  * A transaction included in a block but failed there (non-zero {@code DeliverTx}) consumed its
@@ -162,7 +164,15 @@ public final class SequencedSender {
           a.release(seq);
           throw e;
         }
-        BroadcastResult r = broadcaster.broadcast(tx);
+        BroadcastResult r;
+        try {
+          r = broadcaster.broadcast(tx);
+        } catch (TransportException e) {
+          if (!e.mayHaveReachedServer()) {
+            a.release(seq); // never sent: not consumed
+          }
+          throw e;
+        }
         if (r.isAccepted()) {
           return new Outcome(seq, r, resyncs);
         }

@@ -203,5 +203,19 @@ class SequencedSenderTest {
     }));
     assertEquals(10, ok.send(seq -> new byte[] {1}).sequence(), "the failed signing consumed nothing");
     assertEquals(11, ok.send(seq -> new byte[] {2}).sequence());
+
+    AtomicInteger attempt = new AtomicInteger();
+    SequencedSender flaky = SequencedSender.create(() -> 20, tx -> {
+      switch (attempt.incrementAndGet()) {
+        case 1: throw dev.cairn.transport.TransportException.connect("POST /cosmos/tx/v1beta1/txs", "refused", null);
+        case 2: throw dev.cairn.transport.TransportException.io("POST /cosmos/tx/v1beta1/txs", "reset", null);
+        default: return BroadcastResult.of(Tx.hash(tx), 0, "", "");
+      }
+    }, CHAIN);
+    assertThrows(dev.cairn.transport.TransportException.class, () -> flaky.send(seq -> new byte[] {3}));
+    assertEquals(20, flaky.nextSequence(), "never sent: not consumed");
+    assertThrows(dev.cairn.transport.TransportException.class, () -> flaky.send(seq -> new byte[] {4}));
+    assertEquals(21, flaky.nextSequence(), "may have reached the node: presumed consumed");
+    assertEquals(21, flaky.send(seq -> new byte[] {5}).sequence());
   }
 }
