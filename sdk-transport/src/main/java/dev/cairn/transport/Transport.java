@@ -206,11 +206,13 @@ final class Transport {
 
   static TransportException httpError(String method, HttpReply r) {
     String snippet = null;
+    String body = null;
     try {
-      String s = new String(r.peek(256), StandardCharsets.UTF_8);
-      StringBuilder sb = new StringBuilder(s.length());
-      for (int i = 0; i < s.length() && sb.length() < 200; i++) {
-        char c = s.charAt(i);
+      byte[] head = r.peek(4 * TransportException.MAX_ERROR_BODY_CHARS);
+      body = new String(head, StandardCharsets.UTF_8);
+      StringBuilder sb = new StringBuilder(200);
+      for (int i = 0; i < body.length() && sb.length() < 200; i++) {
+        char c = body.charAt(i);
         sb.append(c < 0x20 || c == 0x7f ? ' ' : c);
       }
       snippet = sb.toString().trim();
@@ -218,7 +220,7 @@ final class Transport {
       // the status alone is enough
     }
     Duration ra = r.code() == 429 || r.code() == 503 ? RetryPolicy.parseRetryAfter(r.retryAfter(), System.currentTimeMillis()) : null;
-    return TransportException.httpStatus(method, r.code(), snippet, ra);
+    return TransportException.httpStatus(method, r.code(), snippet, ra, body);
   }
 
   private final class Single<T> extends Exchange<T> {

@@ -51,6 +51,7 @@ public final class TransportException extends CairnException {
   private final Duration retryAfter;
   private final String path;
   private String problem;
+  private String errorBody;
 
   private TransportException(Kind kind, String method, String text, long code, String rpcMessage, String dataJson,
       int httpStatus, Duration retryAfter, String path, Throwable cause) {
@@ -118,6 +119,24 @@ public final class TransportException extends CairnException {
   }
 
   /**
+   * A non-2xx HTTP answer that keeps the start of its body (at most {@link #MAX_ERROR_BODY_CHARS}
+   * characters) for callers that parse structured error bodies, such as gRPC-gateway's {@code
+   * {code, message, details}}.
+   *
+   * @param errorBody the body's start as text, or {@code null}
+   */
+  public static TransportException httpStatus(String method, int status, String bodySnippet, Duration retryAfter,
+      String errorBody) {
+    TransportException e = httpStatus(method, status, bodySnippet, retryAfter);
+    e.errorBody = errorBody == null || errorBody.length() <= MAX_ERROR_BODY_CHARS ? errorBody
+        : errorBody.substring(0, MAX_ERROR_BODY_CHARS);
+    return e;
+  }
+
+  /** The most characters of a non-2xx body kept by {@link #errorBody()}. */
+  public static final int MAX_ERROR_BODY_CHARS = 16 * 1024;
+
+  /**
    * A malformed response.
    *
    * @param path JSON pointer of the offending value (e.g. {@code /result/transactions/3/gas}), or
@@ -153,6 +172,7 @@ public final class TransportException extends CairnException {
     TransportException e = new TransportException(kind, otherMethod, text, code, rpcMessage, dataJson, httpStatus,
         retryAfter, path, getCause());
     e.problem = problem;
+    e.errorBody = errorBody;
     return e;
   }
 
@@ -202,6 +222,15 @@ public final class TransportException extends CairnException {
   /** The HTTP status ({@link Kind#HTTP_STATUS} and {@link Kind#RATE_LIMITED} only, else -1). */
   public int httpStatus() {
     return httpStatus;
+  }
+
+  /**
+   * The start of a non-2xx response's body as UTF-8 text (at most {@link #MAX_ERROR_BODY_CHARS}
+   * characters; {@link Kind#HTTP_STATUS} and {@link Kind#RATE_LIMITED} only), e.g. a REST API's
+   * structured error. Never part of {@link #getMessage()} beyond the short snippet.
+   */
+  public Optional<String> errorBody() {
+    return Optional.ofNullable(errorBody);
   }
 
   /** The server's {@code Retry-After}, if it sent one. */

@@ -102,6 +102,34 @@ class RestClientTest {
 
   @ParameterizedTest
   @EnumSource(ChannelChoice.class)
+  void errorBodiesAreKeptBoundedForStructuredErrors(ChannelChoice ch) throws Exception {
+    try (QueueServer s = new QueueServer(); RestClient rest = client(ch, s)) {
+      StringBuilder longMessage = new StringBuilder();
+      for (int i = 0; i < 40; i++) {
+        longMessage.append("account sequence mismatch, expected 7, got 6; ");
+      }
+      String body = "{\"code\":2,\"message\":\"" + longMessage + "\",\"details\":[]}";
+      s.enqueue(dev.cairn.testing.server.ScriptedHttpServer.response(400, "Bad Request", "",
+          body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      TransportException e = assertThrows(TransportException.class, () -> rest.get("/sim", HEIGHT).send());
+      assertEquals(400, e.httpStatus());
+      assertEquals(body, e.errorBody().orElseThrow(), "the whole (short) body is kept");
+      assertTrue(e.getMessage().length() < 400, "the message keeps only a snippet");
+
+      StringBuilder huge = new StringBuilder("{\"message\":\"");
+      while (huge.length() < 100_000) {
+        huge.append("xxxxxxxxxx");
+      }
+      huge.append("\"}");
+      s.enqueue(dev.cairn.testing.server.ScriptedHttpServer.response(404, "Not Found", "",
+          huge.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      TransportException big = assertThrows(TransportException.class, () -> rest.get("/big", HEIGHT).send());
+      assertEquals(TransportException.MAX_ERROR_BODY_CHARS, big.errorBody().orElseThrow().length());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ChannelChoice.class)
   void nonIdempotentPostIsNotRetriedAfterTheServerGotIt(ChannelChoice ch) throws Exception {
     try (QueueServer s = new QueueServer(); RestClient rest = client(ch, s)) {
       s.enqueueStatus(503, "");

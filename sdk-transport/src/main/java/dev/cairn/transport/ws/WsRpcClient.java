@@ -259,8 +259,20 @@ public final class WsRpcClient implements AutoCloseable {
   }
 
   private <T> CompletableFuture<T> send(String method, ParamsWriter params, ResultReader<T> reader) {
-    long id = ids.getAndIncrement();
+    return send(ids.getAndIncrement(), method, params, reader, null);
+  }
+
+  /**
+   * Sends a request with the given id; {@code beforeSend} (if any) sees the future before the
+   * request is written, so that its completion handlers run on the reader thread before any later
+   * message is handled.
+   */
+  private <T> CompletableFuture<T> send(long id, String method, ParamsWriter params, ResultReader<T> reader,
+      java.util.function.Consumer<CompletableFuture<T>> beforeSend) {
     Pending<T> p = new Pending<>(method, reader);
+    if (beforeSend != null) {
+      beforeSend.accept(p.future);
+    }
     StringWriter w = new StringWriter(128);
     try (JsonGenerator g = JsonLimits.jsonFactory().createGenerator(w)) {
       g.writeStartObject();
@@ -305,16 +317,29 @@ public final class WsRpcClient implements AutoCloseable {
   }
 
   private void subscribe(Sub<?> s, Instant lostAt, int attempts) {
-    send(s.spec.subscribeMethod, s.spec.params, JsonValues::rawJson).whenComplete((rawId, err) -> {
+    long id = ids.getAndIncrement();
+    String eventKey = s.spec.eventIdSuffix == null ? null : id + s.spec.eventIdSuffix;
+    if (eventKey != null) {
+      // events follow the subscribe response on the same socket: be ready for them before sending
+      s.pendingKey = eventKey;
+      byServerId.put(eventKey, s);
+    }
+    send(id, s.spec.subscribeMethod, s.spec.params, JsonValues::rawJson, f -> f.whenComplete((rawId, err) -> {
       if (err != null) {
+        if (eventKey != null) {
+          byServerId.remove(eventKey, s);
+        }
         s.error(err);
         return;
       }
       if (s.closed) {
+        if (eventKey != null) {
+          byServerId.remove(eventKey, s);
+        }
         unsubscribe(s, rawId);
         return;
       }
-      String key = idKey(rawId);
+      String key = eventKey != null ? eventKey : idKey(rawId);
       if (key == null) {
         s.error(TransportException.malformed(s.spec.subscribeMethod, "/result",
             "subscription id must be a string or an integer"));
@@ -329,11 +354,15 @@ public final class WsRpcClient implements AutoCloseable {
       s.serverIdRaw = rawId;
       s.serverId = key;
       byServerId.put(key, s);
-    });
+    }));
   }
 
   private void unsubscribe(Sub<?> s, String rawId) {
-    send(s.spec.unsubscribeMethod, g -> g.writeRawValue(rawId), JsonValues::rawJson);
+    if (s.spec.unsubscribeParams != null) {
+      send(s.spec.unsubscribeMethod, s.spec.unsubscribeParams, JsonValues::rawJson);
+    } else {
+      send(s.spec.unsubscribeMethod, g -> g.writeRawValue(rawId), JsonValues::rawJson);
+    }
   }
 
   /** A string id without its quotes, an integer id as digits; null for anything else. */
@@ -359,6 +388,7 @@ public final class WsRpcClient implements AutoCloseable {
         return;
       }
       long id = -1;
+      String idText = null;
       String method = null;
       String subId = null;
       String rawResult = null;
@@ -369,6 +399,7 @@ public final class WsRpcClient implements AutoCloseable {
         switch (f) {
           case "id":
             id = p.currentToken() == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
+            idText = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : null;
             p.skipChildren();
             break;
           case "method":
@@ -405,6 +436,18 @@ public final class WsRpcClient implements AutoCloseable {
         Sub<?> s = byServerId.get(subId);
         if (s != null) {
           s.deliver(rawParamsResult);
+        }
+        return;
+      }
+      if (idText != null) {
+        // an event delivered as a response (WsSubscriptionSpec.ofResponseEvents)
+        Sub<?> s = byServerId.get(idText);
+        if (s != null && s.spec.eventIdSuffix != null) {
+          if (error != null) {
+            s.error(error.forMethod(s.spec.subscribeMethod));
+          } else if (rawResult != null) {
+            s.deliver(rawResult);
+          }
         }
         return;
       }
@@ -465,6 +508,7 @@ public final class WsRpcClient implements AutoCloseable {
     final WsSubscriptionListener<T> listener;
     volatile String serverId;
     volatile String serverIdRaw;
+    volatile String pendingKey;
     volatile boolean closed;
     volatile Instant lastEventAt;
     volatile boolean confirmed;
@@ -536,6 +580,10 @@ public final class WsRpcClient implements AutoCloseable {
       subs.remove(this);
       String id = serverId;
       String raw = serverIdRaw;
+      String pk = pendingKey;
+      if (pk != null) {
+        byServerId.remove(pk, this);
+      }
       if (id != null) {
         byServerId.remove(id);
         unsubscribe(this, raw);

@@ -19,14 +19,20 @@ public final class WsSubscriptionSpec<T> {
   final ParamsWriter params;
   final String unsubscribeMethod;
   final ResultReader<T> eventReader;
+  /** Null for notifications matched by {@code params.subscription}; else the suffix of the event responses' id. */
+  final String eventIdSuffix;
+  /** Null to unsubscribe with the server id; else the unsubscribe parameters. */
+  final ParamsWriter unsubscribeParams;
 
   private WsSubscriptionSpec(String name, String subscribeMethod, ParamsWriter params, String unsubscribeMethod,
-      ResultReader<T> eventReader) {
+      ResultReader<T> eventReader, String eventIdSuffix, ParamsWriter unsubscribeParams) {
     this.name = name;
     this.subscribeMethod = subscribeMethod;
     this.params = params;
     this.unsubscribeMethod = unsubscribeMethod;
     this.eventReader = eventReader;
+    this.eventIdSuffix = eventIdSuffix;
+    this.unsubscribeParams = unsubscribeParams;
   }
 
   /**
@@ -43,7 +49,31 @@ public final class WsSubscriptionSpec<T> {
     return new WsSubscriptionSpec<>(Objects.requireNonNull(name, "name"),
         Objects.requireNonNull(subscribeMethod, "subscribeMethod"), params == null ? ParamsWriter.NONE : params,
         Objects.requireNonNull(unsubscribeMethod, "unsubscribeMethod"),
-        Objects.requireNonNull(eventReader, "eventReader"));
+        Objects.requireNonNull(eventReader, "eventReader"), null, null);
+  }
+
+  /**
+   * A subscription whose events arrive as JSON-RPC <em>responses</em> rather than notifications:
+   * each event is a response whose {@code id} is the subscribe request's id followed by {@code
+   * eventIdSuffix} (as a string) and whose {@code result} is the event, read by {@code eventReader};
+   * the subscribe call's own result is ignored, and unsubscribing sends {@code unsubscribeParams}
+   * rather than a server id. This is CometBFT's shape ({@code subscribe} with a query, events with
+   * id {@code "<id>#event"}, {@code unsubscribe} with the same query). Resubscription after a
+   * reconnection and gap reporting work as for {@link #of}.
+   *
+   * @param eventIdSuffix e.g. {@code "#event"}; not empty
+   */
+  public static <T> WsSubscriptionSpec<T> ofResponseEvents(String name, String subscribeMethod, ParamsWriter params,
+      String eventIdSuffix, String unsubscribeMethod, ParamsWriter unsubscribeParams, ResultReader<T> eventReader) {
+    Objects.requireNonNull(eventIdSuffix, "eventIdSuffix");
+    if (eventIdSuffix.isEmpty()) {
+      throw new IllegalArgumentException("eventIdSuffix must not be empty");
+    }
+    return new WsSubscriptionSpec<>(Objects.requireNonNull(name, "name"),
+        Objects.requireNonNull(subscribeMethod, "subscribeMethod"), params == null ? ParamsWriter.NONE : params,
+        Objects.requireNonNull(unsubscribeMethod, "unsubscribeMethod"),
+        Objects.requireNonNull(eventReader, "eventReader"), eventIdSuffix,
+        unsubscribeParams == null ? ParamsWriter.NONE : unsubscribeParams);
   }
 
   /** The name. */

@@ -238,6 +238,66 @@ class WsRpcClientTest {
     }
   }
 
+  /** CometBFT's shape: subscribe returns {}, events are responses with id "<id>#event", unsubscribe takes the query. */
+  @Test
+  void responseEventsAreMatchedByRequestIdSuffixAndRenewedAfterADrop() throws Exception {
+    AtomicInteger subscribes = new AtomicInteger();
+    LinkedBlockingQueue<String> unsubscribed = new LinkedBlockingQueue<>();
+    WsSubscriptionSpec<Long> spec = WsSubscriptionSpec.ofResponseEvents("tx", "subscribe",
+        g -> g.writeString("tm.event='Tx'"), "#event", "unsubscribe", g -> g.writeString("tm.event='Tx'"), p -> {
+          JsonValues.expectObject(p);
+          long h = -1;
+          String f;
+          while ((f = JsonValues.nextField(p)) != null) {
+            if (f.equals("h")) {
+              h = JsonValues.longValue(p);
+            } else {
+              JsonValues.skip(p);
+            }
+          }
+          return h;
+        });
+    try (ScriptedWebSocketServer s = new ScriptedWebSocketServer(c -> {
+      String m;
+      while ((m = c.readText()) != null) {
+        JsonNode req = MAPPER.readTree(m);
+        String method = req.get("method").asText();
+        if (method.equals("subscribe")) {
+          int n = subscribes.incrementAndGet();
+          assertEquals("[\"tm.event='Tx'\"]", req.get("params").toString());
+          String evId = "\"" + req.get("id").asLong() + "#event\"";
+          c.sendText(result(req, "{}"));
+          c.sendText("{\"jsonrpc\":\"2.0\",\"id\":" + evId + ",\"result\":{\"h\":" + (n * 10 + 1) + "}}");
+          // an event of someone else's subscription id is not delivered
+          c.sendText("{\"jsonrpc\":\"2.0\",\"id\":\"999#event\",\"result\":{\"h\":5}}");
+          c.sendText("{\"jsonrpc\":\"2.0\",\"id\":" + evId + ",\"result\":{\"h\":" + (n * 10 + 2) + "}}");
+          if (n == 1) {
+            Thread.sleep(100);
+            c.drop();
+            return;
+          }
+        } else if (method.equals("unsubscribe")) {
+          unsubscribed.add(req.get("params").toString());
+          c.sendText(result(req, "{}"));
+        }
+      }
+    });
+         WsRpcClient ws = WsRpcClient.builder(s.url("/websocket")).retryPolicy(FAST).build()) {
+      Recorder r = new Recorder();
+      WsSubscription sub = ws.subscribe(spec, r);
+      assertEquals(11L, r.next());
+      assertEquals(12L, r.next());
+      Object gap = r.next();
+      assertTrue(gap instanceof WsGap, "the gap comes before the renewed events: " + gap);
+      assertEquals(21L, r.next());
+      assertEquals(22L, r.next());
+      assertTrue(sub.serverId().endsWith("#event"), sub.serverId());
+      sub.close();
+      assertEquals("[\"tm.event='Tx'\"]", unsubscribed.poll(5, TimeUnit.SECONDS));
+      assertEquals(null, r.seen.poll(100, TimeUnit.MILLISECONDS), "nothing else was delivered");
+    }
+  }
+
   static void awaitConnected(WsRpcClient ws) throws InterruptedException {
     long t0 = System.nanoTime();
     while (!ws.isConnected() && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5)) {
