@@ -238,7 +238,8 @@ class OracleProcessTest {
 
   @Test
   void lazyStartsOnceRestartsAfterAFailureAndRemembersAStartFailure() {
-    LazyOracle lazy = script.timeout(Duration.ofMillis(500)).lazy();
+    // long enough for a node start on a loaded machine (the restarted process answers req(8) within it)
+    LazyOracle lazy = script.timeout(Duration.ofSeconds(3)).lazy();
     try {
       OracleProcess first = lazy.get();
       assertSame(first, lazy.get());
