@@ -10,14 +10,31 @@ const require = createRequire(import.meta.url);
 const { Registry, DirectSecp256k1Wallet, DirectSecp256k1HdWallet, makeAuthInfoBytes, makeSignDoc, makeSignBytes, encodePubkey, decodeTxRaw } = require('@cosmjs/proto-signing');
 const { Secp256k1Wallet, makeSignDoc: makeAminoSignDoc, serializeSignDoc, encodeSecp256k1Pubkey } = require('@cosmjs/amino');
 const { SigningStargateClient, AminoTypes, defaultRegistryTypes, createDefaultAminoConverters } = require('@cosmjs/stargate');
-const { wasmTypes, createWasmAminoConverters, instantiate2Address, _instantiate2AddressIntermediate } = require('@cosmjs/cosmwasm');
-const { Secp256k1, Secp256k1Signature, sha256, keccak256 } = require('@cosmjs/crypto');
-const { toBase64, fromBase64, toHex, fromHex, toUtf8 } = require('@cosmjs/encoding');
+const { wasmTypes, createWasmAminoConverters } = require('@cosmjs/cosmwasm');
+const { Secp256k1, Secp256k1Signature, Sha256, sha256, keccak256 } = require('@cosmjs/crypto');
+const { toBase64, fromBase64, toHex, fromHex, toUtf8, toAscii, fromBech32, toBech32 } = require('@cosmjs/encoding');
+const { Uint64 } = require('@cosmjs/math');
 const { TxRaw } = require('cosmjs-types/cosmos/tx/v1beta1/tx');
 const { PubKey } = require('cosmjs-types/cosmos/crypto/secp256k1/keys');
 const { GenericAuthorization } = require('cosmjs-types/cosmos/authz/v1beta1/authz');
 const { SendAuthorization } = require('cosmjs-types/cosmos/bank/v1beta1/authz');
 const { BasicAllowance, PeriodicAllowance } = require('cosmjs-types/cosmos/feegrant/v1beta1/feegrant');
+
+// @cosmjs/cosmwasm is 0.38.1 under cosmwasm-stargate 0.39.0, and its instantiate2Address cannot run in
+// this tree: its nested @cosmjs/encoding 0.38 calls @scure/base 2.x's bech32.decode with limit Infinity,
+// which 2.x rejects ("limit: expected safe integer"). This is CosmJS's _instantiate2AddressIntermediate
+// (cosmwasm/build/instantiate2.js) line for line, on the 0.39 @cosmjs/encoding, crypto and math (0.39's
+// fromBech32 has the same default, so the limit is passed explicitly).
+function instantiate2(checksum, creator, salt, msg, prefix) {
+  if (checksum.length !== 32) throw new Error('checksum must be 32 bytes');
+  const creatorData = fromBech32(creator, 1023).data; // explicit limit: the default Infinity is refused by @scure/base 2.x
+  const msgData = typeof msg === 'string' ? toUtf8(msg) : new Uint8Array();
+  if (salt.length < 1 || salt.length > 64) throw new Error('Salt must be between 1 and 64 bytes');
+  const u64 = (n) => Uint64.fromNumber(n).toBytesBigEndian();
+  const key = new Uint8Array([...toAscii('wasm'), 0x00, ...u64(checksum.length), ...checksum, ...u64(creatorData.length),
+    ...creatorData, ...u64(salt.length), ...salt, ...u64(msgData.length), ...msgData]);
+  return toBech32(prefix, new Sha256(sha256(toAscii('module'))).update(key).digest());
+}
 
 const registry = new Registry([...defaultRegistryTypes, ...wasmTypes]);
 const aminoTypes = new AminoTypes({ ...createDefaultAminoConverters(), ...createWasmAminoConverters() });
@@ -201,10 +218,7 @@ const ops = {
   },
   instantiate2(r) {
     return {
-      results: r.cases.map((c) => {
-        const { address } = _instantiate2AddressIntermediate(fromHex(c.checksum), c.creator, fromHex(c.salt), c.msg ?? null, c.prefix);
-        return { address, plain: c.msg == null ? instantiate2Address(fromHex(c.checksum), c.creator, fromHex(c.salt), c.prefix) : null };
-      }),
+      results: r.cases.map((c) => ({ address: instantiate2(fromHex(c.checksum), c.creator, fromHex(c.salt), c.msg ?? null, c.prefix) })),
     };
   },
   decodeBatch(r) {

@@ -24,6 +24,18 @@ public final class CosmJsOracle {
       .setupHint("run scripts/setup.sh (it installs tools/cosmos-oracle's pinned CosmJS packages)")
       .lazy();
 
+  /** Sends one request without waiting (pipelined with the Java side's work). */
+  public static java.util.concurrent.CompletableFuture<JsonObject> send(JsonObject request) {
+    return ORACLE.get().send(Json.write(request)).thenApply(answer -> {
+      JsonObject o = Json.parse(answer).asObject("answer");
+      JsonValue ok = o.get("ok");
+      if (ok == null || !ok.asBoolean("ok")) {
+        throw new AssertionError("CosmJS oracle failed: " + answer);
+      }
+      return o;
+    });
+  }
+
   /** Sends one request; fails the test when CosmJS reports an error for the whole request. */
   public static JsonObject call(JsonObject request) {
     String answer = ORACLE.get().call(Json.write(request));
