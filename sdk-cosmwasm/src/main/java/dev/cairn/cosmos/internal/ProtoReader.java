@@ -55,6 +55,11 @@ public final class ProtoReader {
     return new ProtoReader(data, childMessage, childOffset, depth + 1);
   }
 
+  /** Offset of this message's first byte, relative to the outermost input. */
+  public long start() {
+    return base;
+  }
+
   /** Offset of the next byte, relative to the outermost input. */
   public long offset() {
     return base + in.getTotalBytesRead();

@@ -98,7 +98,7 @@ final class MsgSupport {
 
   /** A decoding error for a decoded message whose fields a factory refused. */
   static DecodingException invalid(ProtoReader r, CosmosException e) {
-    return new DecodingException(r.message(), -1, e.getMessage(), e);
+    return new DecodingException(r.message(), r.start(), e.getMessage(), e);
   }
 
   // ---- JSON (CosmJS form) ----

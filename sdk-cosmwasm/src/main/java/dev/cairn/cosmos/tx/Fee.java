@@ -71,6 +71,7 @@ public final class Fee {
     return amount;
   }
 
+  /** The gas limit (unsigned; at most 2^53 - 1 when built here, any uint64 when decoded). */
   public long gasLimit() {
     return gasLimit;
   }
@@ -120,9 +121,11 @@ public final class Fee {
       }
     }
     try {
-      return of(amount, gas, payer, granter);
+      // decoding accepts any uint64 gas limit (the chain does); building limits it to 2^53 - 1
+      return new Fee(Collections.unmodifiableList(amount), gas, optionalAddress("fee.payer", payer),
+          optionalAddress("fee.granter", granter));
     } catch (CosmosException e) {
-      throw new DecodingException("Fee", -1, e.getMessage(), e);
+      throw new DecodingException("Fee", r.start(), e.getMessage(), e);
     }
   }
 

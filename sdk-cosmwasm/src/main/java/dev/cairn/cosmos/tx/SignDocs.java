@@ -48,7 +48,7 @@ public final class SignDocs {
       amount.add(JsonObject.builder().put("amount", c.amount().toString()).put("denom", c.denom()).build());
     }
     JsonObject.Builder f = JsonObject.builder().put("amount", JsonArray.of(amount))
-        .put("gas", Long.toString(fee.gasLimit()));
+        .put("gas", Long.toUnsignedString(fee.gasLimit()));
     if (!fee.granter().isEmpty()) {
       f.put("granter", fee.granter());
     }
