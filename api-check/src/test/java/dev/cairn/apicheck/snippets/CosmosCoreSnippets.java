@@ -1,5 +1,7 @@
 package dev.cairn.apicheck.snippets;
 
+import dev.cairn.core.chain.Inspectors;
+import dev.cairn.core.chain.TransactionSummary;
 import dev.cairn.core.json.JsonObject;
 import dev.cairn.core.signer.Signer;
 import dev.cairn.cosmos.Coin;
@@ -46,6 +48,15 @@ final class CosmosCoreSnippets {
     CosmosMsg back = Messages.decode(any);   // a MsgExecuteContract again; unknown type URLs give UnknownMsg
     JsonObject json = Messages.toJson(back); // {"typeUrl": ..., "value": {...}} as CosmJS writes it
     JsonObject amino = back.toAmino();       // {"sender": ..., "contract": ..., "msg": {...}, "funds": []}
+    // endregion
+  }
+
+  static void inspect(CosmosTransaction tx) {
+    // region:dev.cairn.cosmos.inspect
+    TransactionSummary summary = Inspectors.inspect(tx.signRequest(tx.requiredSigners().get(0)));
+    for (TransactionSummary.Action a : summary.actions()) {
+      System.out.println(a.type() + " " + a.to().orElse(null) + " " + a.method().orElse(""));
+    }
     // endregion
   }
 }
