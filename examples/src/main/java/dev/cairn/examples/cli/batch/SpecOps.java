@@ -20,8 +20,6 @@ public final class SpecOps {
         }) {
       m.put(op, "sdk-svm");
     }
-    m.put("cosmos.signTx", "sdk-cosmwasm");
-    m.put("cosmos.address", "sdk-cosmwasm");
     m.put("ledger.apdus", "sdk-hsm");
     return m;
   }
