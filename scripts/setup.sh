@@ -10,6 +10,11 @@ have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
 have_lib 'libsecp256k1\.so\.' || need_pkgs+=(libsecp256k1-1)
 # headers for the C reference harness used by benchmarks/run.sh
 [ -f /usr/include/secp256k1_recovery.h ] || need_pkgs+=(libsecp256k1-dev)
+# SoftHSM2 (a PKCS#11 token) and OpenSC's pkcs11-tool: the sdk-hsm PKCS#11 tests and benchmark
+command -v softhsm2-util >/dev/null 2>&1 || need_pkgs+=(softhsm2)
+command -v pkcs11-tool >/dev/null 2>&1 || need_pkgs+=(opensc)
+# hidapi: the optional USB-HID transport for Ledger devices (its binding loads and enumerates in tests)
+have_lib 'libhidapi-hidraw\.so\.0' || need_pkgs+=(libhidapi-hidraw0)
 
 if [ "${#need_pkgs[@]}" -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
@@ -28,6 +33,9 @@ if [ "${#need_pkgs[@]}" -gt 0 ]; then
 fi
 
 have_lib 'libsecp256k1\.so\.' || { echo "setup: libsecp256k1 still not found after install" >&2; exit 1; }
+have_lib 'libhidapi-hidraw\.so\.0' || { echo "setup: libhidapi-hidraw0 still not found after install" >&2; exit 1; }
+command -v softhsm2-util >/dev/null 2>&1 || { echo "setup: softhsm2 still not found after install" >&2; exit 1; }
+command -v pkcs11-tool >/dev/null 2>&1 || { echo "setup: pkcs11-tool (opensc) still not found after install" >&2; exit 1; }
 
 command -v java >/dev/null 2>&1 || { echo "setup: java (JDK 17+) not found" >&2; exit 1; }
 command -v mvn >/dev/null 2>&1 || { echo "setup: mvn (Maven 3.8+) not found" >&2; exit 1; }
@@ -59,6 +67,7 @@ npm_tool oracle "viem, ethers: the EVM differential tests"
 npm_tool svm-oracle "@solana/web3.js, @solana/kit, @solana/spl-token, Anchor's coders: the sdk-svm differential tests"
 npm_tool litesvm "LiteSVM: the Solana VM behind the sdk-svm integration tests" install
 npm_tool cosmos-oracle "CosmJS: the sdk-cosmwasm differential tests"
+npm_tool ledger-oracle "ledgerjs apps over the mock transport: the sdk-hsm APDU differential tests"
 # anvil (Foundry's local node, pinned in tools/anvil/package-lock.json): the sdk-evm integration tests
 # and the end-to-end benchmarks start it. The platform binary comes as an optional dependency.
 if ! "$root/scripts/anvil-path.sh" >/dev/null 2>&1; then

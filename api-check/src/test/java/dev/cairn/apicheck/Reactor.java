@@ -17,7 +17,7 @@ final class Reactor {
 
   /**
    * The library modules: published artifacts whose public API is recorded in {@code api/} and whose
-   * API packages need a package-info. Add sdk-hsm here when it joins the
+   * API packages need a package-info. Add new library modules here when they join the
    * reactor (and add them as test dependencies in api-check/pom.xml, so they build first).
    */
   static final List<String> LIBRARY_MODULES =
@@ -30,6 +30,7 @@ final class Reactor {
           "sdk-evm",
           "sdk-svm",
           "sdk-cosmwasm",
+          "sdk-hsm",
           "testing-kit");
 
   /** The command that re-records the baselines (and the known boundary violations). */
