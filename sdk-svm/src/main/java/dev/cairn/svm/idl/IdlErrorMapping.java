@@ -3,6 +3,8 @@ package dev.cairn.svm.idl;
 import dev.cairn.core.chain.ChainErrors;
 import dev.cairn.core.chain.ErrorKind;
 import dev.cairn.svm.Pubkey;
+import dev.cairn.svm.errors.ProgramError;
+import dev.cairn.svm.errors.ProgramErrorDecoder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -31,8 +33,11 @@ import java.util.Optional;
  * ErrorKind kind = errors.classify(programId, 6001);
  * String text = errors.describe(programId, 6001).map(IdlError::toString).orElse("custom 6001");
  * }</pre>
+ *
+ * <p>It is also a {@link ProgramErrorDecoder}, so the RPC error mapping names IDL errors too: {@code
+ * SvmErrors.standard().with(IdlErrorMapping.of(idls))}.
  */
-public final class IdlErrorMapping implements ChainErrors.ProgramErrorMapping {
+public final class IdlErrorMapping implements ChainErrors.ProgramErrorMapping, ProgramErrorDecoder {
   private final Map<String, Idl> byProgram;
 
   private IdlErrorMapping(Map<String, Idl> byProgram) {
@@ -84,6 +89,24 @@ public final class IdlErrorMapping implements ChainErrors.ProgramErrorMapping {
       return ErrorKind.REVERTED;
     }
     return code >= 2000 && code < 3000 ? ErrorKind.REVERTED : ErrorKind.INVALID_INPUT;
+  }
+
+  /**
+   * The IDL error of {@code code} raised by {@code programId}, as the Solana error mapping's
+   * {@link ProgramError} (name, message and the kind {@link #classify} gives), or empty.
+   */
+  @Override
+  public Optional<ProgramError> decode(Pubkey programId, long code) {
+    if (programId == null) {
+      return Optional.empty();
+    }
+    String id = programId.toBase58();
+    Optional<IdlError> e = describe(id, code);
+    if (!e.isPresent()) {
+      return Optional.empty();
+    }
+    String message = e.get().message() == null ? e.get().name() : e.get().message();
+    return Optional.of(ProgramError.of(e.get().name(), message, classify(id, code)));
   }
 
   @Override

@@ -15,10 +15,15 @@ import dev.cairn.core.encoding.DecodingException;
 import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.json.Json;
 import dev.cairn.core.json.JsonObject;
+import dev.cairn.svm.Keypair;
 import dev.cairn.svm.Pubkey;
+import dev.cairn.svm.errors.SvmErrors;
+import dev.cairn.svm.errors.TransactionError;
 import dev.cairn.svm.borsh.BorshEnum;
 import dev.cairn.svm.tx.AccountMeta;
+import dev.cairn.svm.tx.Blockhash;
 import dev.cairn.svm.tx.Instruction;
+import dev.cairn.svm.tx.Message;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -156,6 +161,30 @@ class IdlFixtureTest {
     assertEquals(ErrorKind.INVALID_INPUT, e.kind());
     assertEquals("3005 AccountNotEnoughKeys: Not enough account keys given to the instruction",
         mapping.describe(program, 3005).orElseThrow().toString());
+  }
+
+  @Test
+  void theRpcErrorMappingNamesIdlErrorsThroughTheDecoderHook() {
+    Idl idl = modern();
+    Pubkey program = idl.address().orElseThrow();
+    Keypair payer = Keypair.fromSeed(new byte[32]);
+    Message message = Message.compileLegacy(payer.publicKey(),
+        List.of(Instruction.of(program, List.of(AccountMeta.writableSigner(payer.publicKey())), new byte[8])),
+        Blockhash.of(new byte[32]));
+    SvmErrors errors = SvmErrors.standard().with(idl.errorMapping());
+    List<String> logs = List.of("Program " + program + " invoke [1]",
+        "Program " + program + " failed: custom program error: 0x1771");
+    ChainError e = errors.toChainError(ChainId.SOLANA_DEVNET,
+        TransactionError.parse("{\"InstructionError\":[0,{\"Custom\":6001}]}"), message, logs, "sig");
+    assertEquals(ErrorKind.REVERTED, e.kind());
+    assertTrue(e.revertReason().orElseThrow().contains("InsufficientDeposit"), e.revertReason().toString());
+    ChainError anchor = errors.toChainError(ChainId.SOLANA_DEVNET,
+        TransactionError.parse("{\"InstructionError\":[0,{\"Custom\":3012}]}"), message, logs, "sig");
+    assertEquals(ErrorKind.INVALID_INPUT, anchor.kind());
+    assertTrue(anchor.revertReason().orElseThrow().contains("AccountNotInitialized"), anchor.revertReason().toString());
+    // another program's code is not named by this IDL
+    assertFalse(idl.errorMapping().decode(Keypair.fromSeed(new byte[] {
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}).publicKey(), 6001).isPresent());
   }
 
   @Test
