@@ -7,6 +7,7 @@ import {
   AddressLookupTableAccount, SystemProgram, ComputeBudgetProgram, AddressLookupTableProgram, NONCE_ACCOUNT_LENGTH,
 } from '@solana/web3.js';
 import * as spl from '@solana/spl-token';
+import { kitOps } from './kit.mjs';
 
 const hex = (b) => Buffer.from(b).toString('hex');
 const unhex = (h) => Buffer.from(h, 'hex');
@@ -94,6 +95,22 @@ const ops = {
   decodeMessage(r) {
     return { message: messageToJson(VersionedMessage.deserialize(unhex(r.message))) };
   },
+  // decodes and resolves through the given tables (TransactionMessage.decompile), verifies signatures
+  decodeResolved(r) {
+    const tx = VersionedTransaction.deserialize(unhex(r.transaction));
+    const m = tx.message;
+    const msg = m.serialize();
+    const tm = TransactionMessage.decompile(m, { addressLookupTableAccounts: (r.tables || []).map(tableFromJson) });
+    return {
+      message: messageToJson(m),
+      messageBytes: hex(msg),
+      feePayer: tm.payerKey.toBase58(),
+      blockhash: tm.recentBlockhash,
+      instructions: tm.instructions.map(ixToJson),
+      signatures: tx.signatures.map(hex),
+      valid: tx.signatures.map((s, i) => verifySig(s, msg, m.staticAccountKeys[i].toBytes())),
+    };
+  },
   verify(r) {
     // web3.js 1.x has nacl-free verification via the legacy Transaction class for legacy messages only;
     // verify with the same noble ed25519 it uses for signing.
@@ -144,6 +161,8 @@ const ops = {
     }
   },
 };
+
+Object.assign(ops, kitOps);
 
 let verifySig = null;
 async function init() {
