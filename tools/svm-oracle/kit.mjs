@@ -58,6 +58,8 @@ function compiledToJson(c) {
   };
 }
 
+const kitKeyPairs = new Map(); // seed hex -> CryptoKeyPair (the tests reuse a pool of signers)
+
 export const kitOps = {
   versions() {
     return {
@@ -96,7 +98,14 @@ export const kitOps = {
     const compiled = compileTransactionMessage(m);
     let tx = compileTransaction(m);
     const keyPairs = [];
-    for (const s of r.signers || []) keyPairs.push(await createKeyPairFromPrivateKeyBytes(unhex(s)));
+    for (const s of r.signers || []) {
+      let kp = kitKeyPairs.get(s);
+      if (!kp) {
+        kp = await createKeyPairFromPrivateKeyBytes(unhex(s));
+        kitKeyPairs.set(s, kp);
+      }
+      keyPairs.push(kp);
+    }
     if (keyPairs.length) tx = await partiallySignTransaction(keyPairs, tx);
     return {
       message: hex(tx.messageBytes),

@@ -136,51 +136,60 @@ public final class Message {
   }
 
   private void sanitize() {
+    String[] problem = check();
+    if (problem != null) {
+      throw invalid(problem[0], problem[1]);
+    }
+  }
+
+  /** The runtime's sanitizing checks: null when they pass, else {field, problem}. */
+  private String[] check() {
     int nStatic = staticAccountKeys.size();
     if (numRequiredSignatures < 1 || numRequiredSignatures > 255) {
-      throw invalid("message.header.numRequiredSignatures", numRequiredSignatures + " outside 1..255");
+      return new String[] {"message.header.numRequiredSignatures", numRequiredSignatures + " outside 1..255"};
     }
     if (numReadonlySigned < 0 || numReadonlySigned >= numRequiredSignatures) {
-      throw invalid("message.header.numReadonlySignedAccounts", numReadonlySigned + " must be below numRequiredSignatures (the fee payer is writable)");
+      return new String[] {"message.header.numReadonlySignedAccounts", numReadonlySigned + " must be below numRequiredSignatures (the fee payer is writable)"};
     }
     if (numReadonlyUnsigned < 0 || numReadonlyUnsigned > 255) {
-      throw invalid("message.header.numReadonlyUnsignedAccounts", numReadonlyUnsigned + " outside 0..255");
+      return new String[] {"message.header.numReadonlyUnsignedAccounts", numReadonlyUnsigned + " outside 0..255"};
     }
     if (numRequiredSignatures + numReadonlyUnsigned > nStatic) {
-      throw invalid("message.header", "declares " + (numRequiredSignatures + numReadonlyUnsigned) + " accounts, only " + nStatic + " keys");
+      return new String[] {"message.header", "declares " + (numRequiredSignatures + numReadonlyUnsigned) + " accounts, only " + nStatic + " keys"};
     }
     if (version == Version.LEGACY && !addressTableLookups.isEmpty()) {
-      throw invalid("message.addressTableLookups", "a legacy message has no lookup tables");
+      return new String[] {"message.addressTableLookups", "a legacy message has no lookup tables"};
     }
     int total = nStatic;
     for (int i = 0; i < addressTableLookups.size(); i++) {
       AddressTableLookup l = addressTableLookups.get(i);
       if (l.writableCount() + l.readonlyCount() == 0) {
-        throw invalid("message.addressTableLookups[" + i + "]", "loads no account");
+        return new String[] {"message.addressTableLookups[" + i + "]", "loads no account"};
       }
       total += l.writableCount() + l.readonlyCount();
     }
     if (total > 256) {
-      throw invalid("message.accountKeys", total + " accounts, at most 256");
+      return new String[] {"message.accountKeys", total + " accounts, at most 256"};
     }
     Set<Pubkey> seen = new HashSet<>(nStatic * 2);
     for (int i = 0; i < nStatic; i++) {
       if (!seen.add(staticAccountKeys.get(i))) {
-        throw invalid("message.staticAccountKeys[" + i + "]", "duplicate key " + staticAccountKeys.get(i));
+        return new String[] {"message.staticAccountKeys[" + i + "]", "duplicate key " + staticAccountKeys.get(i)};
       }
     }
     for (int i = 0; i < instructions.size(); i++) {
       CompiledInstruction ix = instructions.get(i);
       int p = ix.programIdIndex();
       if (p == 0 || p >= nStatic) {
-        throw invalid("message.instructions[" + i + "].programIdIndex", p + " must be a static key other than the fee payer (1.." + (nStatic - 1) + ")");
+        return new String[] {"message.instructions[" + i + "].programIdIndex", p + " must be a static key other than the fee payer (1.." + (nStatic - 1) + ")"};
       }
       for (int j = 0; j < ix.accountCount(); j++) {
         if (ix.accountIndex(j) >= total) {
-          throw invalid("message.instructions[" + i + "].accountIndexes[" + j + "]", ix.accountIndex(j) + " out of range (" + total + " accounts)");
+          return new String[] {"message.instructions[" + i + "].accountIndexes[" + j + "]", ix.accountIndex(j) + " out of range (" + total + " accounts)"};
         }
       }
     }
+    return null;
   }
 
   /** A legacy message; see the class comment for the account order. */
@@ -370,6 +379,7 @@ public final class Message {
   }
 
   static Message read(ByteReader r) {
+    int start = r.position();
     Version version = Version.LEGACY;
     int first = r.peekU8("header");
     if ((first & 0x80) != 0) {
@@ -409,20 +419,20 @@ public final class Message {
         lookups.add(AddressTableLookup.trusted(key, w, ro));
       }
     }
-    Message m;
-    try {
-      m = new Message(
-          version,
-          nSig,
-          nRoSigned,
-          nRoUnsigned,
-          Collections.unmodifiableList(keys),
-          bh,
-          Collections.unmodifiableList(ixs),
-          Collections.unmodifiableList(lookups));
-      m.sanitize();
-    } catch (SvmException e) {
-      throw new DecodingException("message", -1, e.getMessage(), e);
+    Message m = new Message(
+        version,
+        nSig,
+        nRoSigned,
+        nRoUnsigned,
+        Collections.unmodifiableList(keys),
+        bh,
+        Collections.unmodifiableList(ixs),
+        Collections.unmodifiableList(lookups));
+    String[] problem = m.check();
+    if (problem != null) {
+      // the field within the message ("message.header...."), reported at the message's first byte
+      String field = "message".equals(r.what()) ? problem[0] : r.what() + "." + problem[0];
+      throw new DecodingException(field, start, problem[1]);
     }
     return m;
   }
