@@ -48,6 +48,8 @@ public final class Message {
   private static final int SIGNER = 1;
   private static final int WRITABLE = 2;
   private static final int INVOKED = 4;
+  /** Tables up to this size are searched linearly when compiling. */
+  private static final int SCAN_LIMIT = 32;
 
   private final Version version;
   private final int numRequiredSignatures;
@@ -251,14 +253,19 @@ public final class Message {
       if (table == null) {
         throw invalid("addressLookupTables[" + t + "]", "is null");
       }
-      Map<Pubkey, Integer> index = new HashMap<>(table.addresses().size() * 2);
-      for (int i = table.addresses().size() - 1; i >= 0; i--) {
-        index.put(table.addresses().get(i), i);
+      // small tables are searched in place (no per-compile index); large ones through a map
+      List<Pubkey> addresses = table.addresses();
+      Map<Pubkey, Integer> index = null;
+      if (addresses.size() > SCAN_LIMIT) {
+        index = new HashMap<>(addresses.size() * 2);
+        for (int i = addresses.size() - 1; i >= 0; i--) {
+          index.put(addresses.get(i), i);
+        }
       }
       ByteWriter w = new ByteWriter(8);
       ByteWriter r = new ByteWriter(8);
-      drain(metas, index, WRITABLE, w, lookupWritable);
-      drain(metas, index, 0, r, lookupReadonly);
+      drain(metas, addresses, index, WRITABLE, w, lookupWritable);
+      drain(metas, addresses, index, 0, r, lookupReadonly);
       if (w.size() + r.size() > 0) {
         lookups.add(AddressTableLookup.trusted(table.key(), w.toByteArray(), r.toByteArray()));
       }
@@ -314,15 +321,15 @@ public final class Message {
     return m;
   }
 
-  private static void drain(
-      LinkedHashMap<Pubkey, Integer> metas, Map<Pubkey, Integer> table, int writableFlag, ByteWriter indexes, List<Pubkey> drained) {
+  private static void drain(LinkedHashMap<Pubkey, Integer> metas, List<Pubkey> addresses, Map<Pubkey, Integer> index,
+      int writableFlag, ByteWriter indexes, List<Pubkey> drained) {
     var it = metas.entrySet().iterator();
     while (it.hasNext()) {
       Map.Entry<Pubkey, Integer> e = it.next();
       int f = e.getValue();
       if ((f & (SIGNER | INVOKED)) == 0 && (f & WRITABLE) == writableFlag) {
-        Integer i = table.get(e.getKey());
-        if (i != null) {
+        int i = index != null ? index.getOrDefault(e.getKey(), -1) : firstIndex(addresses, e.getKey());
+        if (i >= 0) {
           indexes.u8(i);
           drained.add(e.getKey());
           it.remove();
@@ -331,8 +338,46 @@ public final class Message {
     }
   }
 
+  /** The first position of {@code key} in {@code addresses}, or -1 (hash codes are cached: compared first). */
+  private static int firstIndex(List<Pubkey> addresses, Pubkey key) {
+    int h = key.hashCode();
+    for (int i = 0; i < addresses.size(); i++) {
+      Pubkey a = addresses.get(i);
+      if (a.hashCode() == h && a.equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int shortVecLength(int n) {
+    return n < 0x80 ? 1 : n < 0x4000 ? 2 : 3;
+  }
+
+  /** The exact serialized length, so that encoding fills one array and returns it uncopied. */
+  private int encodedLength() {
+    int nKeys = Math.min(staticAccountKeys.size(), CompactU16.MAX_VALUE);
+    int n = (version == Version.V0 ? 1 : 0) + 3 + shortVecLength(nKeys) + Pubkey.LENGTH * nKeys + Blockhash.LENGTH;
+    n += shortVecLength(Math.min(instructions.size(), CompactU16.MAX_VALUE));
+    for (CompiledInstruction ix : instructions) {
+      int a = ix.rawIndexes().length;
+      int d = ix.rawData().length;
+      n += 1 + shortVecLength(a) + a + shortVecLength(d) + d;
+    }
+    if (version == Version.V0) {
+      n += shortVecLength(Math.min(addressTableLookups.size(), CompactU16.MAX_VALUE));
+      for (AddressTableLookup l : addressTableLookups) {
+        int wl = l.rawWritable().length;
+        int rl = l.rawReadonly().length;
+        n += Pubkey.LENGTH + shortVecLength(wl) + wl + shortVecLength(rl) + rl;
+      }
+    }
+    return n;
+  }
+
   private byte[] encode() {
-    ByteWriter w = new ByteWriter(256);
+    int length = encodedLength();
+    ByteWriter w = new ByteWriter(length);
     if (version == Version.V0) {
       w.u8(0x80);
     }
@@ -358,6 +403,9 @@ public final class Message {
         w.compactU16(l.rawWritable().length).bytes(l.rawWritable());
         w.compactU16(l.rawReadonly().length).bytes(l.rawReadonly());
       }
+    }
+    if (w.size() != length) {
+      throw new IllegalStateException("message length " + w.size() + " != computed " + length);
     }
     return w.toByteArray();
   }
