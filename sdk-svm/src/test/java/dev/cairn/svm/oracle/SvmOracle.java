@@ -20,7 +20,7 @@ import java.util.List;
  * <p>Requests are objects {@code {"op":...}}; the bridge adds the {@code id}. Answers are {@code
  * {"ok":true,...}} or {@code {"ok":false,"error":...}}.
  */
-public final class SvmOracle {
+public final class SvmOracle implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The versions the differential tests were written against. */
   static final String WEB3JS_VERSION = "1.98.4";
@@ -113,5 +113,11 @@ public final class SvmOracle {
       }
     }
     return out;
+  }
+
+  /** Stops the node process (kept from the earlier API); the next call starts it again. */
+  @Override
+  public void close() {
+    ORACLE.close();
   }
 }
