@@ -7,6 +7,7 @@ import {
   AddressLookupTableAccount, SystemProgram, ComputeBudgetProgram, AddressLookupTableProgram, NONCE_ACCOUNT_LENGTH,
 } from '@solana/web3.js';
 import * as spl from '@solana/spl-token';
+import { kitOps } from './kit.mjs';
 
 const hex = (b) => Buffer.from(b).toString('hex');
 const unhex = (h) => Buffer.from(h, 'hex');
@@ -47,6 +48,17 @@ function messageToJson(m) {
   };
 }
 
+// Keypair.fromSeed derives the public key in pure JS (about a millisecond): the tests reuse a pool of signers
+const keypairs = new Map();
+function keypairFromSeed(seedHex) {
+  let kp = keypairs.get(seedHex);
+  if (!kp) {
+    kp = Keypair.fromSeed(unhex(seedHex));
+    keypairs.set(seedHex, kp);
+  }
+  return kp;
+}
+
 const ops = {
   pda(r) {
     const [address, bump] = PublicKey.findProgramAddressSync(r.seeds.map(unhex), pk(r.programId));
@@ -77,7 +89,7 @@ const ops = {
     const msg = new TransactionMessage({ payerKey: pk(r.payer), recentBlockhash: r.blockhash, instructions: r.instructions.map(ixFromJson) });
     const m = r.version === 'legacy' ? msg.compileToLegacyMessage() : msg.compileToV0Message((r.tables || []).map(tableFromJson));
     const tx = new VersionedTransaction(m);
-    const signers = (r.signers || []).map((s) => Keypair.fromSeed(unhex(s)));
+    const signers = (r.signers || []).map(keypairFromSeed);
     if (signers.length) tx.sign(signers);
     return { message: hex(m.serialize()), transaction: hex(tx.serialize()) };
   },
@@ -93,6 +105,23 @@ const ops = {
   },
   decodeMessage(r) {
     return { message: messageToJson(VersionedMessage.deserialize(unhex(r.message))) };
+  },
+  // decodes and resolves through the given tables (TransactionMessage.decompile), verifies signatures
+  decodeResolved(r) {
+    const tx = VersionedTransaction.deserialize(unhex(r.transaction));
+    const m = tx.message;
+    const msg = m.serialize();
+    const tm = TransactionMessage.decompile(m, { addressLookupTableAccounts: (r.tables || []).map(tableFromJson) });
+    return {
+      message: messageToJson(m),
+      messageBytes: hex(msg),
+      feePayer: tm.payerKey.toBase58(),
+      blockhash: tm.recentBlockhash,
+      instructions: tm.instructions.map(ixToJson),
+      signatures: tx.signatures.map(hex),
+      // noble's verify (what web3.js signs with) costs milliseconds in pure JS: a test may skip it
+      valid: r.verify === false ? null : tx.signatures.map((s, i) => verifySig(s, msg, m.staticAccountKeys[i].toBytes())),
+    };
   },
   verify(r) {
     // web3.js 1.x has nacl-free verification via the legacy Transaction class for legacy messages only;
@@ -144,6 +173,8 @@ const ops = {
     }
   },
 };
+
+Object.assign(ops, kitOps);
 
 let verifySig = null;
 async function init() {

@@ -108,6 +108,13 @@ public final class RatioReport {
   private static final String NATIVE_API = "Secp256k1NativeApiBenchmark";
   private static final String KECCAK = "Keccak256Benchmark";
   private static final String TX_SIGN = "evm.TxSignBenchmark";
+  private static final String SVM_TX = "svm.SvmTransactionBenchmark";
+  private static final String ED25519 = "svm.Ed25519SignBenchmark";
+
+  /** Solana targets (issue 9): the transaction path vs each peer (so vs the fastest), signing vs BouncyCastle. */
+  static final double SVM_TX_VS_PEERS = 3.0;
+
+  static final double ED25519_VS_BOUNCY_CASTLE = 1.0;
 
   /** The ABI benchmarks: class (relative to {@link #PKG}), operation, and whether it is a codec op. */
   private static final String[][] ABI_OPS = {
@@ -206,6 +213,21 @@ public final class RatioReport {
         Kind.TIMES, 5.0, Double.NaN));
     list.add(Comparison.info(tx, "pure-Java backend vs web3j TransactionEncoder",
         TX_SIGN + ".cairn[backend=java]", TX_SIGN + ".web3j[backend=java]", Kind.TIMES));
+    // sdk-svm (issue 9): build + sign + serialize vs sol4k and solanaj (solanaj has no v0
+    // messages: no v0 row), Ed25519 signing vs BouncyCastle's Ed25519Signer
+    String transfer = "Solana SOL transfer: build, sign, serialize";
+    list.add(new Comparison(transfer, "sdk-svm vs sol4k", SVM_TX + ".cairnTransfer", SVM_TX + ".sol4kTransfer",
+        Kind.TIMES, SVM_TX_VS_PEERS, Double.NaN));
+    list.add(new Comparison(transfer, "sdk-svm vs solanaj", SVM_TX + ".cairnTransfer", SVM_TX + ".solanajTransfer",
+        Kind.TIMES, SVM_TX_VS_PEERS, Double.NaN));
+    String v0 = "Solana v0 transaction with a lookup table: build, sign, serialize";
+    list.add(new Comparison(v0, "sdk-svm vs sol4k", SVM_TX + ".cairnV0", SVM_TX + ".sol4kV0",
+        Kind.TIMES, SVM_TX_VS_PEERS, Double.NaN));
+    String ed = "Ed25519 sign (150-byte message)";
+    list.add(new Comparison(ed, "Cairn (sdk-core) vs BouncyCastle Ed25519Signer", ED25519 + ".cairn",
+        ED25519 + ".bouncyCastle", Kind.TIMES, ED25519_VS_BOUNCY_CASTLE, Double.NaN));
+    list.add(Comparison.info(ed, "Cairn (sdk-core) vs sol4k Keypair.sign", ED25519 + ".cairn", ED25519 + ".sol4k",
+        Kind.TIMES));
     return list;
   }
 

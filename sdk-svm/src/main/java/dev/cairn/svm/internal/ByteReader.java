@@ -16,6 +16,11 @@ public final class ByteReader {
     this.what = what;
   }
 
+  /** What is being read, the prefix of every field name ({@code "transaction"}, {@code "message"}). */
+  public String what() {
+    return what;
+  }
+
   public int position() {
     return pos;
   }

@@ -48,6 +48,8 @@ public final class Message {
   private static final int SIGNER = 1;
   private static final int WRITABLE = 2;
   private static final int INVOKED = 4;
+  /** Tables up to this size are searched linearly when compiling. */
+  private static final int SCAN_LIMIT = 32;
 
   private final Version version;
   private final int numRequiredSignatures;
@@ -136,51 +138,60 @@ public final class Message {
   }
 
   private void sanitize() {
+    String[] problem = check();
+    if (problem != null) {
+      throw invalid(problem[0], problem[1]);
+    }
+  }
+
+  /** The runtime's sanitizing checks: null when they pass, else {field, problem}. */
+  private String[] check() {
     int nStatic = staticAccountKeys.size();
     if (numRequiredSignatures < 1 || numRequiredSignatures > 255) {
-      throw invalid("message.header.numRequiredSignatures", numRequiredSignatures + " outside 1..255");
+      return new String[] {"message.header.numRequiredSignatures", numRequiredSignatures + " outside 1..255"};
     }
     if (numReadonlySigned < 0 || numReadonlySigned >= numRequiredSignatures) {
-      throw invalid("message.header.numReadonlySignedAccounts", numReadonlySigned + " must be below numRequiredSignatures (the fee payer is writable)");
+      return new String[] {"message.header.numReadonlySignedAccounts", numReadonlySigned + " must be below numRequiredSignatures (the fee payer is writable)"};
     }
     if (numReadonlyUnsigned < 0 || numReadonlyUnsigned > 255) {
-      throw invalid("message.header.numReadonlyUnsignedAccounts", numReadonlyUnsigned + " outside 0..255");
+      return new String[] {"message.header.numReadonlyUnsignedAccounts", numReadonlyUnsigned + " outside 0..255"};
     }
     if (numRequiredSignatures + numReadonlyUnsigned > nStatic) {
-      throw invalid("message.header", "declares " + (numRequiredSignatures + numReadonlyUnsigned) + " accounts, only " + nStatic + " keys");
+      return new String[] {"message.header", "declares " + (numRequiredSignatures + numReadonlyUnsigned) + " accounts, only " + nStatic + " keys"};
     }
     if (version == Version.LEGACY && !addressTableLookups.isEmpty()) {
-      throw invalid("message.addressTableLookups", "a legacy message has no lookup tables");
+      return new String[] {"message.addressTableLookups", "a legacy message has no lookup tables"};
     }
     int total = nStatic;
     for (int i = 0; i < addressTableLookups.size(); i++) {
       AddressTableLookup l = addressTableLookups.get(i);
       if (l.writableCount() + l.readonlyCount() == 0) {
-        throw invalid("message.addressTableLookups[" + i + "]", "loads no account");
+        return new String[] {"message.addressTableLookups[" + i + "]", "loads no account"};
       }
       total += l.writableCount() + l.readonlyCount();
     }
     if (total > 256) {
-      throw invalid("message.accountKeys", total + " accounts, at most 256");
+      return new String[] {"message.accountKeys", total + " accounts, at most 256"};
     }
     Set<Pubkey> seen = new HashSet<>(nStatic * 2);
     for (int i = 0; i < nStatic; i++) {
       if (!seen.add(staticAccountKeys.get(i))) {
-        throw invalid("message.staticAccountKeys[" + i + "]", "duplicate key " + staticAccountKeys.get(i));
+        return new String[] {"message.staticAccountKeys[" + i + "]", "duplicate key " + staticAccountKeys.get(i)};
       }
     }
     for (int i = 0; i < instructions.size(); i++) {
       CompiledInstruction ix = instructions.get(i);
       int p = ix.programIdIndex();
       if (p == 0 || p >= nStatic) {
-        throw invalid("message.instructions[" + i + "].programIdIndex", p + " must be a static key other than the fee payer (1.." + (nStatic - 1) + ")");
+        return new String[] {"message.instructions[" + i + "].programIdIndex", p + " must be a static key other than the fee payer (1.." + (nStatic - 1) + ")"};
       }
       for (int j = 0; j < ix.accountCount(); j++) {
         if (ix.accountIndex(j) >= total) {
-          throw invalid("message.instructions[" + i + "].accountIndexes[" + j + "]", ix.accountIndex(j) + " out of range (" + total + " accounts)");
+          return new String[] {"message.instructions[" + i + "].accountIndexes[" + j + "]", ix.accountIndex(j) + " out of range (" + total + " accounts)"};
         }
       }
     }
+    return null;
   }
 
   /** A legacy message; see the class comment for the account order. */
@@ -242,14 +253,19 @@ public final class Message {
       if (table == null) {
         throw invalid("addressLookupTables[" + t + "]", "is null");
       }
-      Map<Pubkey, Integer> index = new HashMap<>(table.addresses().size() * 2);
-      for (int i = table.addresses().size() - 1; i >= 0; i--) {
-        index.put(table.addresses().get(i), i);
+      // small tables are searched in place (no per-compile index); large ones through a map
+      List<Pubkey> addresses = table.addresses();
+      Map<Pubkey, Integer> index = null;
+      if (addresses.size() > SCAN_LIMIT) {
+        index = new HashMap<>(addresses.size() * 2);
+        for (int i = addresses.size() - 1; i >= 0; i--) {
+          index.put(addresses.get(i), i);
+        }
       }
       ByteWriter w = new ByteWriter(8);
       ByteWriter r = new ByteWriter(8);
-      drain(metas, index, WRITABLE, w, lookupWritable);
-      drain(metas, index, 0, r, lookupReadonly);
+      drain(metas, addresses, index, WRITABLE, w, lookupWritable);
+      drain(metas, addresses, index, 0, r, lookupReadonly);
       if (w.size() + r.size() > 0) {
         lookups.add(AddressTableLookup.trusted(table.key(), w.toByteArray(), r.toByteArray()));
       }
@@ -305,15 +321,15 @@ public final class Message {
     return m;
   }
 
-  private static void drain(
-      LinkedHashMap<Pubkey, Integer> metas, Map<Pubkey, Integer> table, int writableFlag, ByteWriter indexes, List<Pubkey> drained) {
+  private static void drain(LinkedHashMap<Pubkey, Integer> metas, List<Pubkey> addresses, Map<Pubkey, Integer> index,
+      int writableFlag, ByteWriter indexes, List<Pubkey> drained) {
     var it = metas.entrySet().iterator();
     while (it.hasNext()) {
       Map.Entry<Pubkey, Integer> e = it.next();
       int f = e.getValue();
       if ((f & (SIGNER | INVOKED)) == 0 && (f & WRITABLE) == writableFlag) {
-        Integer i = table.get(e.getKey());
-        if (i != null) {
+        int i = index != null ? index.getOrDefault(e.getKey(), -1) : firstIndex(addresses, e.getKey());
+        if (i >= 0) {
           indexes.u8(i);
           drained.add(e.getKey());
           it.remove();
@@ -322,8 +338,46 @@ public final class Message {
     }
   }
 
+  /** The first position of {@code key} in {@code addresses}, or -1 (hash codes are cached: compared first). */
+  private static int firstIndex(List<Pubkey> addresses, Pubkey key) {
+    int h = key.hashCode();
+    for (int i = 0; i < addresses.size(); i++) {
+      Pubkey a = addresses.get(i);
+      if (a.hashCode() == h && a.equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int shortVecLength(int n) {
+    return n < 0x80 ? 1 : n < 0x4000 ? 2 : 3;
+  }
+
+  /** The exact serialized length, so that encoding fills one array and returns it uncopied. */
+  private int encodedLength() {
+    int nKeys = Math.min(staticAccountKeys.size(), CompactU16.MAX_VALUE);
+    int n = (version == Version.V0 ? 1 : 0) + 3 + shortVecLength(nKeys) + Pubkey.LENGTH * nKeys + Blockhash.LENGTH;
+    n += shortVecLength(Math.min(instructions.size(), CompactU16.MAX_VALUE));
+    for (CompiledInstruction ix : instructions) {
+      int a = ix.rawIndexes().length;
+      int d = ix.rawData().length;
+      n += 1 + shortVecLength(a) + a + shortVecLength(d) + d;
+    }
+    if (version == Version.V0) {
+      n += shortVecLength(Math.min(addressTableLookups.size(), CompactU16.MAX_VALUE));
+      for (AddressTableLookup l : addressTableLookups) {
+        int wl = l.rawWritable().length;
+        int rl = l.rawReadonly().length;
+        n += Pubkey.LENGTH + shortVecLength(wl) + wl + shortVecLength(rl) + rl;
+      }
+    }
+    return n;
+  }
+
   private byte[] encode() {
-    ByteWriter w = new ByteWriter(256);
+    int length = encodedLength();
+    ByteWriter w = new ByteWriter(length);
     if (version == Version.V0) {
       w.u8(0x80);
     }
@@ -350,6 +404,9 @@ public final class Message {
         w.compactU16(l.rawReadonly().length).bytes(l.rawReadonly());
       }
     }
+    if (w.size() != length) {
+      throw new IllegalStateException("message length " + w.size() + " != computed " + length);
+    }
     return w.toByteArray();
   }
 
@@ -370,6 +427,7 @@ public final class Message {
   }
 
   static Message read(ByteReader r) {
+    int start = r.position();
     Version version = Version.LEGACY;
     int first = r.peekU8("header");
     if ((first & 0x80) != 0) {
@@ -409,20 +467,20 @@ public final class Message {
         lookups.add(AddressTableLookup.trusted(key, w, ro));
       }
     }
-    Message m;
-    try {
-      m = new Message(
-          version,
-          nSig,
-          nRoSigned,
-          nRoUnsigned,
-          Collections.unmodifiableList(keys),
-          bh,
-          Collections.unmodifiableList(ixs),
-          Collections.unmodifiableList(lookups));
-      m.sanitize();
-    } catch (SvmException e) {
-      throw new DecodingException("message", -1, e.getMessage(), e);
+    Message m = new Message(
+        version,
+        nSig,
+        nRoSigned,
+        nRoUnsigned,
+        Collections.unmodifiableList(keys),
+        bh,
+        Collections.unmodifiableList(ixs),
+        Collections.unmodifiableList(lookups));
+    String[] problem = m.check();
+    if (problem != null) {
+      // the field within the message ("message.header...."), reported at the message's first byte
+      String field = "message".equals(r.what()) ? problem[0] : r.what() + "." + problem[0];
+      throw new DecodingException(field, start, problem[1]);
     }
     return m;
   }

@@ -1,59 +1,62 @@
 package dev.cairn.svm.oracle;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.cairn.testing.oracle.LazyOracle;
+import dev.cairn.testing.oracle.OracleScript;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * One long-lived {@code node tools/svm-oracle/svm.mjs} process spoken to in line-delimited JSON
- * (@solana/web3.js 1.x and @solana/spl-token behind it). Private to these tests until the testing
- * kit's shared oracle bridge exists; then this class should become a thin use of it.
+ * The sdk-svm tests' bridge to {@code tools/svm-oracle/svm.mjs} (@solana/web3.js 1.98.4,
+ * @solana/kit 8.4.0 and @solana/spl-token behind it): a Jackson codec over the testing kit's
+ * {@link LazyOracle}, which owns the process (start, package checks, timeouts, correlation by id,
+ * shutdown). The versions are pinned by the handshake, so a reinstall with other versions fails
+ * every test with a message instead of comparing against something else.
+ *
+ * <p>Requests are objects {@code {"op":...}}; the bridge adds the {@code id}. Answers are {@code
+ * {"ok":true,...}} or {@code {"ok":false,"error":...}}.
  */
 public final class SvmOracle implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static SvmOracle shared;
+  /** The versions the differential tests were written against. */
+  static final String WEB3JS_VERSION = "1.98.4";
+  static final String KIT_VERSION = "8.4.0";
 
-  private final Process process;
-  private final BufferedWriter in;
-  private final BufferedReader out;
-  private long nextId = 1;
+  private static final LazyOracle ORACLE = OracleScript.of(scriptPath())
+      .requirePackages("@solana/web3.js", "@solana/kit", "@solana/spl-token")
+      .correlateById("id")
+      .handshake("{\"op\":\"versions\"}", SvmOracle::pinnedVersions)
+      .setupHint("run scripts/setup.sh (it installs tools/svm-oracle's pinned packages) and make sure node 18+ is on the PATH")
+      .lazy();
+  private static final SvmOracle SHARED = new SvmOracle();
 
-  private SvmOracle(Path dir) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder("node", "svm.mjs").directory(dir.toFile());
-    pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-    process = pb.start();
-    in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-    out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(ORACLE::close));
   }
 
-  /** The shared process for this JVM (started on first use, stopped at exit). */
-  public static synchronized SvmOracle get() {
-    if (shared == null) {
-      String dir = System.getProperty("cairn.svmOracle", "../tools/svm-oracle");
-      Path p = Path.of(dir);
-      if (!Files.isDirectory(p.resolve("node_modules/@solana/web3.js"))) {
-        throw new IllegalStateException(
-            "tools/svm-oracle is not installed (run scripts/setup.sh): " + p.toAbsolutePath() + File.separator + "node_modules");
-      }
-      try {
-        shared = new SvmOracle(p);
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot start node for the svm oracle", e);
-      }
-      SvmOracle s = shared;
-      Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+  private SvmOracle() {}
+
+  private static Path scriptPath() {
+    String dir = System.getProperty("cairn.svmOracle", "../tools/svm-oracle");
+    return Path.of(dir).resolve("svm.mjs");
+  }
+
+  private static boolean pinnedVersions(String answer) {
+    try {
+      JsonNode v = JSON.readTree(answer);
+      return WEB3JS_VERSION.equals(v.path("web3js").asText()) && KIT_VERSION.equals(v.path("kit").asText());
+    } catch (JsonProcessingException e) {
+      return false;
     }
-    return shared;
+  }
+
+  /** The bridge for this JVM (the node process starts on first use and stops at exit). */
+  public static SvmOracle get() {
+    return SHARED;
   }
 
   public static ObjectNode request(String op) {
@@ -65,7 +68,7 @@ public final class SvmOracle implements AutoCloseable {
   }
 
   /** Sends one request and waits for its answer; fails the test when the oracle reports an error. */
-  public synchronized JsonNode call(ObjectNode req) {
+  public JsonNode call(ObjectNode req) {
     JsonNode r = callRaw(req);
     if (!r.path("ok").asBoolean()) {
       throw new AssertionError("svm oracle: " + r.path("error").asText() + " for " + req);
@@ -74,36 +77,47 @@ public final class SvmOracle implements AutoCloseable {
   }
 
   /** Sends one request; returns the answer whether ok or not. */
-  public synchronized JsonNode callRaw(ObjectNode req) {
-    long id = nextId++;
-    req.put("id", id);
-    try {
-      in.write(JSON.writeValueAsString(req));
-      in.write('\n');
-      in.flush();
-      String line = out.readLine();
-      if (line == null) {
-        throw new IllegalStateException("svm oracle exited");
-      }
-      JsonNode r = JSON.readTree(line);
-      if (r.path("id").asLong() != id) {
-        throw new IllegalStateException("svm oracle answered " + r.path("id") + " to " + id);
-      }
-      return r;
-    } catch (IOException e) {
-      throw new IllegalStateException("svm oracle I/O", e);
-    }
+  public JsonNode callRaw(ObjectNode req) {
+    return callAllRaw(List.of(req)).get(0);
   }
 
-  @Override
-  public synchronized void close() {
-    try {
-      in.close();
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroy();
+  /**
+   * Sends every request at once (pipelined) and returns the answers in request order; fails the test
+   * on the first answer that is an error, naming its request.
+   */
+  public List<JsonNode> callAll(List<ObjectNode> reqs) {
+    List<JsonNode> answers = callAllRaw(reqs);
+    for (int i = 0; i < answers.size(); i++) {
+      if (!answers.get(i).path("ok").asBoolean()) {
+        throw new AssertionError("svm oracle: " + answers.get(i).path("error").asText() + " for request " + i + ": " + reqs.get(i));
       }
-    } catch (IOException | InterruptedException e) {
-      process.destroy();
     }
+    return answers;
+  }
+
+  /** {@link #callAll} without the check: the answers whether ok or not. */
+  public List<JsonNode> callAllRaw(List<ObjectNode> reqs) {
+    List<String> lines = new ArrayList<>(reqs.size());
+    for (ObjectNode r : reqs) {
+      ObjectNode copy = r.deepCopy();
+      copy.remove("id"); // the bridge numbers the requests
+      lines.add(copy.toString());
+    }
+    List<String> raw = ORACLE.get().callAll(lines);
+    List<JsonNode> out = new ArrayList<>(raw.size());
+    for (String s : raw) {
+      try {
+        out.add(JSON.readTree(s));
+      } catch (JsonProcessingException e) {
+        throw new AssertionError("svm oracle answered non-JSON: " + s, e);
+      }
+    }
+    return out;
+  }
+
+  /** Stops the node process (kept from the earlier API); the next call starts it again. */
+  @Override
+  public void close() {
+    ORACLE.close();
   }
 }
