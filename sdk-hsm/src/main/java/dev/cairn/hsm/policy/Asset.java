@@ -9,7 +9,10 @@ import java.util.Objects;
  * What a value limit counts: a chain's native asset or coin by its denomination code ({@code ETH}
  * on an {@code eip155} chain, {@code SOL}, a Cosmos denom such as {@code uatom}), or a token by its
  * contract or mint (ERC-20 contract, SPL mint, ...). Amounts are always in base units (wei,
- * lamports, the denom's units, the token's smallest unit). Immutable.
+ * lamports, the denom's units, the token's smallest unit). The code is the one the chain's inspector
+ * reports: {@code ETH} for the native asset of <em>every</em> {@code eip155} chain (wei; so {@code
+ * nativeAsset(ChainId.eip155(137), "ETH")} is Polygon's POL), {@code SOL} for Solana, the coin's
+ * denom for Cosmos. Assets on different chains are different assets. Immutable.
  */
 public final class Asset {
   private final ChainId chain;

@@ -10,6 +10,7 @@ import dev.cairn.core.json.JsonObject;
 import dev.cairn.core.json.JsonString;
 import dev.cairn.core.json.JsonValue;
 import dev.cairn.core.signer.SignerDescriptor;
+import dev.cairn.core.signer.SignerException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,10 +38,14 @@ public final class JsonLinesAuditWriter implements AuditListener, Closeable {
     this.out = out;
   }
 
-  /** A writer appending to {@code out} (which it closes on {@link #close()}). */
+  /**
+   * A writer appending to {@code out} (which it closes on {@link #close()}).
+   *
+   * @throws SignerException INVALID_REQUEST when {@code out} is null
+   */
   public static JsonLinesAuditWriter to(Writer out) {
     if (out == null) {
-      throw new IllegalArgumentException("out: is null");
+      throw new SignerException(SignerException.Reason.INVALID_REQUEST, "out", "is null");
     }
     return new JsonLinesAuditWriter(out);
   }

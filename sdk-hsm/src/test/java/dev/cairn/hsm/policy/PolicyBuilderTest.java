@@ -35,6 +35,7 @@ class PolicyBuilderTest {
     invalid("signer", () -> PolicySigner.wrap(null, Policy.allowAll()));
     invalid("policy", () -> PolicySigner.wrap(Signers.software(Fixtures.secp()), null));
     invalid("clock", () -> PolicySigner.builder(Signers.software(Fixtures.secp()), Policy.allowAll()).clock(null));
+    invalid("out", () -> JsonLinesAuditWriter.to(null));
   }
 
   @Test
