@@ -195,4 +195,19 @@ class EvmPolicyTest {
     assertEquals(dev.cairn.core.signer.SignerException.Reason.INVALID_REQUEST, e.reason());
     denied(s, SignRequest.of(SignRequest.Kind.EVM_TRANSACTION, ALICE, toCarol.signingPayload()), "recipients", CAROL.toChecksumString());
   }
+
+  @Test
+  void eip7702DelegationsNeedTheirTargetAllowedAndAuthorizationsAreBlind() {
+    dev.cairn.evm.tx.Authorization auth = dev.cairn.evm.tx.Authorization.sign(BigInteger.ONE, CAROL, 0, Fixtures.secp());
+    Transaction tx = Transaction.eip7702().chainId(1).nonce(0).gasLimit(80_000).maxFeePerGas(2).maxPriorityFeePerGas(1)
+        .to(ROUTER).data(Hex.decode("12345678")).authorizationList(java.util.List.of(auth)).build();
+    PolicySigner s = PolicySigner.wrap(device(), Policy.builder().allowContract(on(ROUTER)).build());
+    denied(s, tx.toSignRequest(ALICE), "calls", "delegation target " + on(CAROL));
+    PolicySigner both = PolicySigner.wrap(device(), Policy.builder().allowContracts(on(ROUTER), on(CAROL)).build());
+    signed(both, tx.toSignRequest(ALICE));
+    // the authorization itself (EVM_AUTHORIZATION) has no inspector: blind unless allowed
+    SignRequest authorization = SignRequest.of(SignRequest.Kind.EVM_AUTHORIZATION, ALICE,
+        dev.cairn.evm.tx.Authorization.signingPayload(BigInteger.ONE, CAROL, 0));
+    denied(both, authorization, "uninspected", "EVM_AUTHORIZATION");
+  }
 }
