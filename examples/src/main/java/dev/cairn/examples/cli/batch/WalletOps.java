@@ -40,6 +40,7 @@ public final class WalletOps {
         "hd.privateKey",
         Op.of(Set.of("chain", "mnemonic", "passphrase", "path"), WalletOps::hdPrivateKey));
     m.putAll(AbiOps.ops());
+    m.putAll(SvmOps.ops());
     return m;
   }
 
