@@ -53,6 +53,8 @@ final class DemoCommand extends WalletCommand implements Callable<Integer> {
     try {
       run(mnemonic);
       out().println();
+      new SvmDemo(out()).offline(mnemonic);
+      out().println();
       new EvmDemo(out(), rpcUrl != null ? rpcUrl
           : env().getOrDefault(EvmSupport.RPC_URL_ENV, EvmSupport.DEFAULT_RPC_URL)).run(mnemonic);
     } finally {
