@@ -148,6 +148,7 @@ public final class SvmChainAdapter implements ChainAdapter {
       return t;
     });
     this.timer.setRemoveOnCancelPolicy(true);
+    node.bind(chainId);
   }
 
   /** A builder over a node (package-private: the public entry points take the RPC client). */

@@ -78,6 +78,9 @@ interface SvmNode {
     }
   }
 
+  /** Tells the node which cluster it serves (for the chain id of the errors it classifies). */
+  default void bind(dev.cairn.core.chain.ChainId chainId) {}
+
   CompletableFuture<String> genesisHash();
 
   CompletableFuture<LatestBlockhash> latestBlockhash(Level level);
