@@ -31,9 +31,11 @@ import dev.cairn.core.signer.KeyType;
 import dev.cairn.core.signer.SignerDescriptor;
 import dev.cairn.svm.Pubkey;
 import dev.cairn.svm.SvmException;
+import dev.cairn.svm.errors.SvmErrors;
 import dev.cairn.svm.programs.ComputeBudgetProgram;
 import dev.cairn.svm.programs.MemoProgram;
 import dev.cairn.svm.programs.SystemProgram;
+import dev.cairn.svm.rpc.SvmRpcClient;
 import dev.cairn.svm.tx.AccountMeta;
 import dev.cairn.svm.tx.AddressLookupTable;
 import dev.cairn.svm.tx.Blockhash;
@@ -131,9 +133,12 @@ public final class SvmChainAdapter implements ChainAdapter {
   private final Set<CompletableFuture<?>> waits = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private SvmChainAdapter(Builder b, ChainId chainId) {
+  private final SvmRpcClient rpc;
+
+  private SvmChainAdapter(Builder b, SvmNode node, ChainId chainId) {
     this.chainId = chainId;
-    this.node = b.node;
+    this.node = node;
+    this.rpc = b.rpc;
     this.ownsNode = b.closeNodeOnClose;
     this.commitment = b.commitment;
     this.rebroadcastInterval = b.rebroadcastInterval;
@@ -153,12 +158,48 @@ public final class SvmChainAdapter implements ChainAdapter {
 
   /** A builder over a node (package-private: the public entry points take the RPC client). */
   static Builder builder(SvmNode node) {
-    return new Builder(Objects.requireNonNull(node, "node"));
+    return new Builder(Objects.requireNonNull(node, "node"), null);
+  }
+
+  /** A builder over an RPC client (which {@link #close()} closes unless told otherwise). */
+  public static Builder builder(SvmRpcClient rpc) {
+    if (rpc == null) {
+      throw new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, null, "rpc: is null"));
+    }
+    return new Builder(null, rpc);
+  }
+
+  /**
+   * An adapter for the cluster at {@code url} with the defaults; its chain id is read from the
+   * node's genesis hash (one blocking call).
+   *
+   * @throws ChainException when the node cannot be reached (TRANSPORT) or the URL is invalid
+   */
+  public static SvmChainAdapter connect(String url) {
+    SvmRpcClient client;
+    try {
+      client = SvmRpcClient.create(url);
+    } catch (RuntimeException e) {
+      throw new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, null, "url: " + e.getMessage()), e);
+    }
+    try {
+      return builder(client).build();
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+  }
+
+  /** The RPC client, for the calls the adapter does not cover (token balances, lookup tables...); null for a test node. */
+  public SvmRpcClient rpc() {
+    return rpc;
   }
 
   /** Options of the adapter. */
   public static final class Builder {
     private final SvmNode node;
+    private final SvmRpcClient rpc;
+    private SvmErrors errors = SvmErrors.standard();
     private ChainId chainId;
     private SvmNode.Level commitment = SvmNode.Level.CONFIRMED;
     private Duration rebroadcastInterval = Duration.ofSeconds(2);
@@ -169,8 +210,21 @@ public final class SvmChainAdapter implements ChainAdapter {
     private boolean skipPreflight;
     private boolean closeNodeOnClose = true;
 
-    Builder(SvmNode node) {
+    Builder(SvmNode node, SvmRpcClient rpc) {
       this.node = node;
+      this.rpc = rpc;
+    }
+
+    /**
+     * The program error tables used to name custom program errors (default {@link
+     * SvmErrors#standard()}; add an IDL's errors with {@code SvmErrors.standard().with(decoder)}).
+     */
+    public Builder errors(SvmErrors tables) {
+      if (tables == null) {
+        throw new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, chainId, "errors: is null"));
+      }
+      this.errors = tables;
+      return this;
     }
 
     /**
@@ -255,10 +309,11 @@ public final class SvmChainAdapter implements ChainAdapter {
      * @throws ChainException when no chain id was set and the node cannot tell its genesis hash
      */
     public SvmChainAdapter build() {
+      SvmNode n = node != null ? node : new RpcNode(rpc, errors);
       ChainId id = chainId;
       if (id == null) {
         try {
-          String genesis = node.genesisHash().get(30, TimeUnit.SECONDS);
+          String genesis = n.genesisHash().get(30, TimeUnit.SECONDS);
           id = ChainId.solana(genesis.length() > 32 ? genesis.substring(0, 32) : genesis);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -267,7 +322,7 @@ public final class SvmChainAdapter implements ChainAdapter {
           throw new ChainException(ChainErrors.fromThrowable(null, e), e);
         }
       }
-      return new SvmChainAdapter(this, id);
+      return new SvmChainAdapter(this, n, id);
     }
 
     private Duration positive(String field, Duration d) {
@@ -582,6 +637,31 @@ public final class SvmChainAdapter implements ChainAdapter {
           field + ": a " + d.keyType() + " key cannot sign Solana transactions"));
     }
     return Pubkey.of(d.publicKey());
+  }
+
+  /**
+   * A contract-call request running {@code instructions} from {@code from} (the fee payer unless
+   * {@link TransactionRequest#withSigners} names another), e.g. token or lookup-table instructions
+   * built with {@link dev.cairn.svm.programs}.
+   */
+  public TransactionRequest callRequest(Pubkey from, List<Instruction> instructions) {
+    if (from == null || instructions == null || instructions.isEmpty()) {
+      throw invalid((from == null ? "from: is null" : "instructions: is null or empty"));
+    }
+    List<SvmInstruction> neutral = new ArrayList<>(instructions.size());
+    for (int i = 0; i < instructions.size(); i++) {
+      Instruction ix = instructions.get(i);
+      if (ix == null) {
+        throw invalid("instructions[" + i + "]: is null");
+      }
+      List<SvmInstruction.AccountMeta> metas = new ArrayList<>(ix.accounts().size());
+      for (AccountMeta m : ix.accounts()) {
+        metas.add(SvmInstruction.AccountMeta.of(m.pubkey().toBase58(), m.isSigner(), m.isWritable()));
+      }
+      neutral.add(SvmInstruction.of(ix.programId().toBase58(), metas, ix.data()));
+    }
+    ContractCall call = ContractCall.of(accountOf(instructions.get(0).programId()), CallPayload.svm(neutral));
+    return TransactionRequest.contractCall(accountOf(from), call);
   }
 
   /** Converts chain-neutral instructions, naming the offending one. */
