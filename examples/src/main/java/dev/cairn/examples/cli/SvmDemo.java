@@ -14,7 +14,28 @@ import dev.cairn.svm.tx.AddressLookupTable;
 import dev.cairn.svm.tx.Blockhash;
 import dev.cairn.svm.tx.Message;
 import dev.cairn.svm.tx.Transaction;
+import dev.cairn.core.chain.Amount;
+import dev.cairn.core.chain.ChainException;
+import dev.cairn.core.chain.Denomination;
+import dev.cairn.core.chain.ErrorKind;
+import dev.cairn.core.chain.Finality;
+import dev.cairn.core.chain.PendingTransaction;
+import dev.cairn.core.chain.SignedTransaction;
+import dev.cairn.core.chain.TransactionRequest;
+import dev.cairn.core.chain.TxReceipt;
+import dev.cairn.core.chain.ValidityWindow;
+import dev.cairn.core.signer.Signers;
+import dev.cairn.core.signer.SoftwareSigner;
+import dev.cairn.svm.adapter.SvmChainAdapter;
+import dev.cairn.svm.adapter.SvmUnsignedTransaction;
+import dev.cairn.svm.programs.AddressLookupTableProgram;
+import dev.cairn.svm.rpc.Commitment;
+import dev.cairn.svm.rpc.LookupTableAccount;
+import dev.cairn.svm.rpc.SvmRpcClient;
+import dev.cairn.transport.TransportException;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -97,6 +118,110 @@ final class SvmDemo {
         + m.addressTableLookups().size() + " table lookups, " + m.instructions().size() + " instructions");
     out.println("    wire (base64)      " + t.serializeBase64());
     out.println("    decodes back equal " + back.equals(t) + ", signatures verify " + back.verifySignatures());
+  }
+
+  /** Solana mainnet's genesis hash: the demo never asks it for an airdrop. */
+  static final String MAINNET_GENESIS = "5eykt4UsFv8P8NJdTREpY1vzqKqZKvdpKuc147dw2N9d";
+  static final long AIRDROP = LAMPORTS_PER_SOL; // 1 SOL
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(90);
+
+  /**
+   * When a Solana node answers at {@code url}: an airdrop to the demo account (local and test
+   * clusters only), a transfer through the chain adapter, an address lookup table created and
+   * extended, and a v0 transfer through it.
+   */
+  void online(Mnemonic mnemonic, String url) {
+    String genesis;
+    try (SvmRpcClient probe = SvmSupport.client(url, PROBE_TIMEOUT, false)) {
+      genesis = probe.getGenesisHash().send();
+    } catch (TransportException | ChainException e) {
+      out.println("Solana: no node answers at " + url + "; skipping the transfers (start one with"
+          + " scripts/litesvm.sh, then run the demo again; or set --svm-rpc-url / " + SvmSupport.RPC_URL_ENV + ").");
+      return;
+    }
+    if (genesis.equals(MAINNET_GENESIS)) {
+      out.println("Solana node at " + url + " is mainnet-beta: the demo asks only local and test clusters for"
+          + " an airdrop, so it stops here.");
+      return;
+    }
+    Keypair demo = keypair(mnemonic, Chain.SVM.defaultPath().toString());
+    Keypair recipientKey = keypair(mnemonic, RECIPIENT_PATH);
+    Pubkey recipient = recipientKey.publicKey();
+    recipientKey.destroy();
+    try (SvmChainAdapter svm = SvmSupport.adapter(SvmSupport.client(url, CALL_TIMEOUT, true));
+        SoftwareSigner signer = Signers.software(demo.privateKey())) {
+      SvmRpcClient rpc = svm.rpc();
+      out.println("Solana node at " + url + " (" + svm.chainId() + "):");
+      out.println("  slot       " + rpc.getSlot().send());
+      String airdrop = rpc.requestAirdrop(demo.publicKey(), AIRDROP).send();
+      TxReceipt funded = EvmSupport.await(svm.waitFor(
+          PendingTransaction.of(svm.chainId(), airdrop, null, ValidityWindow.none()), Finality.confirmed(), CONFIRM_TIMEOUT));
+      out.println("  airdrop    " + sol(AIRDROP) + " SOL to the demo account in slot " + funded.height());
+      out.println();
+
+      out.println("Transfer of " + sol(TRANSFER) + " SOL to the recipient through the chain adapter (priority fee"
+          + " from recent fees, compute units from a simulation, rebroadcast until confirmed):");
+      TransactionRequest toRecipient = TransactionRequest.transfer(svm.accountOf(demo.publicKey()),
+          svm.accountOf(recipient), Amount.of(TRANSFER, Denomination.SOL)).withSigner(signer.descriptor());
+      TxReceipt r1 = confirm(svm, EvmSupport.await(svm.build(toRecipient)), signer);
+      out.println();
+
+      out.println("Address lookup table with the recipient, then a v0 transfer through it:");
+      long recentSlot = rpc.getSlot(Commitment.FINALIZED).send();
+      Pubkey table = AddressLookupTableProgram.address(demo.publicKey(), recentSlot).address();
+      confirm(svm, EvmSupport.await(svm.build(svm.callRequest(demo.publicKey(), List.of(
+          AddressLookupTableProgram.create(demo.publicKey(), demo.publicKey(), recentSlot),
+          AddressLookupTableProgram.extend(table, demo.publicKey(), demo.publicKey(), List.of(recipient))))
+          .withSigner(signer.descriptor()))), signer);
+      AddressLookupTable lookup = waitForTable(rpc, table, recipient);
+      out.println("  table      " + table + " holds " + lookup.addresses());
+      SvmUnsignedTransaction v0 = EvmSupport.await(svm.build(toRecipient, List.of(lookup)));
+      out.println("  message    v0, " + v0.message().addressTableLookups().size() + " table lookup(s), "
+          + v0.message().staticAccountKeys().size() + " static accounts");
+      confirm(svm, v0, signer);
+      out.println();
+      out.println("Balances after:");
+      out.println("  demo       " + demo.publicKey() + "  " + sol(rpc.getBalance(demo.publicKey()).send()) + " SOL");
+      out.println("  recipient  " + recipient + "  " + sol(rpc.getBalance(recipient).send()) + " SOL");
+    } catch (ChainException e) {
+      throw e.kind() == ErrorKind.TRANSPORT ? e : SvmSupport.failed(e);
+    } finally {
+      demo.destroy();
+    }
+  }
+
+  /** A lookup table is usable once the slot after its last extension: waits for that (at most 30 s). */
+  private static AddressLookupTable waitForTable(SvmRpcClient rpc, Pubkey table, Pubkey expected) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      Optional<LookupTableAccount> t = rpc.getAddressLookupTable(table).send();
+      if (t.isPresent() && t.get().addresses().contains(expected)
+          && rpc.getSlot().send() > t.get().lastExtendedSlot()) {
+        return t.get().table();
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new UserInputException("lookup table " + table + " did not become usable within 30 s");
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UserInputException("interrupted");
+      }
+    }
+  }
+
+  private TxReceipt confirm(SvmChainAdapter svm, dev.cairn.core.chain.UnsignedTransaction u, SoftwareSigner signer) {
+    SignedTransaction s = EvmSupport.await(svm.sign(u, signer));
+    TxReceipt r = EvmSupport.await(svm.sendAndConfirm(s, Finality.confirmed(), CONFIRM_TIMEOUT));
+    out.println("  signature  " + s.id());
+    SvmCommand.printReceipt(out, "  ", r);
+    if (!r.isSuccess()) {
+      throw SvmSupport.failed(new ChainException(r.error().get()));
+    }
+    return r;
   }
 
   static String sol(long lamports) {
