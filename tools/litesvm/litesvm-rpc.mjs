@@ -338,7 +338,7 @@ function metaJson(meta) {
       index,
       instructions: list.map((ii) => {
         const ci = ii.instruction();
-        return { programIdIndex: ci.programIdIndex, accounts: [...ci.accounts], data: b58(ci.data), stackHeight: ii.stackHeight() };
+        return { programIdIndex: ci.programIdIndex(), accounts: [...ci.accounts()], data: b58(ci.data()), stackHeight: ii.stackHeight() };
       }),
     })).filter((x) => x.instructions.length > 0),
   };
@@ -514,7 +514,11 @@ function sendTransaction(params) {
   const pre = balances(keys);
   const r = execute(bytes, tx, false);
   const errJ = failed(r) ? txErrorJson(r.err()) : null;
-  if (errJ !== null && !LANDING.has(errVariant(errJ))) return signature; // rejected before execution: dropped
+  if (errJ !== null && !LANDING.has(errVariant(errJ))) {
+    // rejected before execution (a real node drops it): never lands
+    console.error(`dropped ${signature}: ${JSON.stringify(errJ)}`);
+    return signature;
+  }
   advance(1n);
   const meta = metaJson(metaOf(r));
   const post = balances(keys);
