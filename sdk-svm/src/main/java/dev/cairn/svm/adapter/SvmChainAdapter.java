@@ -102,7 +102,12 @@ import java.util.function.Supplier;
  * commitment ({@link Finality#included()} is {@code confirmed}); it never signs again. When the
  * finalized block height passes the blockhash's {@code lastValidBlockHeight} and the node, searching
  * its history, still does not know the signature, the transaction can never land: the wait fails
- * {@link ErrorKind#EXPIRED} and it is safe to build and sign again. When {@code timeout} passes first
+ * {@link ErrorKind#EXPIRED} and it is safe to build and sign again. A durable-nonce transaction has
+ * no height window; it is EXPIRED once the nonce account's finalized value has moved on without it
+ * (another transaction used the nonce). A transaction read with {@link #decodeSigned} has no known
+ * window (the wire form does not carry {@code lastValidBlockHeight}): keep the window with {@link
+ * dev.cairn.core.chain.PartiallySignedTransaction} or {@link SvmSignedTransaction#of}, else waiting
+ * can only end in TIMEOUT. When {@code timeout} passes first
  * the wait fails {@link ErrorKind#TIMEOUT}: it may still land, so do not re-sign with a new
  * blockhash before {@code waitFor} says EXPIRED. A transaction that landed and failed gives a failed
  * {@link TxReceipt} with the error mapped to the sdk-core taxonomy (instruction index and custom
@@ -964,6 +969,8 @@ public final class SvmChainAdapter implements ChainAdapter {
     final String id;
     final byte[] wire;
     final OptionalLong lastValid;
+    final Pubkey nonceAccount; // of a durable-nonce transaction, else null
+    final Blockhash nonceValue;
     final SvmNode.Level level;
     final long deadline;
     final Duration timeout;
@@ -973,6 +980,9 @@ public final class SvmChainAdapter implements ChainAdapter {
       this.id = p.transactionId();
       this.wire = p.encoded().orElse(null);
       this.lastValid = p.validity().lastValidHeight();
+      Message m = wire == null ? null : message(wire);
+      this.nonceAccount = m == null || lastValid.isPresent() ? null : durableNonceAccount(m);
+      this.nonceValue = nonceAccount == null ? null : m.recentBlockhash();
       this.level = level;
       this.timeout = timeout;
       long now = System.nanoTime();
@@ -1018,7 +1028,20 @@ public final class SvmChainAdapter implements ChainAdapter {
           if (lastValid.isPresent()) {
             node.blockHeight(SvmNode.Level.FINALIZED).whenComplete((h, e2) -> {
               if (e2 == null && h != null && h > lastValid.getAsLong()) {
-                finalCheck(h);
+                finalCheck("the finalized block height " + h + " passed its blockhash's last valid block height "
+                    + lastValid.getAsLong(), "BlockhashNotFound");
+              } else {
+                rebroadcastAndNext();
+              }
+            });
+          } else if (nonceAccount != null) {
+            // a durable-nonce transaction never expires by height, but once the nonce has moved on
+            // (finalized) without it, it can never land either
+            node.accountData(nonceAccount, SvmNode.Level.FINALIZED).whenComplete((data, e2) -> {
+              Blockhash now = e2 == null ? storedNonce(data) : null;
+              if (now != null && !now.equals(nonceValue)) {
+                finalCheck("its durable nonce " + nonceAccount + " has advanced (finalized) from " + nonceValue
+                    + " to " + now, "NonceAdvanced");
               } else {
                 rebroadcastAndNext();
               }
@@ -1041,7 +1064,7 @@ public final class SvmChainAdapter implements ChainAdapter {
       }
     }
 
-    private void finalCheck(long height) {
+    private void finalCheck(String why, String nativeCode) {
       node.statuses(List.of(id), true).whenComplete((list, err) -> {
         if (err != null) {
           retryOrFail(err);
@@ -1052,10 +1075,9 @@ public final class SvmChainAdapter implements ChainAdapter {
           next(); // it landed before the window closed: wait for its commitment
           return;
         }
-        fail(ChainError.builder(ErrorKind.EXPIRED, chainId, "transaction " + id + " expired: the finalized block height "
-                + height + " passed its blockhash's last valid block height " + lastValid.getAsLong()
+        fail(ChainError.builder(ErrorKind.EXPIRED, chainId, "transaction " + id + " expired: " + why
                 + " and it never landed; it can no longer land, so it is safe to rebuild and sign again")
-            .nativeCode("BlockhashNotFound").transactionId(id).build());
+            .nativeCode(nativeCode).transactionId(id).build());
       });
     }
 
@@ -1110,6 +1132,38 @@ public final class SvmChainAdapter implements ChainAdapter {
     private void fail(ChainError e) {
       result.completeExceptionally(new ChainException(e));
     }
+  }
+
+  private static Message message(byte[] wire) {
+    try {
+      return Transaction.deserialize(wire).message();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The nonce account when the first instruction is System AdvanceNonceAccount, else null. */
+  static Pubkey durableNonceAccount(Message m) {
+    if (m.instructions().isEmpty()) {
+      return null;
+    }
+    dev.cairn.svm.tx.CompiledInstruction first = m.instructions().get(0);
+    List<Pubkey> keys = m.staticAccountKeys();
+    byte[] d = first.data();
+    if (first.programIdIndex() >= keys.size() || !keys.get(first.programIdIndex()).equals(SystemProgram.PROGRAM_ID)
+        || d.length != 4 || d[0] != 4 || d[1] != 0 || d[2] != 0 || d[3] != 0 || first.accountCount() < 1
+        || first.accountIndex(0) >= keys.size()) {
+      return null;
+    }
+    return keys.get(first.accountIndex(0));
+  }
+
+  /** The value in nonce account data, or null when it is not an initialized nonce account. */
+  static Blockhash storedNonce(byte[] data) {
+    if (data == null || data.length != SystemProgram.NONCE_ACCOUNT_LENGTH || data[4] != 1) {
+      return null;
+    }
+    return Blockhash.of(Arrays.copyOfRange(data, 40, 72));
   }
 
   private static long baseFee(byte[] wire) {

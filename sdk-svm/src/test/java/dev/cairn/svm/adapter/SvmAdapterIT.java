@@ -314,6 +314,8 @@ class SvmAdapterIT {
     assertEquals(before, u.message().recentBlockhash());
     assertTrue(u.validity().isUnbounded());
     SignedTransaction s = signed(u, payer);
+    // a second transaction on the same nonce value: only one of them can ever land
+    SignedTransaction rival = signed(get(adapter.buildWithNonce(r.withMemo("rival"), nonce, pk(payer))), payer);
     svm.advanceSlots(200); // any recent blockhash would be gone by now
     TxReceipt receipt = get(adapter.sendAndConfirm(s, Finality.confirmed(), TIMEOUT));
     assertTrue(receipt.isSuccess(), receipt.toString());
@@ -322,6 +324,13 @@ class SvmAdapterIT {
     // the same signed transaction cannot land twice: its nonce is used
     ChainException again = failure(adapter.send(s));
     assertTrue(again.kind() == ErrorKind.EXPIRED || again.kind() == ErrorKind.REJECTED_BY_NODE, again.toString());
+    // the rival, sent without preflight, is accepted but can never land: EXPIRED once the nonce moved on
+    try (SvmChainAdapter noPreflight = SvmChainAdapter.builder(SvmRpcClient.create(svm.url())).skipPreflight(true)
+        .pollInterval(Duration.ofMillis(100)).build()) {
+      ChainException expired = failure(noPreflight.sendAndConfirm(rival, Finality.confirmed(), TIMEOUT));
+      assertEquals(ErrorKind.EXPIRED, expired.kind(), expired.getMessage());
+      assertEquals(42_000_000L, svm.balance(to.toBase58()), "the rival never landed");
+    }
   }
 
   @Test

@@ -244,6 +244,26 @@ class SvmChainAdapterTest {
   }
 
   @Test
+  void aDurableNonceTransactionExpiresOnlyOnceItsNonceMovedOnWithoutIt() throws Exception {
+    byte[] data = new byte[80];
+    data[4] = 1;
+    System.arraycopy(filled(7), 0, data, 40, 32);
+    node.nonceData = data;
+    SvmUnsignedTransaction u = get(adapter.buildWithNonce(transfer(5), Pubkey.of(filled(5)), Pubkey.of(alice.publicKey())));
+    PendingTransaction p = get(adapter.send(get(adapter.sign(u, alice))));
+    assertTrue(p.validity().isUnbounded());
+    CompletableFuture<TxReceipt> w = adapter.waitFor(p, Finality.confirmed(), Duration.ofSeconds(30));
+    Thread.sleep(150);
+    assertFalse(w.isDone(), "the nonce still holds the transaction's value: it can land");
+    byte[] moved = data.clone();
+    System.arraycopy(filled(8), 0, moved, 40, 32);
+    node.nonceData = moved;
+    ChainException e = failure(w);
+    assertEquals(ErrorKind.EXPIRED, e.kind());
+    assertEquals("NonceAdvanced", e.error().nativeCode().get());
+  }
+
+  @Test
   void theWindowSurvivesPartialSigningAcrossProcesses() throws Exception {
     TransactionRequest r = TransactionRequest.transfer(adapter.accountOf(alice), adapter.accountOf(bob),
         Amount.of(5, Denomination.SOL)).withSigners(bob.descriptor(), List.of(alice.descriptor()));
