@@ -16,7 +16,6 @@ import dev.cairn.core.chain.Denomination;
 import dev.cairn.core.chain.ErrorKind;
 import dev.cairn.core.chain.Fee;
 import dev.cairn.core.chain.FeeEstimate;
-import dev.cairn.core.chain.FeeLevel;
 import dev.cairn.core.chain.Finality;
 import dev.cairn.core.chain.PendingTransaction;
 import dev.cairn.core.chain.SignedTransaction;
@@ -57,7 +56,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -137,6 +135,7 @@ public final class SvmChainAdapter implements ChainAdapter {
   private final ScheduledThreadPoolExecutor timer;
   private final Set<CompletableFuture<?>> waits = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final SendLoop sends;
 
   private final SvmRpcClient rpc;
 
@@ -159,6 +158,7 @@ public final class SvmChainAdapter implements ChainAdapter {
     });
     this.timer.setRemoveOnCancelPolicy(true);
     node.bind(chainId);
+    this.sends = new SendLoop(chainId, node, timer, closed::get, rebroadcastInterval, pollInterval);
   }
 
   /** A builder over a node (package-private: the public entry points take the RPC client). */
@@ -937,11 +937,10 @@ public final class SvmChainAdapter implements ChainAdapter {
       if (timeout == null || timeout.isNegative() || timeout.isZero()) {
         throw invalid("timeout: is null or not positive");
       }
-      Wait w = new Wait(transaction, level, timeout);
-      waits.add(w.result);
-      w.result.whenComplete((r, e) -> waits.remove(w.result));
-      w.schedule(0);
-      return w.result;
+      CompletableFuture<TxReceipt> result = sends.start(transaction, level, timeout);
+      waits.add(result);
+      result.whenComplete((r, e) -> waits.remove(result));
+      return result;
     });
   }
 
@@ -960,217 +959,6 @@ public final class SvmChainAdapter implements ChainAdapter {
       default:
         throw new ChainException(ChainError.of(ErrorKind.UNSUPPORTED, chainId,
             "finality: Solana has commitment levels (processed, confirmed, finalized), not " + finality));
-    }
-  }
-
-  /** One wait: polls, rebroadcasts, decides. */
-  private final class Wait implements Runnable {
-    final CompletableFuture<TxReceipt> result = new CompletableFuture<>();
-    final String id;
-    final byte[] wire;
-    final OptionalLong lastValid;
-    final Pubkey nonceAccount; // of a durable-nonce transaction, else null
-    final Blockhash nonceValue;
-    final SvmNode.Level level;
-    final long deadline;
-    final Duration timeout;
-    long lastBroadcast;
-
-    Wait(PendingTransaction p, SvmNode.Level level, Duration timeout) {
-      this.id = p.transactionId();
-      this.wire = p.encoded().orElse(null);
-      this.lastValid = p.validity().lastValidHeight();
-      Message m = wire == null ? null : message(wire);
-      this.nonceAccount = m == null || lastValid.isPresent() ? null : durableNonceAccount(m);
-      this.nonceValue = nonceAccount == null ? null : m.recentBlockhash();
-      this.level = level;
-      this.timeout = timeout;
-      long now = System.nanoTime();
-      this.deadline = now + timeout.toNanos();
-      this.lastBroadcast = now; // send() has just broadcast it
-    }
-
-    void schedule(long delayMillis) {
-      if (result.isDone()) {
-        return;
-      }
-      if (closed.get()) {
-        fail(ChainError.of(ErrorKind.UNSUPPORTED, chainId, "adapter: closed while waiting for " + id));
-        return;
-      }
-      try {
-        timer.schedule(this, delayMillis, TimeUnit.MILLISECONDS);
-      } catch (RejectedExecutionException e) {
-        fail(ChainError.of(ErrorKind.UNSUPPORTED, chainId, "adapter: closed while waiting for " + id));
-      }
-    }
-
-    @Override
-    public void run() {
-      if (result.isDone()) {
-        return;
-      }
-      node.statuses(List.of(id), false).whenComplete((list, err) -> {
-        try {
-          if (err != null) {
-            retryOrFail(err);
-            return;
-          }
-          SvmNode.Status s = list == null || list.isEmpty() ? null : list.get(0);
-          if (s != null) {
-            if (s.level.compareTo(level) >= 0) {
-              finish(s);
-            } else {
-              next(); // seen, not final enough yet: no need to rebroadcast
-            }
-            return;
-          }
-          if (lastValid.isPresent()) {
-            node.blockHeight(SvmNode.Level.FINALIZED).whenComplete((h, e2) -> {
-              if (e2 == null && h != null && h > lastValid.getAsLong()) {
-                finalCheck("the finalized block height " + h + " passed its blockhash's last valid block height "
-                    + lastValid.getAsLong(), "BlockhashNotFound");
-              } else {
-                rebroadcastAndNext();
-              }
-            });
-          } else if (nonceAccount != null) {
-            // a durable-nonce transaction never expires by height, but once the nonce has moved on
-            // (finalized) without it, it can never land either
-            node.accountData(nonceAccount, SvmNode.Level.FINALIZED).whenComplete((data, e2) -> {
-              Blockhash now = e2 == null ? storedNonce(data) : null;
-              if (now != null && !now.equals(nonceValue)) {
-                finalCheck("its durable nonce " + nonceAccount + " has advanced (finalized) from " + nonceValue
-                    + " to " + now, "NonceAdvanced");
-              } else {
-                rebroadcastAndNext();
-              }
-            });
-          } else {
-            rebroadcastAndNext();
-          }
-        } catch (RuntimeException e) {
-          fail(ChainErrors.fromThrowable(chainId, e));
-        }
-      });
-    }
-
-    private void retryOrFail(Throwable err) {
-      ChainError e = ChainErrors.fromThrowable(chainId, err);
-      if (e.kind() == ErrorKind.TRANSPORT || e.kind() == ErrorKind.TIMEOUT) {
-        next();
-      } else {
-        fail(e.toBuilder().transactionId(id).build());
-      }
-    }
-
-    private void finalCheck(String why, String nativeCode) {
-      node.statuses(List.of(id), true).whenComplete((list, err) -> {
-        if (err != null) {
-          retryOrFail(err);
-          return;
-        }
-        SvmNode.Status s = list == null || list.isEmpty() ? null : list.get(0);
-        if (s != null) {
-          next(); // it landed before the window closed: wait for its commitment
-          return;
-        }
-        fail(ChainError.builder(ErrorKind.EXPIRED, chainId, "transaction " + id + " expired: " + why
-                + " and it never landed; it can no longer land, so it is safe to rebuild and sign again")
-            .nativeCode(nativeCode).transactionId(id).build());
-      });
-    }
-
-    private void rebroadcastAndNext() {
-      long now = System.nanoTime();
-      if (wire != null && now - lastBroadcast >= rebroadcastInterval.toNanos()) {
-        lastBroadcast = now;
-        node.send(wire, true, level); // same bytes; failures (already processed, expired) are judged by the polls
-      }
-      next();
-    }
-
-    private void next() {
-      if (System.nanoTime() - deadline >= 0) {
-        fail(ChainError.builder(ErrorKind.TIMEOUT, chainId, "transaction " + id + " did not reach " + level
-                + " within " + timeout + (lastValid.isPresent()
-                    ? "; it may still land until block height " + lastValid.getAsLong() + ": do not sign it again before then"
-                    : "; it may still land"))
-            .transactionId(id).build());
-        return;
-      }
-      schedule(pollInterval.toMillis());
-    }
-
-    private void finish(SvmNode.Status s) {
-      SvmNode.Level query = level == SvmNode.Level.PROCESSED ? SvmNode.Level.CONFIRMED : level;
-      node.transaction(id, query).whenComplete((landed, err) -> {
-        try {
-          int confirmations = Math.max(1, s.confirmations);
-          if (err != null || landed == null) {
-            long fee = wire == null ? 0 : baseFee(wire);
-            result.complete(receipt(s.slot, confirmations, -1, fee, null, s.error));
-            return;
-          }
-          result.complete(receipt(landed.slot, confirmations, landed.unitsConsumed, landed.fee, landed.returnData,
-              landed.error != null ? landed.error : s.error));
-        } catch (RuntimeException e) {
-          fail(ChainErrors.fromThrowable(chainId, e));
-        }
-      });
-    }
-
-    private TxReceipt receipt(long slot, int confirmations, long units, long fee, byte[] returnData, ChainError error) {
-      Amount paid = Amount.of(BigInteger.valueOf(Math.max(0, fee)), Denomination.SOL);
-      long used = Math.max(0, units);
-      if (error != null) {
-        return TxReceipt.failure(chainId, id, slot, confirmations, used, paid, error.toBuilder().transactionId(id).build());
-      }
-      return TxReceipt.success(chainId, id, slot, confirmations, used, paid, returnData);
-    }
-
-    private void fail(ChainError e) {
-      result.completeExceptionally(new ChainException(e));
-    }
-  }
-
-  private static Message message(byte[] wire) {
-    try {
-      return Transaction.deserialize(wire).message();
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  /** The nonce account when the first instruction is System AdvanceNonceAccount, else null. */
-  static Pubkey durableNonceAccount(Message m) {
-    if (m.instructions().isEmpty()) {
-      return null;
-    }
-    dev.cairn.svm.tx.CompiledInstruction first = m.instructions().get(0);
-    List<Pubkey> keys = m.staticAccountKeys();
-    byte[] d = first.data();
-    if (first.programIdIndex() >= keys.size() || !keys.get(first.programIdIndex()).equals(SystemProgram.PROGRAM_ID)
-        || d.length != 4 || d[0] != 4 || d[1] != 0 || d[2] != 0 || d[3] != 0 || first.accountCount() < 1
-        || first.accountIndex(0) >= keys.size()) {
-      return null;
-    }
-    return keys.get(first.accountIndex(0));
-  }
-
-  /** The value in nonce account data, or null when it is not an initialized nonce account. */
-  static Blockhash storedNonce(byte[] data) {
-    if (data == null || data.length != SystemProgram.NONCE_ACCOUNT_LENGTH || data[4] != 1) {
-      return null;
-    }
-    return Blockhash.of(Arrays.copyOfRange(data, 40, 72));
-  }
-
-  private static long baseFee(byte[] wire) {
-    try {
-      return LAMPORTS_PER_SIGNATURE * Transaction.deserialize(wire).message().numRequiredSignatures();
-    } catch (RuntimeException e) {
-      return 0;
     }
   }
 
