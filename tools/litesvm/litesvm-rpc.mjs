@@ -801,6 +801,11 @@ function handle(req) {
   const params = req.params === undefined ? [] : req.params;
   if (!Array.isArray(params)) return { jsonrpc: '2.0', error: { code: -32602, message: 'Invalid params: expected an array' }, id };
   try {
+    for (const p of params) {
+      if (p && typeof p === 'object' && !Array.isArray(p) && p.minContextSlot !== undefined && BigInt(p.minContextSlot) > slot) {
+        throw new RpcError(-32016, 'Minimum context slot has not been reached', { contextSlot: Number(slot) });
+      }
+    }
     const result = fn(params);
     return { jsonrpc: '2.0', result: result === undefined ? null : result, id };
   } catch (e) {

@@ -17,7 +17,13 @@ import dev.cairn.svm.rpc.SvmRpcClient;
 import dev.cairn.svm.rpc.SvmRpcErrors;
 import dev.cairn.svm.tx.Message;
 import dev.cairn.svm.tx.Transaction;
+import dev.cairn.svm.rpc.AccountEncoding;
+import dev.cairn.svm.ws.AccountNotification;
+import dev.cairn.svm.ws.SvmSubscriptions;
 import dev.cairn.transport.TransportException;
+import dev.cairn.transport.ws.WsGap;
+import dev.cairn.transport.ws.WsSubscription;
+import dev.cairn.transport.ws.WsSubscriptionListener;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,6 +58,22 @@ final class SvmRpcSnippets {
     ChainError e = errors.toChainError(cluster, TransactionError.parse("{\"InstructionError\":[1,{\"Custom\":1}]}"),
         message, logs, signature);
     // e.kind() == INSUFFICIENT_FUNDS when instruction 1 is a Token transfer; e.revertReason() == "InsufficientFunds"
+    // endregion
+  }
+
+  static void ws(String wsUrl, Pubkey wallet) {
+    // region:dev.cairn.svm.ws
+    try (SvmSubscriptions subs = SvmSubscriptions.builder(wsUrl).commitment(Commitment.CONFIRMED).build()) {
+      WsSubscription watch = subs.accountSubscribe(wallet, AccountEncoding.BASE64, new WsSubscriptionListener<>() {
+        public void onEvent(AccountNotification n) {
+          System.out.println(n.slot() + ": " + n.account().lamports());
+        }
+
+        public void onResubscribed(WsGap gap) {
+          System.out.println("reconnected after " + gap.downtime() + "; re-read the balance");
+        }
+      });
+    }
     // endregion
   }
 }

@@ -147,7 +147,7 @@ class SvmRpcFlowsIT {
       assertEquals(List.of(mint), mints.stream().map(KeyedAccount::pubkey).toList());
 
       // a failing instruction: Token custom error 1 (insufficient funds) through preflight
-      Transaction tooMuch = signed(recipient.publicKey().equals(payer.publicKey()) ? payer : payer,
+      Transaction tooMuch = signed(payer,
           List.of(program.transferChecked(from, mint, to, payer.publicKey(), 8_000_000L, 6)));
       TransportException e = assertThrows(TransportException.class, () -> rpc.sendTransaction(tooMuch).send());
       assertEquals(TransportException.Kind.RPC_ERROR, e.kind());
@@ -332,6 +332,18 @@ class SvmRpcFlowsIT {
     assertEquals(tx.id(), rpc.sendTransaction(tx).send());
     assertTrue(rpc.getSignatureStatuses(List.of(tx.id())).send().get(0).isPresent());
     assertEquals(1_000_000L, rpc.getBalance(to).send());
+  }
+
+  @Test
+  void minimumContextSlotNotReached() {
+    Keypair payer = funded(1_000_000_000L);
+    Transaction tx = signed(payer, List.of(SystemProgram.transfer(payer.publicKey(), Keypair.generate(RANDOM).publicKey(), 1_000_000L)));
+    long slot = rpc.getSlot().send();
+    TransportException e = assertThrows(TransportException.class,
+        () -> rpc.sendTransaction(tx, SendOptions.defaults().minContextSlot(slot + 1_000)).send());
+    assertEquals(SvmRpcErrors.MIN_CONTEXT_SLOT_NOT_REACHED, e.code());
+    assertEquals(ErrorKind.TRANSPORT, SvmRpcErrors.toChainError(e, CLUSTER, tx).kind());
+    assertEquals(tx.id(), rpc.sendTransaction(tx, SendOptions.defaults().minContextSlot(slot)).send());
   }
 
   @Test

@@ -6,6 +6,9 @@
  * <ul>
  *   <li>{@link dev.cairn.testing.node.Anvil}: Foundry's anvil EVM node, with its funded dev
  *       accounts and a small node-control JSON-RPC client ({@code anvil_mine}, snapshots, ...).
+ *   <li>{@link dev.cairn.testing.node.LiteSvm}: a Solana JSON-RPC node (HTTP and WebSocket) over
+ *       LiteSVM, with real blockhash expiry and test control ({@code advanceSlots}, {@code
+ *       dropTransactions}); {@link dev.cairn.testing.node.LiteSvmExtension} injects one per test class.
  *   <li>{@link dev.cairn.testing.node.NodeScriptServer}: a Node.js server script (e.g. a JSON-RPC
  *       server over an in-process chain simulator) that prints the port it listens on.
  *   <li>{@link dev.cairn.testing.node.NodeProcess}: any command, with a {@link
