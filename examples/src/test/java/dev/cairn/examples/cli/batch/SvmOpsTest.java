@@ -479,6 +479,50 @@ class SvmOpsTest {
   }
 
   @Test
+  void garbledTransactionsGiveTypedErrorsNeverInternalOnes() throws Exception {
+    SplittableRandom r = new SplittableRandom(99);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      Case c = new Case(r);
+      c.cli.put("id", i);
+      lines.add(c.cli.toString());
+    }
+    List<String> valid = new ArrayList<>();
+    for (JsonNode a : Cli.batch(lines.toArray(new String[0]))) {
+      assertOk(a);
+      valid.add(a.get("result").get("transaction").textValue());
+    }
+    List<String> garbled = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      byte[] wire = Base64.getDecoder().decode(valid.get(i % valid.size()));
+      switch (i % 3) {
+        case 0: // flip a byte
+          wire[r.nextInt(wire.length)] ^= (byte) (1 + r.nextInt(255));
+          break;
+        case 1: // truncate
+          wire = java.util.Arrays.copyOf(wire, r.nextInt(wire.length));
+          break;
+        default: // random bytes
+          wire = bytes(r, r.nextInt(300));
+      }
+      ObjectNode d = req("svm.decodeTx");
+      d.put("id", i);
+      d.put("transaction", Base64.getEncoder().encodeToString(wire));
+      garbled.add(d.toString());
+    }
+    int rejected = 0;
+    for (JsonNode a : Cli.batch(garbled.toArray(new String[0]))) {
+      if (a.get("ok").booleanValue()) {
+        continue; // a flipped signature byte still decodes
+      }
+      String code = a.get("error").get("code").textValue();
+      assertTrue(code.equals("DECODE_ERROR") || code.equals("INVALID_ARGUMENT"), a.toString());
+      rejected++;
+    }
+    assertTrue(rejected > 900, "rejected " + rejected);
+  }
+
+  @Test
   void secretsNeverAppearInErrors() throws Exception {
     String secret = Base58.encode(Keypair.fromSeed(filled(5)).secretKey());
     String bad = secret.substring(0, 20) + "0" + secret.substring(21);
