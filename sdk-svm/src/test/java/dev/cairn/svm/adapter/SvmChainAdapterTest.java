@@ -214,6 +214,35 @@ class SvmChainAdapterTest {
   }
 
   @Test
+  void nearestRankPercentiles() {
+    long[] none = {};
+    assertEquals(0, SvmChainAdapter.percentile(none, 50));
+    long[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    assertEquals(1, SvmChainAdapter.percentile(sorted, 0));
+    assertEquals(3, SvmChainAdapter.percentile(sorted, 25));
+    assertEquals(5, SvmChainAdapter.percentile(sorted, 50));
+    assertEquals(8, SvmChainAdapter.percentile(sorted, 75));
+    assertEquals(10, SvmChainAdapter.percentile(sorted, 100));
+    assertEquals(7, SvmChainAdapter.percentile(new long[] {7}, 1));
+  }
+
+  @Test
+  void queryGivesReturnDataOrAFailedResult() throws Exception {
+    dev.cairn.core.chain.ContractCall call = adapter.callRequest(Pubkey.of(alice.publicKey()),
+        List.of(dev.cairn.svm.programs.MemoProgram.memo("hi", List.of(Pubkey.of(alice.publicKey()))))).call().get();
+    dev.cairn.core.chain.ChainResult<byte[]> ok = get(adapter.query(call));
+    assertTrue(ok.isSuccess());
+    assertEquals(0, ok.value().get().length);
+    node.simulationError = ChainError.of(ErrorKind.REVERTED, CLUSTER, "instruction 0 failed");
+    dev.cairn.core.chain.ChainResult<byte[]> bad = get(adapter.query(call));
+    assertFalse(bad.isSuccess());
+    assertEquals(ErrorKind.REVERTED, bad.error().get().kind());
+    // the simulated transaction was paid by the instruction's signer
+    Message m = dev.cairn.svm.tx.Transaction.deserialize(node.simulated.get(node.simulated.size() - 1)).message();
+    assertEquals(Pubkey.of(alice.publicKey()), m.feePayer());
+  }
+
+  @Test
   void aFailedSimulationLeavesTheLimitOutAndAnExplicitFeeWins() throws Exception {
     node.simulationError = ChainError.of(ErrorKind.REVERTED, CLUSTER, "nope");
     Message m = ((SvmUnsignedTransaction) get(adapter.build(transfer(5)))).message();
