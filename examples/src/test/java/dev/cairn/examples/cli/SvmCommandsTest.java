@@ -50,6 +50,30 @@ class SvmCommandsTest {
   }
 
   @Test
+  void helpListsTheSvmSubcommandsAndOptionsAreCheckedBeforeAnyNode() {
+    Cli.Result h = Cli.run("", "svm", "--help");
+    assertEquals(0, h.exitCode());
+    for (String s : new String[] {"balance", "account", "transfer", "token-transfer", "decode"}) {
+      assertTrue(h.out().contains(s), s);
+      Cli.Result r = Cli.run("", "svm", s, "--help");
+      assertEquals(0, r.exitCode(), s);
+      assertTrue(r.out().startsWith("Usage: wallet svm " + s), r.out());
+    }
+    assertEquals(ExitCodes.USAGE_OR_IO, Cli.run("", "svm").exitCode());
+    String to = Keypair.fromSeed(filled(2)).publicKey().toBase58();
+    Map<String, String> dead = Map.of("WALLET_SVM_RPC_URL", "http://127.0.0.1:1");
+    // bad amounts and addresses are refused before a key is read or a node is asked
+    for (String[] args : new String[][] {
+        {"svm", "transfer", to, "-1"}, {"svm", "transfer", to, "0.0000000001"}, {"svm", "transfer", to, "abc"},
+        {"svm", "transfer", "not-base58-0OIl", "1"}, {"svm", "balance", "xyz"}, {"svm", "transfer", to, "1", "--timeout", "0"}}) {
+      Cli.Result r = Cli.run(new byte[0], dead, args);
+      assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), String.join(" ", args) + ": " + r.err());
+    }
+    assertEquals(ExitCodes.INVALID_INPUT, Cli.run(new byte[0], dead, "svm", "balance", "--rpc", "ftp://x", to).exitCode());
+    assertEquals(ExitCodes.USAGE_OR_IO, Cli.run(new byte[0], dead, "svm", "balance", to).exitCode());
+  }
+
+  @Test
   void decodeRejectsGarbageWithExitCode1() {
     Cli.Result r = Cli.run("", "svm", "decode", "AQID");
     assertEquals(ExitCodes.INVALID_INPUT, r.exitCode());
