@@ -390,5 +390,10 @@ class SvmAdapterIT {
     assertTrue(r.isSuccess(), r.toString());
     assertEquals(9_000_000L, svm.balance(bob.toBase58()));
     assertTrue(adapter.chainId().toString().startsWith("solana:"));
+    // a program call through invoke: a memo signed by the caller
+    dev.cairn.core.chain.ContractCall memo = adapter.callRequest(pk(alice),
+        List.of(dev.cairn.svm.programs.MemoProgram.memo("cairn", List.of(pk(alice))))).call().get();
+    dev.cairn.core.chain.CallResult<Void> invoked = get(VmDispatcher.over(registry).invoke(memo, alice, null));
+    assertTrue(invoked.isSuccess(), invoked.toString());
   }
 }
