@@ -31,7 +31,6 @@ import dev.cairn.core.signer.SignerDescriptor;
 import dev.cairn.svm.Pubkey;
 import dev.cairn.svm.SvmException;
 import dev.cairn.svm.errors.SvmErrors;
-import dev.cairn.svm.programs.ComputeBudgetProgram;
 import dev.cairn.svm.programs.MemoProgram;
 import dev.cairn.svm.programs.SystemProgram;
 import dev.cairn.svm.rpc.SvmRpcClient;
@@ -40,7 +39,6 @@ import dev.cairn.svm.tx.AddressLookupTable;
 import dev.cairn.svm.tx.Blockhash;
 import dev.cairn.svm.tx.Instruction;
 import dev.cairn.svm.tx.Message;
-import dev.cairn.svm.tx.MessageBuilder;
 import dev.cairn.svm.tx.Transaction;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -51,7 +49,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -136,6 +133,7 @@ public final class SvmChainAdapter implements ChainAdapter {
   private final Set<CompletableFuture<?>> waits = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final SendLoop sends;
+  private final BudgetPlanner budget;
 
   private final SvmRpcClient rpc;
 
@@ -158,6 +156,7 @@ public final class SvmChainAdapter implements ChainAdapter {
     });
     this.timer.setRemoveOnCancelPolicy(true);
     node.bind(chainId);
+    this.budget = new BudgetPlanner(node, commitment, percentiles, maxPriorityFee, computeUnitMargin);
     this.sends = new SendLoop(chainId, node, timer, closed::get, rebroadcastInterval, pollInterval);
   }
 
@@ -434,8 +433,8 @@ public final class SvmChainAdapter implements ChainAdapter {
   public CompletableFuture<FeeEstimate> estimateFee(TransactionRequest request) {
     return guard(() -> {
       Draft d = draft(request);
-      return node.latestBlockhash(commitment).thenCompose(bh -> prices(d, bh.blockhash).thenCompose(fees ->
-          units(d, bh.blockhash, fees[1]).thenApply(units -> {
+      return node.latestBlockhash(commitment).thenCompose(bh -> budget.prices(d, bh.blockhash).thenCompose(fees ->
+          budget.units(d, bh.blockhash, fees[1]).thenApply(units -> {
             long limit = units.isPresent() ? units.getAsLong() : defaultUnits(d.instructions.size());
             int signatures = d.signatureCount(bh.blockhash);
             return FeeEstimate.of(chainId, fee(limit, fees[0], signatures), fee(limit, fees[1], signatures),
@@ -516,73 +515,6 @@ public final class SvmChainAdapter implements ChainAdapter {
       throw invalid("nonceAccount: " + account + " is not an initialized nonce account (state " + state + ")");
     }
     return Blockhash.of(Arrays.copyOfRange(data, 40, 72));
-  }
-
-  /** What a request compiles to before the blockhash and compute budget are chosen. */
-  private final class Draft {
-    final Pubkey feePayer;
-    final List<Instruction> instructions;
-    final List<Pubkey> otherSigners;
-    final List<AddressLookupTable> tables;
-    final Pubkey nonceAccount;
-    final Pubkey nonceAuthority;
-    final boolean userBudget;
-
-    Draft(Pubkey feePayer, List<Instruction> instructions, List<Pubkey> otherSigners, List<AddressLookupTable> tables,
-        Pubkey nonceAccount, Pubkey nonceAuthority) {
-      this.feePayer = feePayer;
-      this.instructions = instructions;
-      this.otherSigners = otherSigners;
-      this.tables = tables;
-      this.nonceAccount = nonceAccount;
-      this.nonceAuthority = nonceAuthority;
-      boolean budget = false;
-      for (Instruction i : instructions) {
-        budget |= i.programId().equals(ComputeBudgetProgram.PROGRAM_ID);
-      }
-      this.userBudget = budget;
-    }
-
-    /** The message with the compute budget instructions (limit &lt; 0: none; price 0: none). */
-    Message compile(Blockhash blockhash, long limit, long microLamports) {
-      List<Instruction> all = new ArrayList<>(instructions.size() + 2);
-      if (!userBudget) {
-        if (limit >= 0) {
-          all.add(ComputeBudgetProgram.setComputeUnitLimit(limit));
-        }
-        if (microLamports > 0) {
-          all.add(ComputeBudgetProgram.setComputeUnitPrice(microLamports));
-        }
-      }
-      all.addAll(instructions);
-      MessageBuilder b = Message.builder().feePayer(feePayer).addAll(all);
-      if (nonceAccount != null) {
-        b.durableNonce(nonceAccount, nonceAuthority, blockhash);
-      } else {
-        b.recentBlockhash(blockhash);
-      }
-      if (tables != null) {
-        b.lookupTables(tables);
-        return b.buildV0();
-      }
-      return b.buildLegacy();
-    }
-
-    int signatureCount(Blockhash blockhash) {
-      return compile(blockhash, -1, 0).numRequiredSignatures();
-    }
-
-    List<Pubkey> writable(Blockhash blockhash) {
-      Message m = compile(blockhash, -1, 0);
-      List<Pubkey> out = new ArrayList<>();
-      List<Pubkey> keys = m.staticAccountKeys();
-      for (int i = 0; i < keys.size(); i++) {
-        if (m.isWritable(i)) {
-          out.add(keys.get(i));
-        }
-      }
-      return out;
-    }
   }
 
   private Draft draft(TransactionRequest request) {
@@ -706,9 +638,9 @@ public final class SvmChainAdapter implements ChainAdapter {
     return recent.thenCompose(bw -> {
       Blockhash blockhash = (Blockhash) bw[0];
       ValidityWindow window = (ValidityWindow) bw[1];
-      CompletableFuture<long[]> budget; // {limit (-1: none), micro-lamports}
+      CompletableFuture<long[]> plan; // {limit (-1: none), micro-lamports}
       if (d.userBudget) {
-        budget = CompletableFuture.completedFuture(new long[] {-1, 0});
+        plan = CompletableFuture.completedFuture(new long[] {-1, 0});
       } else if (request.fee().isPresent()) {
         Fee f = request.fee().get();
         if (!f.denomination().equals(Denomination.SOL)) {
@@ -721,14 +653,14 @@ public final class SvmChainAdapter implements ChainAdapter {
         if (micro.compareTo(U64_MAX) > 0) {
           throw invalid("request.fee.priorityUnitPrice: exceeds a u64 of micro-lamports");
         }
-        budget = CompletableFuture.completedFuture(new long[] {f.limit() == 0 ? -1 : f.limit(), micro.longValue()});
+        plan = CompletableFuture.completedFuture(new long[] {f.limit() == 0 ? -1 : f.limit(), micro.longValue()});
       } else {
-        budget = prices(d, blockhash).thenCompose(fees -> {
+        plan = budget.prices(d, blockhash).thenCompose(fees -> {
           long price = fees[request.feeLevel().ordinal()];
-          return units(d, blockhash, price).thenApply(u -> new long[] {u.isPresent() ? u.getAsLong() : -1, price});
+          return budget.units(d, blockhash, price).thenApply(u -> new long[] {u.isPresent() ? u.getAsLong() : -1, price});
         });
       }
-      return budget.thenApply(b -> {
+      return plan.thenApply(b -> {
         Message m = d.compile(blockhash, b[0], b[1]);
         checkSigners(d, m);
         Transaction.unsigned(m).serialize(); // the packet limit, named with the size
@@ -743,44 +675,6 @@ public final class SvmChainAdapter implements ChainAdapter {
         throw invalid("request.signers: " + k + " signs no instruction of this transaction");
       }
     }
-  }
-
-  /** The priority fee for slow, normal and fast, in micro-lamports per compute unit. */
-  private CompletableFuture<long[]> prices(Draft d, Blockhash blockhash) {
-    return node.recentPrioritizationFees(d.writable(blockhash)).thenApply(fees -> {
-      long[] sorted = fees == null ? new long[0] : fees.clone();
-      Arrays.sort(sorted);
-      long[] out = new long[3];
-      for (int i = 0; i < 3; i++) {
-        out[i] = Math.min(maxPriorityFee, percentile(sorted, percentiles[i]));
-      }
-      return out;
-    });
-  }
-
-  /** The nearest-rank percentile of sorted values; 0 for none. */
-  static long percentile(long[] sorted, int p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-  }
-
-  /** Simulated compute units plus the margin, or empty when the simulation fails. */
-  private CompletableFuture<OptionalLong> units(Draft d, Blockhash blockhash, long price) {
-    if (d.userBudget) {
-      return CompletableFuture.completedFuture(OptionalLong.empty());
-    }
-    Message probe = d.compile(blockhash, MAX_COMPUTE_UNIT_LIMIT, price);
-    byte[] wire = Transaction.unsigned(probe).serialize();
-    return node.simulate(wire, false, d.nonceAccount == null, commitment).handle((sim, err) -> {
-      if (err != null || sim == null || sim.error != null || sim.unitsConsumed <= 0) {
-        return OptionalLong.empty();
-      }
-      long withMargin = (long) Math.ceil(sim.unitsConsumed * (1 + computeUnitMargin));
-      return OptionalLong.of(Math.min(MAX_COMPUTE_UNIT_LIMIT, withMargin));
-    });
   }
 
   // ---------------------------------------------------------------- offline decoding

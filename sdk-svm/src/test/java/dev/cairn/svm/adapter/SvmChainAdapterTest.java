@@ -216,14 +216,14 @@ class SvmChainAdapterTest {
   @Test
   void nearestRankPercentiles() {
     long[] none = {};
-    assertEquals(0, SvmChainAdapter.percentile(none, 50));
+    assertEquals(0, BudgetPlanner.percentile(none, 50));
     long[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-    assertEquals(1, SvmChainAdapter.percentile(sorted, 0));
-    assertEquals(3, SvmChainAdapter.percentile(sorted, 25));
-    assertEquals(5, SvmChainAdapter.percentile(sorted, 50));
-    assertEquals(8, SvmChainAdapter.percentile(sorted, 75));
-    assertEquals(10, SvmChainAdapter.percentile(sorted, 100));
-    assertEquals(7, SvmChainAdapter.percentile(new long[] {7}, 1));
+    assertEquals(1, BudgetPlanner.percentile(sorted, 0));
+    assertEquals(3, BudgetPlanner.percentile(sorted, 25));
+    assertEquals(5, BudgetPlanner.percentile(sorted, 50));
+    assertEquals(8, BudgetPlanner.percentile(sorted, 75));
+    assertEquals(10, BudgetPlanner.percentile(sorted, 100));
+    assertEquals(7, BudgetPlanner.percentile(new long[] {7}, 1));
   }
 
   @Test
