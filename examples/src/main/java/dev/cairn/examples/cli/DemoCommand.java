@@ -35,7 +35,12 @@ import picocli.CommandLine.Option;
           + "Then, when an EVM node answers at --rpc-url (default: env WALLET_RPC_URL, else "
           + EvmSupport.DEFAULT_RPC_URL + "): its chain id and head; on anvil (chain id 31337) the demo "
           + "address is funded from anvil's public dev account 0 and sends 0.01 ETH in an EIP-1559 "
-          + "transaction. Without a node that part is skipped (start one with scripts/anvil.sh)."
+          + "transaction. Without a node that part is skipped (start one with scripts/anvil.sh).",
+      "Solana: offline, a transfer and a v0 transaction through an address lookup table built, signed,"
+          + " decoded and verified; then, when a Solana node answers at --svm-rpc-url (default: env "
+          + SvmSupport.RPC_URL_ENV + ", else " + SvmSupport.DEFAULT_RPC_URL + "; scripts/litesvm.sh starts"
+          + " LiteSVM there) and it is not mainnet: an airdrop, a transfer through the chain adapter, a"
+          + " lookup table created and extended, and a v0 transfer through it."
     })
 final class DemoCommand extends WalletCommand implements Callable<Integer> {
   @Option(names = {"-m", "--message"}, paramLabel = "TEXT", defaultValue = "Hello from Cairn",
@@ -47,11 +52,22 @@ final class DemoCommand extends WalletCommand implements Callable<Integer> {
           + EvmSupport.DEFAULT_RPC_URL + ").")
   String rpcUrl;
 
+  @Option(names = "--svm-rpc-url", paramLabel = "URL",
+      description = "Solana node for the transfer part (default: env " + SvmSupport.RPC_URL_ENV + ", else "
+          + SvmSupport.DEFAULT_RPC_URL + "; start one with scripts/litesvm.sh).")
+  String svmRpcUrl;
+
   @Override
   public Integer call() {
     Mnemonic mnemonic = Mnemonic.generate(12, new SecureRandom());
     try {
       run(mnemonic);
+      out().println();
+      SvmDemo svm = new SvmDemo(out());
+      svm.offline(mnemonic);
+      out().println();
+      svm.online(mnemonic, svmRpcUrl != null ? svmRpcUrl
+          : env().getOrDefault(SvmSupport.RPC_URL_ENV, SvmSupport.DEFAULT_RPC_URL));
       out().println();
       new EvmDemo(out(), rpcUrl != null ? rpcUrl
           : env().getOrDefault(EvmSupport.RPC_URL_ENV, EvmSupport.DEFAULT_RPC_URL)).run(mnemonic);
@@ -62,8 +78,8 @@ final class DemoCommand extends WalletCommand implements Callable<Integer> {
   }
 
   private void run(Mnemonic mnemonic) {
-    out().println("Cairn wallet demo (" + WalletCli.version() + "); only the EVM part at the end"
-        + " talks to a node, and only when one is reachable.");
+    out().println("Cairn wallet demo (" + WalletCli.version() + "); only the EVM and Solana parts at"
+        + " the end talk to a node, and only when one is reachable.");
     out().println();
     out().println("Demo mnemonic (DEMO SECRET: freshly generated and thrown away; never fund it on a real chain):");
     out().println("  " + mnemonic.phrase());

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       HdCommand.class,
       AbiCommand.class,
       EvmCommand.class,
+      SvmCommand.class,
       BackendCommand.class,
       DemoCommand.class,
       BatchCommand.class,

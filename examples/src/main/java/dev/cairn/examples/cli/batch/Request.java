@@ -108,6 +108,13 @@ public final class Request {
     return out;
   }
 
+  /** A required JSON array of secret strings (keys): each remembered for scrubbing. */
+  public List<String> secretStringArray(String field) {
+    List<String> out = stringArray(field);
+    secrets.addAll(out);
+    return out;
+  }
+
   /** A required JSON string. */
   public String string(String field) {
     return asString(field, required(field));

@@ -14,12 +14,6 @@ public final class SpecOps {
   /** Op name to the module that will provide it. */
   public static Map<String, String> notYetImplemented() {
     Map<String, String> m = new LinkedHashMap<>();
-    for (String op :
-        new String[] {
-          "svm.signTx", "svm.decodeTx", "svm.findProgramAddress", "svm.associatedTokenAddress"
-        }) {
-      m.put(op, "sdk-svm");
-    }
     m.put("ledger.apdus", "sdk-hsm");
     return m;
   }

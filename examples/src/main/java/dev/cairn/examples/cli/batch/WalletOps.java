@@ -41,6 +41,7 @@ public final class WalletOps {
         Op.of(Set.of("chain", "mnemonic", "passphrase", "path"), WalletOps::hdPrivateKey));
     m.putAll(AbiOps.ops());
     m.putAll(CosmosOps.ops());
+    m.putAll(SvmOps.ops());
     return m;
   }
 

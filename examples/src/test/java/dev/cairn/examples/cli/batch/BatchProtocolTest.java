@@ -45,7 +45,7 @@ class BatchProtocolTest {
             "{\"id\":3,\"op\":\"mnemonic.generate\",\"words\":24}",
             "",
             "{\"id\":5,\"op\":\"no.such.op\"}",
-            "{\"id\":6,\"op\":\"svm.signTx\"}",
+            "{\"id\":6,\"op\":\"ledger.apdus\"}",
             "{\"id\":7,\"op\":\"mnemonic.generate\",\"words\":13}",
             "{\"id\":8,\"op\":\"mnemonic.generate\",\"words\":15}");
     assertOk(a.get(0));
@@ -293,15 +293,14 @@ class BatchProtocolTest {
   @Test
   void everyLaterOpOfTheSpecIsUnsupportedNamingItsModule() {
     Map<String, String> ops = SpecOps.notYetImplemented();
-    assertEquals(5, ops.size()); // cosmos.signTx and cosmos.address are implemented (CosmosOps)
+    assertEquals(1, ops.size()); // svm.* (SvmOps) and cosmos.* (CosmosOps) are implemented
     for (Map.Entry<String, String> e : ops.entrySet()) {
       JsonNode a = Cli.one("{\"id\":\"" + e.getKey() + "\",\"op\":\"" + e.getKey() + "\"}");
       assertError(a, "UNSUPPORTED");
       assertEquals(e.getKey(), a.get("id").textValue());
       assertTrue(a.get("error").get("message").textValue().contains(e.getValue()), a.toString());
     }
-    assertTrue(ops.keySet().containsAll(Set.of("svm.signTx", "svm.findProgramAddress", "ledger.apdus")));
-    assertFalse(ops.containsKey("cosmos.signTx") || ops.containsKey("cosmos.address"));
+    assertEquals(Set.of("ledger.apdus"), ops.keySet());
   }
 
   @Test
