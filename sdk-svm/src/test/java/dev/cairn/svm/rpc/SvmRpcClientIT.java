@@ -99,7 +99,9 @@ class SvmRpcClientIT {
     assertEquals(1_000_000L, many.get(0).orElseThrow().lamports());
     assertFalse(many.get(1).isPresent());
     assertEquals(2_000_000_000L - 1_005_000L, many.get(2).orElseThrow().lamports());
-    assertEquals(Optional.empty(), rpc.getTransaction(Transaction.unsigned(tx.message()).sign(payer).id().replace('1', '2')).send());
+    byte[] unknownSignature = new byte[64];
+    RANDOM.nextBytes(unknownSignature);
+    assertEquals(Optional.empty(), rpc.getTransaction(dev.cairn.core.encoding.Base58.encode(unknownSignature)).send());
   }
 
   @Test
