@@ -191,7 +191,7 @@ public final class Pkcs11Signer implements Signer {
     rv = Ck.CKR_OK;
     for (byte[] p : params) {
       byte[] l = label.getBytes(StandardCharsets.UTF_8);
-      Template pubT = new Template(m.runtime(), 6).ulong(Ck.CKA_CLASS, Ck.CKO_PUBLIC_KEY)
+      Template pubT = new Template(m.runtime(), 7).ulong(Ck.CKA_CLASS, Ck.CKO_PUBLIC_KEY)
           .ulong(Ck.CKA_KEY_TYPE, ckk(type)).bool(Ck.CKA_TOKEN, true).bool(Ck.CKA_VERIFY, true)
           .bytes(Ck.CKA_EC_PARAMS, p).bytes(Ck.CKA_LABEL, l);
       pubT.bytes(Ck.CKA_ID, id);
