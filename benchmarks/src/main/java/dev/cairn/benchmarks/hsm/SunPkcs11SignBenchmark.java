@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The binding alternative: the JDK's SunPKCS11 provider signing with {@code NONEwithECDSA} (raw
  * CKM_ECDSA over the digest, DER output) on a secp256k1 session key it generated in the same
- * SoftHSM2 token. For the binding decision (docs/decisions/DRAFT-pkcs11.md): it measures the
+ * SoftHSM2 token (the first slot with a token: pkcs11.sh's fresh directory holds exactly one; SunPKCS11's
+ * configuration has no token-label keyword). For the binding decision (docs/decisions/DRAFT-pkcs11.md): it measures the
  * provider's own call path; it does no low-s or recovery id work, which {@link Pkcs11SignBenchmark}
  * includes. There is no Ed25519 counterpart: SunPKCS11 in Java 17 has no EdDSA mechanism.
  */
@@ -44,10 +45,9 @@ public class SunPkcs11SignBenchmark {
   @Setup(Level.Trial)
   public void open() throws Exception {
     String module = System.getProperty("cairn.pkcs11.module", "/usr/lib/softhsm/libsofthsm2.so");
-    String token = System.getProperty("cairn.pkcs11.token", "cairn-bench");
     String pin = System.getProperty("cairn.pkcs11.pin");
     Provider p = Security.getProvider("SunPKCS11").configure(
-        "--name=cairnbench\nlibrary=" + module + "\ntokenLabel=" + token + "\n");
+        "--name=cairnbench\nlibrary=" + module + "\nslotListIndex=0\n");
     java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS11", p);
     ks.load(null, pin.toCharArray());
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC", p);
