@@ -98,7 +98,7 @@ public final class Pkcs11Signer implements Signer {
    * @param pin the user PIN source; asked for every new session, the returned array is zeroised
    * @throws SignerException DEVICE_UNAVAILABLE (module, token, login, key generation failed; with
    *     the CKR_ name), INVALID_REQUEST (no such key, several keys match, a generated label exists,
-   *     null arguments)
+   *     null arguments); DEVICE_UNAVAILABLE when jnr-ffi is not on the class path
    */
   public static Pkcs11Signer open(Pkcs11Config config, Pkcs11Key key, Supplier<char[]> pin) {
     if (config == null) {
@@ -110,6 +110,15 @@ public final class Pkcs11Signer implements Signer {
     if (pin == null) {
       throw new SignerException(SignerException.Reason.INVALID_REQUEST, "pin", "the PIN source is null");
     }
+    try {
+      return openWith(config, key, pin);
+    } catch (NoClassDefFoundError e) {
+      throw new SignerException(SignerException.Reason.DEVICE_UNAVAILABLE, "module",
+          "the PKCS#11 binding needs jnr-ffi (com.github.jnr:jnr-ffi) on the class path", e);
+    }
+  }
+
+  private static Pkcs11Signer openWith(Pkcs11Config config, Pkcs11Key key, Supplier<char[]> pin) {
     Pkcs11Module module = Pkcs11Module.load(config.module());
     long slot = module.slotOfToken(config.tokenLabel());
     SessionPool pool = new SessionPool(module, slot, pin, config.poolSize(), config.acquireTimeout().toNanos());
