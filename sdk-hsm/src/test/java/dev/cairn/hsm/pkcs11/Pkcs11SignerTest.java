@@ -287,6 +287,43 @@ class Pkcs11SignerTest {
   }
 
   @Test
+  void thePoolIsBoundedCallersBeyondItWaitAndTimeOut() throws Exception {
+    CountDownLatch inLogin = new CountDownLatch(1);
+    CountDownLatch letGo = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    java.util.function.Supplier<char[]> slowPin = () -> {
+      if (calls.incrementAndGet() == 2) { // the re-login below: hold the only session while "typing"
+        inLogin.countDown();
+        try {
+          letGo.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return SoftHsm.PIN.toCharArray();
+    };
+    try (Pkcs11Signer s = Pkcs11Signer.open(SoftHsm.config().withPoolSize(1)
+            .withAcquireTimeout(java.time.Duration.ofMillis(300)),
+        Pkcs11Key.generate(KeyType.ED25519, SoftHsm.uniqueLabel("bound")), slowPin)) {
+      Pkcs11Module m = Pkcs11Module.load(SoftHsm.MODULE);
+      assertEquals(Ck.CKR_OK, m.ck().C_CloseAllSessions(m.slotOfToken(SoftHsm.TOKEN)));
+      AtomicReference<Signature> first = new AtomicReference<>();
+      Thread a = new Thread(() -> first.set(s.sign(SignRequest.message(new byte[] {1}))));
+      a.start();
+      assertTrue(inLogin.await(30, java.util.concurrent.TimeUnit.SECONDS), "the first signer reached the re-login");
+      SignerException timeout = assertThrows(SignerException.class, () -> s.sign(SignRequest.message(new byte[] {2})));
+      assertEquals(SignerException.Reason.TIMEOUT, timeout.reason());
+      assertEquals("session", timeout.field());
+      letGo.countDown();
+      a.join(30_000);
+      assertTrue(Ed25519PublicKey.of(s.publicKey()).verify(new byte[] {1}, first.get().bytes()));
+      assertTrue(Ed25519PublicKey.of(s.publicKey()).verify(new byte[] {2}, s.sign(SignRequest.message(new byte[] {2})).bytes()));
+    } finally {
+      letGo.countDown();
+    }
+  }
+
+  @Test
   void rawAndDerSignaturesAreNormalisedToLowS() {
     BigInteger r = new BigInteger(1, random(31)).add(BigInteger.ONE);
     BigInteger lowS = new BigInteger(1, random(31)).add(BigInteger.ONE);
