@@ -141,6 +141,34 @@ class Pkcs11SignerTest {
   }
 
   @Test
+  void keysMadeByPkcs11ToolAreFoundAndSignWhateverTheirEd25519ParamsForm() throws Exception {
+    SoftHsm.ensure();
+    String ed = SoftHsm.uniqueLabel("tool-ed");
+    String k1 = SoftHsm.uniqueLabel("tool-k1");
+    // pkcs11-tool writes the Ed25519 params as the PrintableString "edwards25519", not the OID
+    toolKeygen("EC:edwards25519", ed, "a1");
+    toolKeygen("EC:secp256k1", k1, "a2");
+    try (Pkcs11Signer e = Pkcs11Signer.open(SoftHsm.config(), Pkcs11Key.byLabel(KeyType.ED25519, ed), SoftHsm.pin());
+        Pkcs11Signer k = Pkcs11Signer.open(SoftHsm.config(), Pkcs11Key.byId(KeyType.SECP256K1, new byte[] {(byte) 0xa2}),
+            SoftHsm.pin())) {
+      byte[] msg = random(50);
+      assertTrue(Ed25519PublicKey.of(e.publicKey()).verify(msg, e.sign(SignRequest.message(msg)).bytes()));
+      byte[] d = random(32);
+      Signature sig = k.sign(SignRequest.digest(d));
+      assertEquals(Secp256k1PublicKey.fromBytes(k.publicKey()), Secp256k1PublicKey.recover(d, sig.toEcdsaSignature()));
+    }
+  }
+
+  private static void toolKeygen(String type, String label, String idHex) throws Exception {
+    Process p = new ProcessBuilder("pkcs11-tool", "--module", SoftHsm.MODULE, "--token-label", SoftHsm.TOKEN, "--login",
+        "--pin", SoftHsm.PIN, "--keypairgen", "--key-type", type, "--label", label, "--id", idHex)
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), "pkcs11-tool --keypairgen failed: " + out);
+  }
+
+  @Test
   void missingKeysDuplicateLabelsMissingTokensAndModulesAreTypedErrors() {
     SignerException none = assertThrows(SignerException.class, () -> Pkcs11Signer.open(SoftHsm.config(),
         Pkcs11Key.byLabel(KeyType.SECP256K1, "no-such-key"), SoftHsm.pin()));
