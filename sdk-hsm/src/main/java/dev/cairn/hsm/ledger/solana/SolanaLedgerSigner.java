@@ -23,8 +23,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>Each signature is checked against the key the device reported when the signer was opened
  * (another device or seed behind the same transport fails with FAILED, not a bad transaction).
  * Device errors map to signer reasons: user rejected → REJECTED_BY_USER, locked / wrong app /
- * transport → DEVICE_UNAVAILABLE, blind signing disabled or invalid data → FAILED with the Ledger
- * error as cause.
+ * transport → DEVICE_UNAVAILABLE, a message the app cannot parse while blind signing is disabled →
+ * UNSUPPORTED_REQUEST, invalid data → FAILED; the {@code LedgerException} is the cause.
  */
 public final class SolanaLedgerSigner implements Signer {
   /** The backend name in {@link #descriptor()}. */
