@@ -1,11 +1,8 @@
 package dev.cairn.hsm.emulator;
 
-import dev.cairn.core.CairnException;
 import dev.cairn.core.crypto.EcdsaSignature;
 import dev.cairn.core.crypto.Secp256k1PrivateKey;
 import dev.cairn.core.encoding.Hex;
-import dev.cairn.core.encoding.Rlp;
-import dev.cairn.core.encoding.RlpItem;
 import dev.cairn.core.hash.Keccak256;
 import dev.cairn.core.hd.Bip32Key;
 import dev.cairn.core.hd.DerivationPath;
@@ -15,6 +12,7 @@ import dev.cairn.hsm.ledger.ApduResponse;
 import dev.cairn.hsm.ledger.LedgerException;
 import dev.cairn.hsm.ledger.LedgerPaths;
 import dev.cairn.hsm.ledger.StatusWords;
+import dev.cairn.hsm.ledger.eth.internal.TxRlp;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -129,7 +127,7 @@ public final class EthereumEmulatorApp implements EmulatorApp {
         eip712.implement(c.p1(), c.p2(), d);
         return ApduResponse.ok(new byte[0]);
       case 0x0A:
-        return ApduResponse.ok(new byte[] {0});
+        return ApduResponse.ok(new byte[0]); // recorded devices answer a bare 9000 (newer apps add the token index)
       case 0x12:
       case 0x16:
         return ApduResponse.ok(new byte[0]);
@@ -193,14 +191,10 @@ public final class EthereumEmulatorApp implements EmulatorApp {
       return ApduResponse.status(StatusWords.INVALID_DATA);
     }
     Integer type = (tx[0] & 0xFF) <= 0x7F ? tx[0] & 0xFF : null;
-    List<RlpItem> items;
+    List<TxRlp.Item> items;
     try {
-      RlpItem list = type == null ? Rlp.decode(tx) : Rlp.decode(tx, 1, tx.length - 1);
-      if (!list.isList()) {
-        return ApduResponse.status(StatusWords.INVALID_DATA);
-      }
-      items = list.items();
-    } catch (CairnException e) {
+      items = TxRlp.items(tx, type == null ? 0 : 1);
+    } catch (LedgerException e) {
       return ApduResponse.status(StatusWords.INVALID_DATA);
     }
     int toIndex = type == null ? 3 : type == 1 ? 4 : 5;
@@ -209,16 +203,16 @@ public final class EthereumEmulatorApp implements EmulatorApp {
     }
     BigInteger chainId = BigInteger.ZERO;
     if (type != null) {
-      chainId = new BigInteger(1, items.get(0).bytes());
-    } else if (items.size() >= 9 && !items.get(6).isList()) {
-      chainId = new BigInteger(1, items.get(6).bytes());
+      chainId = new BigInteger(1, TxRlp.bytes(tx, items.get(0)));
+    } else if (items.size() >= 9 && !items.get(6).list) {
+      chainId = new BigInteger(1, TxRlp.bytes(tx, items.get(6)));
     }
-    byte[] data = items.get(toIndex + 2).isList() ? new byte[0] : items.get(toIndex + 2).bytes();
+    byte[] data = items.get(toIndex + 2).list ? new byte[0] : TxRlp.bytes(tx, items.get(toIndex + 2));
     if (data.length > 0 && !blindSigning) {
       return ApduResponse.status(StatusWords.INVALID_DATA);
     }
-    String to = items.get(toIndex).isList() ? "?" : Hex.encode(items.get(toIndex).bytes());
-    String value = items.get(toIndex + 1).isList() ? "?" : new BigInteger(1, items.get(toIndex + 1).bytes()).toString();
+    String to = items.get(toIndex).list ? "?" : Hex.encode(TxRlp.bytes(tx, items.get(toIndex)));
+    String value = items.get(toIndex + 1).list ? "?" : new BigInteger(1, TxRlp.bytes(tx, items.get(toIndex + 1))).toString();
     String prompt = (data.length > 0 ? "Blind sign transaction" : "Review transaction") + ": to 0x" + to + ", amount "
         + value + " wei, chain " + chainId + (type == null ? "" : ", type " + type);
     if (device.confirm(prompt) == ScriptedUser.Decision.REJECT) {

@@ -1,8 +1,6 @@
 package dev.cairn.hsm.ledger.eth;
 
 import dev.cairn.core.CairnException;
-import dev.cairn.core.encoding.Rlp;
-import dev.cairn.core.encoding.RlpItem;
 import dev.cairn.core.hd.DerivationPath;
 import dev.cairn.hsm.ledger.ApduCommand;
 import dev.cairn.hsm.ledger.ApduResponse;
@@ -11,6 +9,7 @@ import dev.cairn.hsm.ledger.LedgerPaths;
 import dev.cairn.hsm.ledger.LedgerTransport;
 import dev.cairn.hsm.ledger.StatusWords;
 import dev.cairn.hsm.ledger.eth.internal.Eip712Apdus;
+import dev.cairn.hsm.ledger.eth.internal.TxRlp;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -188,6 +187,10 @@ public final class EthApp {
     }
     throw new LedgerException(LedgerException.Kind.DEVICE_ERROR, "v",
         "the device's v byte " + deviceV + " matches neither parity for chain id " + chainId);
+  }
+
+  static int parityForTest(int deviceV, BigInteger chainId) {
+    return chainId.signum() == 0 ? (deviceV - 27) & 1 : parity(deviceV, chainId);
   }
 
   /** signPersonalMessage (INS 0x08): EIP-191 personal message, chunked by 150 bytes. */
@@ -447,41 +450,48 @@ public final class EthApp {
     static TxInfo parse(byte[] raw) {
       int first = raw[0] & 0xFF;
       Integer type = first <= 0x7F ? first : null;
-      RlpItem list;
-      try {
-        list = type == null ? Rlp.decode(raw) : Rlp.decode(raw, 1, raw.length - 1);
-      } catch (CairnException e) {
-        throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "rawTx", "is not an RLP transaction: " + e.getMessage(), e);
-      }
-      if (!list.isList()) {
-        throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "rawTx", "is not an RLP list");
-      }
-      List<RlpItem> items = list.items();
+      List<TxRlp.Item> items = TxRlp.items(raw, type == null ? 0 : 1);
       BigInteger chainId = BigInteger.ZERO;
-      boolean hasData = false;
+      boolean hasData;
       if (type == null) {
         if (items.size() < 6) {
           throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "rawTx", "a legacy transaction has at least 6 fields");
         }
-        hasData = !items.get(5).isList() && items.get(5).bytes().length > 0;
-        if (items.size() >= 9 && !items.get(6).isList()) {
-          chainId = new BigInteger(1, items.get(6).bytes());
+        hasData = !items.get(5).list && items.get(5).payloadLength > 0;
+        if (items.size() >= 9 && !items.get(6).list) {
+          chainId = new BigInteger(1, TxRlp.bytes(raw, items.get(6)));
         }
       } else {
-        if (items.isEmpty() || items.get(0).isList()) {
+        if (items.isEmpty() || items.get(0).list) {
           throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "rawTx", "a typed transaction starts with its chain id");
         }
-        chainId = new BigInteger(1, items.get(0).bytes());
+        chainId = new BigInteger(1, TxRlp.bytes(raw, items.get(0)));
         int dataIndex = type == 1 ? 6 : 7;
-        hasData = items.size() > dataIndex && !items.get(dataIndex).isList() && items.get(dataIndex).bytes().length > 0;
+        hasData = items.size() > dataIndex && !items.get(dataIndex).list && items.get(dataIndex).payloadLength > 0;
       }
       int n = items.size();
       int payload = 0;
       for (int i = Math.max(0, n - 3); i < n; i++) {
-        payload += items.get(i).encodedLength();
+        payload += reencodedLength(raw, items.get(i));
       }
       int header = payload <= 55 ? 1 : 1 + byteLength(payload);
       return new TxInfo(type, chainId, hasData, n, header - 1 + payload);
+    }
+
+    /** The length of the item once re-encoded canonically (as ledgerjs's rlp.encode(rlp.decode(...)) does). */
+    private static int reencodedLength(byte[] raw, TxRlp.Item i) {
+      if (i.list) {
+        int inner = 0;
+        for (TxRlp.Item c : TxRlp.items(Arrays.copyOfRange(raw, i.offset, i.payloadOffset + i.payloadLength), 0)) {
+          inner += c.encodedLength;
+        }
+        return (inner <= 55 ? 1 : 1 + byteLength(inner)) + inner;
+      }
+      int n = i.payloadLength;
+      if (n == 1 && (raw[i.payloadOffset] & 0xFF) < 0x80) {
+        return 1;
+      }
+      return (n <= 55 ? 1 : 1 + byteLength(n)) + n;
     }
 
     private static int byteLength(int v) {
