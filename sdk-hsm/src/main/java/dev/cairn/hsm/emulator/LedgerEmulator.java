@@ -46,6 +46,13 @@ public final class LedgerEmulator implements AutoCloseable {
   public static final String TEST_MNEMONIC =
       "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
 
+  /**
+   * Speculos's default seed (public, for tests): some of ledgerjs's recorded exchanges were made on
+   * Speculos with it.
+   */
+  public static final String SPECULOS_MNEMONIC = "glory promote mansion idle axis finger extra february uncover one trip"
+      + " resource lawn turtle enact monster seven myth punch hobby comfort wild raise skin";
+
   /** The dashboard's class byte. */
   public static final int CLA_DASHBOARD = 0xB0;
 
