@@ -11,10 +11,10 @@ import dev.cairn.cosmos.tx.SignedCosmosTransaction;
 import dev.cairn.cosmos.tx.TxSigner;
 import dev.cairn.hsm.ledger.LedgerTransport;
 import dev.cairn.hsm.ledger.cosmos.CosmosLedgerAddress;
-import dev.cairn.hsm.ledger.cosmos.CosmosLedgerApp;
+import dev.cairn.hsm.ledger.cosmos.CosmosApp;
 import dev.cairn.hsm.ledger.cosmos.CosmosLedgerSigner;
 import dev.cairn.hsm.ledger.solana.SolanaAppConfiguration;
-import dev.cairn.hsm.ledger.solana.SolanaLedgerApp;
+import dev.cairn.hsm.ledger.solana.SolanaApp;
 import dev.cairn.hsm.ledger.solana.SolanaLedgerSigner;
 import dev.cairn.svm.tx.Transaction;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +27,11 @@ final class LedgerAppsSnippets {
 
   static void solana(LedgerTransport transport, Transaction unsigned) {
     // region:dev.cairn.hsm.ledger.solana
-    SolanaLedgerApp app = SolanaLedgerApp.over(transport);          // HID, Speculos or the emulator
+    SolanaApp app = SolanaApp.over(transport);          // HID, Speculos or the emulator
     SolanaAppConfiguration conf = app.getAppConfiguration();         // version, blind signing
-    byte[] pubkey = app.getPubkey(SolanaLedgerApp.path("44'/501'/0'/0'"), true);  // shown on the device
-    byte[] offchainSig = app.signOffchainMessage(SolanaLedgerApp.path("44'/501'/0'/0'"),
-        SolanaLedgerApp.offchainMessage("I own this account".getBytes(StandardCharsets.US_ASCII)));
+    byte[] pubkey = app.getPubkey(SolanaApp.path("44'/501'/0'/0'"), true);  // shown on the device
+    byte[] offchainSig = app.signOffchainMessage(SolanaApp.path("44'/501'/0'/0'"),
+        SolanaApp.offchainMessage("I own this account".getBytes(StandardCharsets.US_ASCII)));
     try (SolanaLedgerSigner ledger = SolanaLedgerSigner.open(app, DerivationPath.parse("m/44'/501'/0'/0'"))) {
       Transaction signed = unsigned.sign(ledger, ChainId.SOLANA_MAINNET);  // the user approves on the device
     }
@@ -40,7 +40,7 @@ final class LedgerAppsSnippets {
 
   static void cosmos(LedgerTransport transport, String recipient, long accountNumber, long sequence) {
     // region:dev.cairn.hsm.ledger.cosmos
-    CosmosLedgerApp app = CosmosLedgerApp.over(transport);
+    CosmosApp app = CosmosApp.over(transport);
     DerivationPath path = DerivationPath.parse("m/44'/118'/0'/0/0");
     CosmosLedgerAddress shown = app.getAddressAndPubKey(path, "osmo", true);  // user checks osmo1...
     try (CosmosLedgerSigner ledger = CosmosLedgerSigner.open(app, path, "cosmos")) {

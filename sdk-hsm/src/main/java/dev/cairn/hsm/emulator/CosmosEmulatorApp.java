@@ -12,7 +12,7 @@ import dev.cairn.hsm.ledger.ApduCommand;
 import dev.cairn.hsm.ledger.ApduResponse;
 import dev.cairn.hsm.ledger.LedgerException;
 import dev.cairn.hsm.ledger.StatusWords;
-import dev.cairn.hsm.ledger.cosmos.CosmosLedgerApp;
+import dev.cairn.hsm.ledger.cosmos.CosmosApp;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -76,7 +76,7 @@ public final class CosmosEmulatorApp implements EmulatorApp {
 
   @Override
   public int cla() {
-    return CosmosLedgerApp.CLA;
+    return CosmosApp.CLA;
   }
 
   @Override

@@ -9,7 +9,7 @@ import dev.cairn.hsm.ledger.ApduResponse;
 import dev.cairn.hsm.ledger.LedgerException;
 import dev.cairn.hsm.ledger.StatusWords;
 import dev.cairn.hsm.ledger.solana.SolanaAppConfiguration;
-import dev.cairn.hsm.ledger.solana.SolanaLedgerApp;
+import dev.cairn.hsm.ledger.solana.SolanaApp;
 import java.io.ByteArrayOutputStream;
 
 /**
@@ -28,7 +28,7 @@ import java.io.ByteArrayOutputStream;
 public final class SolanaEmulatorApp implements EmulatorApp {
   /** Largest message (all chunks together) the emulated app buffers, as the device's own limit. */
   public static final int MAX_BUFFER = 4096;
-  private static final int SW_BLIND_SIGNATURE_REQUIRED = SolanaLedgerApp.SW_BLIND_SIGNATURE_REQUIRED;
+  private static final int SW_BLIND_SIGNATURE_REQUIRED = SolanaApp.SW_BLIND_SIGNATURE_REQUIRED;
 
   private final SolanaAppConfiguration configuration;
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -63,7 +63,7 @@ public final class SolanaEmulatorApp implements EmulatorApp {
 
   @Override
   public int cla() {
-    return SolanaLedgerApp.CLA;
+    return SolanaApp.CLA;
   }
 
   @Override
@@ -150,10 +150,10 @@ public final class SolanaEmulatorApp implements EmulatorApp {
     }
     String prompt;
     if (ins == 0x07) {
-      if (!SolanaLedgerApp.isOffchainMessage(message)) {
+      if (!SolanaApp.isOffchainMessage(message)) {
         return ApduResponse.status(StatusWords.INVALID_DATA);
       }
-      prompt = "Sign off-chain message (" + (message.length - SolanaLedgerApp.OFFCHAIN_HEADER_LENGTH) + " bytes)";
+      prompt = "Sign off-chain message (" + (message.length - SolanaApp.OFFCHAIN_HEADER_LENGTH) + " bytes)";
     } else {
       String summary = SolanaMessageSummary.describe(message);
       if (summary == null) {

@@ -33,7 +33,7 @@ public final class CosmosLedgerSigner implements Signer {
   /** The backend name in {@link #descriptor()}. */
   public static final String BACKEND = "ledger";
 
-  private final CosmosLedgerApp app;
+  private final CosmosApp app;
   private final DerivationPath path;
   private final String hrp;
   private final byte[] publicKey;
@@ -41,7 +41,7 @@ public final class CosmosLedgerSigner implements Signer {
   private final String address;
   private final AppSignerSupport support;
 
-  private CosmosLedgerSigner(CosmosLedgerApp app, DerivationPath path, String hrp, CosmosLedgerAddress a) {
+  private CosmosLedgerSigner(CosmosApp app, DerivationPath path, String hrp, CosmosLedgerAddress a) {
     this.app = app;
     this.path = path;
     this.hrp = hrp;
@@ -58,12 +58,12 @@ public final class CosmosLedgerSigner implements Signer {
    * @param hrp the default address prefix, e.g. {@code cosmos}
    * @throws SignerException INVALID_REQUEST for a bad path or prefix, else the reason of the Ledger error
    */
-  public static CosmosLedgerSigner open(CosmosLedgerApp app, DerivationPath path, String hrp) {
+  public static CosmosLedgerSigner open(CosmosApp app, DerivationPath path, String hrp) {
     if (app == null) {
       throw new SignerException(SignerException.Reason.INVALID_REQUEST, "app", "is null");
     }
     try {
-      CosmosLedgerApp.serializeHrp(hrp);
+      CosmosApp.serializeHrp(hrp);
       return new CosmosLedgerSigner(app, path, hrp, app.getAddressAndPubKey(path, hrp, false));
     } catch (LedgerException e) {
       throw e.toSignerException();
@@ -122,7 +122,7 @@ public final class CosmosLedgerSigner implements Signer {
     }
     try {
       String p = Bech32.decode(account.address()).hrp();
-      CosmosLedgerApp.serializeHrp(p);
+      CosmosApp.serializeHrp(p);
       return p;
     } catch (RuntimeException e) {
       return hrp;

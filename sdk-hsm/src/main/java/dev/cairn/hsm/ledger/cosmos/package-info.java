@@ -1,6 +1,6 @@
 /**
  * Zondax's Ledger Cosmos app (CLA 0x55) over any {@link dev.cairn.hsm.ledger.LedgerTransport}:
- * {@link dev.cairn.hsm.ledger.cosmos.CosmosLedgerApp} reads the version, the public key and bech32
+ * {@link dev.cairn.hsm.ledger.cosmos.CosmosApp} reads the version, the public key and bech32
  * address for a prefix (optionally shown on the device), and signs amino JSON sign documents in
  * 250-byte chunks (the APDUs of {@code @zondax/ledger-cosmos-js}, or of {@code
  * @ledgerhq/hw-app-cosmos} without a prefix), returning 64-byte low-s signatures. {@link
@@ -9,7 +9,7 @@
  * so sdk-cosmwasm's {@code CosmosTransaction} must use {@code SignMode.AMINO_JSON}.
  *
  * <pre>{@code
- * CosmosLedgerApp app = CosmosLedgerApp.over(transport);
+ * CosmosApp app = CosmosApp.over(transport);
  * DerivationPath path = DerivationPath.parse("m/44'/118'/0'/0/0");
  * CosmosLedgerAddress shown = app.getAddressAndPubKey(path, "osmo", true);  // user checks osmo1...
  * try (CosmosLedgerSigner ledger = CosmosLedgerSigner.open(app, path, "cosmos")) {

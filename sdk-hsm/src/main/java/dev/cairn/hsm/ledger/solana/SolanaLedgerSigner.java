@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * A {@link Signer} whose Ed25519 key lives in a Ledger's Solana app: it signs {@link
  * SignRequest.Kind#SOLANA_MESSAGE} requests (serialized transaction messages, as sdk-svm's {@code
  * Transaction.sign(Signer, cluster)} makes them) on the device, after the user approves. Nothing
- * else: the app cannot sign arbitrary bytes (use {@link SolanaLedgerApp#signOffchainMessage} for
+ * else: the app cannot sign arbitrary bytes (use {@link SolanaApp#signOffchainMessage} for
  * off-chain messages).
  *
  * <p>Each signature is checked against the key the device reported when the signer was opened
@@ -30,13 +30,13 @@ public final class SolanaLedgerSigner implements Signer {
   /** The backend name in {@link #descriptor()}. */
   public static final String BACKEND = "ledger";
 
-  private final SolanaLedgerApp app;
+  private final SolanaApp app;
   private final DerivationPath path;
   private final byte[] publicKey;
   private final Ed25519PublicKey key;
   private final AppSignerSupport support;
 
-  private SolanaLedgerSigner(SolanaLedgerApp app, DerivationPath path, byte[] publicKey) {
+  private SolanaLedgerSigner(SolanaApp app, DerivationPath path, byte[] publicKey) {
     this.app = app;
     this.path = path;
     this.publicKey = publicKey;
@@ -50,12 +50,12 @@ public final class SolanaLedgerSigner implements Signer {
    *
    * @throws SignerException DEVICE_UNAVAILABLE (or the reason of the Ledger error) when the app does not answer
    */
-  public static SolanaLedgerSigner open(SolanaLedgerApp app, DerivationPath path) {
+  public static SolanaLedgerSigner open(SolanaApp app, DerivationPath path) {
     if (app == null) {
       throw new SignerException(SignerException.Reason.INVALID_REQUEST, "app", "is null");
     }
     try {
-      SolanaLedgerApp.checkPath(path);
+      SolanaApp.checkPath(path);
       return new SolanaLedgerSigner(app, path, app.getPubkey(path, false));
     } catch (LedgerException e) {
       throw e.toSignerException();

@@ -1,6 +1,6 @@
 /**
  * The Ledger Solana app over any {@link dev.cairn.hsm.ledger.LedgerTransport}: {@link
- * dev.cairn.hsm.ledger.solana.SolanaLedgerApp} speaks the app's APDU protocol (configuration,
+ * dev.cairn.hsm.ledger.solana.SolanaApp} speaks the app's APDU protocol (configuration,
  * public keys with optional on-device display, transaction messages and off-chain messages in
  * 255-byte chunks, byte for byte as {@code @ledgerhq/hw-app-solana} does), and {@link
  * dev.cairn.hsm.ledger.solana.SolanaLedgerSigner} is a {@link dev.cairn.core.signer.Signer} for
@@ -10,11 +10,11 @@
  * UNSUPPORTED_REQUEST} with a {@code BLIND_SIGNING_DISABLED} Ledger error as cause.
  *
  * <pre>{@code
- * SolanaLedgerApp app = SolanaLedgerApp.over(transport);          // HID, Speculos or the emulator
+ * SolanaApp app = SolanaApp.over(transport);          // HID, Speculos or the emulator
  * SolanaAppConfiguration conf = app.getAppConfiguration();         // version, blind signing
- * byte[] pubkey = app.getPubkey(SolanaLedgerApp.path("44'/501'/0'/0'"), true);  // shown on the device
- * byte[] offchainSig = app.signOffchainMessage(SolanaLedgerApp.path("44'/501'/0'/0'"),
- *     SolanaLedgerApp.offchainMessage("I own this account".getBytes(StandardCharsets.US_ASCII)));
+ * byte[] pubkey = app.getPubkey(SolanaApp.path("44'/501'/0'/0'"), true);  // shown on the device
+ * byte[] offchainSig = app.signOffchainMessage(SolanaApp.path("44'/501'/0'/0'"),
+ *     SolanaApp.offchainMessage("I own this account".getBytes(StandardCharsets.US_ASCII)));
  * try (SolanaLedgerSigner ledger = SolanaLedgerSigner.open(app, DerivationPath.parse("m/44'/501'/0'/0'"))) {
  *   Transaction signed = unsigned.sign(ledger, ChainId.SOLANA_MAINNET);  // the user approves on the device
  * }

@@ -12,9 +12,9 @@ import dev.cairn.core.crypto.EcdsaSignature;
 import dev.cairn.hsm.emulator.CosmosEmulatorApp;
 import dev.cairn.hsm.emulator.LedgerEmulator;
 import dev.cairn.hsm.emulator.SolanaEmulatorApp;
-import dev.cairn.hsm.ledger.cosmos.CosmosLedgerApp;
+import dev.cairn.hsm.ledger.cosmos.CosmosApp;
 import dev.cairn.hsm.ledger.solana.SolanaAppConfiguration;
-import dev.cairn.hsm.ledger.solana.SolanaLedgerApp;
+import dev.cairn.hsm.ledger.solana.SolanaApp;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import net.jqwik.api.ForAll;
@@ -42,8 +42,8 @@ class AppsCodecPropertiesTest {
       @ForAll @IntRange(min = 0, max = 1000) int account) {
     synchronized (EMU) {
       EMU.openApp("Solana");
-      SolanaLedgerApp app = SolanaLedgerApp.over(EMU.transport());
-      DerivationPath path = SolanaLedgerApp.path("44'/501'/" + account + "'");
+      SolanaApp app = SolanaApp.over(EMU.transport());
+      DerivationPath path = SolanaApp.path("44'/501'/" + account + "'");
       byte[] sig = app.signTransaction(path, message);
       assertTrue(Ed25519PublicKey.of(app.getPubkey(path, false)).verify(message, sig));
     }
@@ -56,7 +56,7 @@ class AppsCodecPropertiesTest {
         + "\",\"msgs\":[],\"sequence\":\"0\"}").getBytes(StandardCharsets.UTF_8);
     synchronized (EMU) {
       EMU.openApp("Cosmos");
-      CosmosLedgerApp app = CosmosLedgerApp.over(EMU.transport());
+      CosmosApp app = CosmosApp.over(EMU.transport());
       DerivationPath path = DerivationPath.parse("m/44'/118'/0'/0/" + index);
       byte[] rs = app.sign(path, doc, index % 2 == 0 ? "cosmos" : null);
       EcdsaSignature e = EcdsaSignature.fromCompact(rs);
@@ -89,13 +89,13 @@ class AppsCodecPropertiesTest {
 
   @Property(tries = 100)
   void offchainHeaderRoundTrip(@ForAll @Size(min = 1, max = 2000) byte[] text) {
-    byte[] m = SolanaLedgerApp.offchainMessage(text);
-    assertTrue(SolanaLedgerApp.isOffchainMessage(m));
+    byte[] m = SolanaApp.offchainMessage(text);
+    assertTrue(SolanaApp.isOffchainMessage(m));
     assertEquals(text.length, (m[18] & 0xFF) | (m[19] & 0xFF) << 8);
-    byte[] back = new byte[m.length - SolanaLedgerApp.OFFCHAIN_HEADER_LENGTH];
-    System.arraycopy(m, SolanaLedgerApp.OFFCHAIN_HEADER_LENGTH, back, 0, back.length);
+    byte[] back = new byte[m.length - SolanaApp.OFFCHAIN_HEADER_LENGTH];
+    System.arraycopy(m, SolanaApp.OFFCHAIN_HEADER_LENGTH, back, 0, back.length);
     assertArrayEquals(text, back);
     byte[] cut = java.util.Arrays.copyOf(m, m.length - 1);
-    assertTrue(!SolanaLedgerApp.isOffchainMessage(cut), "a truncated message is not well formed");
+    assertTrue(!SolanaApp.isOffchainMessage(cut), "a truncated message is not well formed");
   }
 }

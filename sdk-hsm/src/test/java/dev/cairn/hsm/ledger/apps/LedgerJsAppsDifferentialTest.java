@@ -11,9 +11,9 @@ import dev.cairn.hsm.emulator.LedgerEmulator;
 import dev.cairn.hsm.emulator.SolanaEmulatorApp;
 import dev.cairn.hsm.ledger.cosmos.CosmosAppVersion;
 import dev.cairn.hsm.ledger.cosmos.CosmosLedgerAddress;
-import dev.cairn.hsm.ledger.cosmos.CosmosLedgerApp;
+import dev.cairn.hsm.ledger.cosmos.CosmosApp;
 import dev.cairn.hsm.ledger.solana.SolanaAppConfiguration;
-import dev.cairn.hsm.ledger.solana.SolanaLedgerApp;
+import dev.cairn.hsm.ledger.solana.SolanaApp;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,7 +63,7 @@ class LedgerJsAppsDifferentialTest {
     try (LedgerEmulator emu = emulator()) {
       emu.openApp("Solana");
       RecordingTransport t = new RecordingTransport(emu.transport());
-      SolanaLedgerApp app = SolanaLedgerApp.over(t);
+      SolanaApp app = SolanaApp.over(t);
 
       SolanaAppConfiguration conf = app.getAppConfiguration();
       LedgerJsOracle.Answer a = LedgerJsOracle.call("solana", "getAppConfiguration", Map.of(), t.responses());
@@ -76,17 +76,17 @@ class LedgerJsAppsDifferentialTest {
         String path = solanaPath();
         boolean display = RANDOM.nextBoolean();
         t.clear();
-        byte[] pk = app.getPubkey(SolanaLedgerApp.path(path), display);
+        byte[] pk = app.getPubkey(SolanaApp.path(path), display);
         a = LedgerJsOracle.call("solana", "getAddress", Map.of("path", path, "display", display), t.responses());
         same(t, a, "getAddress " + path);
         assertEquals(Hex.encode(pk), a.result.path("addressHex").asText());
 
         // messages from 1 byte to several chunks, including exact multiples of the chunk size
-        int len = i < 3 ? 255 * (i + 1) - (2 + 4 * SolanaLedgerApp.path(path).depth()) : 1 + RANDOM.nextInt(1400);
+        int len = i < 3 ? 255 * (i + 1) - (2 + 4 * SolanaApp.path(path).depth()) : 1 + RANDOM.nextInt(1400);
         byte[] msg = new byte[len];
         RANDOM.nextBytes(msg);
         t.clear();
-        byte[] sig = app.signTransaction(SolanaLedgerApp.path(path), msg);
+        byte[] sig = app.signTransaction(SolanaApp.path(path), msg);
         a = LedgerJsOracle.call("solana", "signTransaction", Map.of("path", path, "messageHex", Hex.encode(msg)),
             t.responses());
         same(t, a, "signTransaction " + len + " bytes");
@@ -96,9 +96,9 @@ class LedgerJsAppsDifferentialTest {
         for (int k = 0; k < text.length; k++) {
           text[k] = (byte) (0x20 + RANDOM.nextInt(0x5f));
         }
-        byte[] off = SolanaLedgerApp.offchainMessage(text);
+        byte[] off = SolanaApp.offchainMessage(text);
         t.clear();
-        sig = app.signOffchainMessage(SolanaLedgerApp.path(path), off);
+        sig = app.signOffchainMessage(SolanaApp.path(path), off);
         a = LedgerJsOracle.call("solana", "signOffchainMessage", Map.of("path", path, "messageHex", Hex.encode(off)),
             t.responses());
         same(t, a, "signOffchainMessage " + text.length + " bytes");
@@ -138,7 +138,7 @@ class LedgerJsAppsDifferentialTest {
     try (LedgerEmulator emu = emulator()) {
       emu.openApp("Cosmos");
       RecordingTransport t = new RecordingTransport(emu.transport());
-      CosmosLedgerApp app = CosmosLedgerApp.over(t);
+      CosmosApp app = CosmosApp.over(t);
 
       CosmosAppVersion v = app.getVersion();
       LedgerJsOracle.Answer a = LedgerJsOracle.call("zondax", "getVersion", Map.of(), t.responses());
@@ -182,7 +182,7 @@ class LedgerJsAppsDifferentialTest {
     try (LedgerEmulator emu = emulator()) {
       emu.openApp("Cosmos");
       RecordingTransport t = new RecordingTransport(emu.transport());
-      CosmosLedgerApp app = CosmosLedgerApp.over(t);
+      CosmosApp app = CosmosApp.over(t);
       for (int i = 0; i < 8; i++) {
         String path = cosmosPath().substring(2);
         String hrp = HRPS[RANDOM.nextInt(HRPS.length)];

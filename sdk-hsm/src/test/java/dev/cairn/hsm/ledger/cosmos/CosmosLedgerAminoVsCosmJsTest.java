@@ -72,7 +72,7 @@ class CosmosLedgerAminoVsCosmJsTest {
     Bip32Key key = Bip32Key.fromSeed(Mnemonic.parse(LedgerEmulator.TEST_MNEMONIC).toSeed("")).derive(PATH);
     Random r = new Random(118);
     try (LedgerEmulator emu = LedgerEmulator.builder().app(CosmosEmulatorApp.create()).build();
-        CosmosLedgerSigner ledger = CosmosLedgerSigner.open(CosmosLedgerApp.over(HidTransport.open(emu.hidDevice())), PATH, "cosmos");
+        CosmosLedgerSigner ledger = CosmosLedgerSigner.open(CosmosApp.over(HidTransport.open(emu.hidDevice())), PATH, "cosmos");
         var software = Signers.software(key.privateKey())) {
       for (int i = 0; i < 4; i++) {
         CosmosTransaction tx = transfer(ledger.publicKey(), ledger.address(), r);
@@ -124,7 +124,7 @@ class CosmosLedgerAminoVsCosmJsTest {
   @Test
   void rejectionByTheUserIsSignerRejected() {
     try (LedgerEmulator emu = LedgerEmulator.builder().app(CosmosEmulatorApp.create()).build();
-        CosmosLedgerSigner ledger = CosmosLedgerSigner.open(CosmosLedgerApp.over(HidTransport.open(emu.hidDevice())), PATH, "cosmos")) {
+        CosmosLedgerSigner ledger = CosmosLedgerSigner.open(CosmosApp.over(HidTransport.open(emu.hidDevice())), PATH, "cosmos")) {
       emu.user().script(ScriptedUser.Decision.REJECT);
       CosmosTransaction tx = transfer(ledger.publicKey(), ledger.address(), new Random(1));
       SignerException e = assertThrows(SignerException.class, () -> tx.sign(List.of(ledger)));

@@ -18,7 +18,7 @@ class CosmosLedgerSignerConformanceTest extends SignerConformance {
   protected Signer createSigner() {
     LedgerEmulator emu = LedgerEmulator.builder().app(CosmosEmulatorApp.create()).build();
     emulators.add(emu);
-    return CosmosLedgerSigner.open(CosmosLedgerApp.over(HidTransport.open(emu.hidDevice())),
+    return CosmosLedgerSigner.open(CosmosApp.over(HidTransport.open(emu.hidDevice())),
         DerivationPath.parse("m/44'/118'/0'/0/0"), "cosmos");
   }
 

@@ -39,7 +39,7 @@ class CosmosLedgerSignerTest {
   @Test
   void keyAndAddressAreThoseOfTheMnemonicAndSignaturesMatchASoftwareKey() {
     try (LedgerEmulator emu = LedgerEmulator.builder().app(CosmosEmulatorApp.create()).build();
-        CosmosLedgerSigner s = CosmosLedgerSigner.open(CosmosLedgerApp.over(HidTransport.open(emu.hidDevice())), PATH, "cosmos")) {
+        CosmosLedgerSigner s = CosmosLedgerSigner.open(CosmosApp.over(HidTransport.open(emu.hidDevice())), PATH, "cosmos")) {
       Bip32Key k = softwareKey();
       assertArrayEquals(k.publicKey().compressed(), s.publicKey());
       // the well-known first Cosmos address of the "abandon ... about" mnemonic
@@ -58,7 +58,7 @@ class CosmosLedgerSignerTest {
   @Test
   void directModeAndKeccakAreNotSupported() {
     try (LedgerEmulator emu = LedgerEmulator.builder().app(CosmosEmulatorApp.create()).build();
-        CosmosLedgerSigner s = CosmosLedgerSigner.open(CosmosLedgerApp.over(emu.transport()), PATH, "cosmos")) {
+        CosmosLedgerSigner s = CosmosLedgerSigner.open(CosmosApp.over(emu.transport()), PATH, "cosmos")) {
       assertTrue(s.supports(SignRequest.Kind.COSMOS_AMINO_JSON));
       assertFalse(s.supports(SignRequest.Kind.COSMOS_SIGN_DOC_DIRECT));
       assertFalse(s.supports(SignRequest.Kind.COSMOS_AMINO_JSON_KECCAK));
@@ -71,7 +71,7 @@ class CosmosLedgerSignerTest {
   @Test
   void userRejectionIsSignerRejectedAndTheDeviceStaysUsable() {
     try (LedgerEmulator emu = LedgerEmulator.builder().app(CosmosEmulatorApp.create()).build();
-        CosmosLedgerSigner s = CosmosLedgerSigner.open(CosmosLedgerApp.over(emu.transport()), PATH, "cosmos")) {
+        CosmosLedgerSigner s = CosmosLedgerSigner.open(CosmosApp.over(emu.transport()), PATH, "cosmos")) {
       emu.user().script(ScriptedUser.Decision.REJECT);
       SignRequest r = SignRequest.of(SignRequest.Kind.COSMOS_AMINO_JSON, ACCOUNT, DOC);
       SignerException e = assertThrows(SignerException.class, () -> s.sign(r, Duration.ofSeconds(30)));
@@ -84,7 +84,7 @@ class CosmosLedgerSignerTest {
   @Test
   void lockDuringSigningIsDeviceUnavailable() {
     try (LedgerEmulator emu = LedgerEmulator.builder().app(CosmosEmulatorApp.create()).build();
-        CosmosLedgerSigner s = CosmosLedgerSigner.open(CosmosLedgerApp.over(emu.transport()), PATH, "cosmos")) {
+        CosmosLedgerSigner s = CosmosLedgerSigner.open(CosmosApp.over(emu.transport()), PATH, "cosmos")) {
       emu.user().script(ScriptedUser.Decision.LOCK);
       SignRequest r = SignRequest.of(SignRequest.Kind.COSMOS_AMINO_JSON, ACCOUNT, DOC);
       SignerException e = assertThrows(SignerException.class, () -> s.sign(r, Duration.ofSeconds(30)));
@@ -97,7 +97,7 @@ class CosmosLedgerSignerTest {
   void wrongAppOpenIsDeviceUnavailable() {
     try (LedgerEmulator emu = LedgerEmulator.builder().app(SolanaEmulatorApp.create()).build()) {
       SignerException e = assertThrows(SignerException.class,
-          () -> CosmosLedgerSigner.open(CosmosLedgerApp.over(emu.transport()), PATH, "cosmos"));
+          () -> CosmosLedgerSigner.open(CosmosApp.over(emu.transport()), PATH, "cosmos"));
       assertEquals(SignerException.Reason.DEVICE_UNAVAILABLE, e.reason());
     }
   }
@@ -105,7 +105,7 @@ class CosmosLedgerSignerTest {
   @Test
   void notCanonicalJsonIsRefusedByTheApp() {
     try (LedgerEmulator emu = LedgerEmulator.builder().app(CosmosEmulatorApp.create()).build()) {
-      CosmosLedgerApp app = CosmosLedgerApp.over(emu.transport());
+      CosmosApp app = CosmosApp.over(emu.transport());
       for (String bad : new String[] {"{\"b\":1,\"a\":2}", "{ \"account_number\":\"1\"}", "not json",
           new String(DOC, StandardCharsets.UTF_8).replace("\"memo\"", "\"memo2\"")}) {
         LedgerException e = assertThrows(LedgerException.class,
@@ -119,7 +119,7 @@ class CosmosLedgerSignerTest {
   @Test
   void badArgumentsAreTypedBeforeAnythingIsSent() {
     try (LedgerEmulator emu = LedgerEmulator.builder().app(CosmosEmulatorApp.create()).build()) {
-      CosmosLedgerApp app = CosmosLedgerApp.over(emu.transport());
+      CosmosApp app = CosmosApp.over(emu.transport());
       assertEquals("path", assertThrows(LedgerException.class,
           () -> app.getAddressAndPubKey(DerivationPath.parse("m/44'/118'/0'"), "cosmos", false)).field());
       assertEquals("hrp", assertThrows(LedgerException.class,
@@ -136,7 +136,7 @@ class CosmosLedgerSignerTest {
   @Test
   void displayAsksTheUser() {
     try (LedgerEmulator emu = LedgerEmulator.builder().app(CosmosEmulatorApp.create()).build()) {
-      CosmosLedgerApp app = CosmosLedgerApp.over(emu.transport());
+      CosmosApp app = CosmosApp.over(emu.transport());
       CosmosLedgerAddress a = app.getAddressAndPubKey(PATH, "osmo", true);
       assertTrue(a.address().startsWith("osmo1"));
       assertEquals(1, emu.user().prompts().size());

@@ -25,7 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class SolanaLedgerAppTest {
+class SolanaAppTest {
   static final DerivationPath PATH = DerivationPath.parse("m/44'/501'/0'/0'");
   static final AccountId ACCOUNT =
       AccountId.parse("solana:5eykt4UsFv8P8NJdTREpY1vzqKqZKvdp:9WzDXwBbmkg8ZTbNMqUxvQRAyrZzDsGYdLVL9zYtAWWM");
@@ -38,9 +38,9 @@ class SolanaLedgerAppTest {
   void keysAreSlip10OfTheMnemonic() {
     try (LedgerEmulator emu = emulator(false)) {
       byte[] expected = Slip10.ed25519(Mnemonic.parse(LedgerEmulator.TEST_MNEMONIC).toSeed("")).derive(PATH).publicKey().bytes();
-      assertArrayEquals(expected, SolanaLedgerApp.over(emu.transport()).getPubkey(PATH, false));
+      assertArrayEquals(expected, SolanaApp.over(emu.transport()).getPubkey(PATH, false));
       // the well-known first Solana (Phantom / Solflare) address of the "abandon ... about" mnemonic
-      try (SolanaLedgerSigner s = SolanaLedgerSigner.open(SolanaLedgerApp.over(emu.transport()), PATH)) {
+      try (SolanaLedgerSigner s = SolanaLedgerSigner.open(SolanaApp.over(emu.transport()), PATH)) {
         assertEquals("HAgk14JpMQLgt6rVgv7cBQFJWFto5Dqxi472uT3DKpqk", s.address());
         assertEquals("ledger", s.descriptor().backend());
         assertEquals("m/44'/501'/0'/0'", s.descriptor().derivationPath().orElseThrow());
@@ -51,7 +51,7 @@ class SolanaLedgerAppTest {
   @Test
   void unparseableMessageWithBlindSigningDisabledIsUnsupported() {
     try (LedgerEmulator emu = emulator(false);
-        SolanaLedgerSigner s = SolanaLedgerSigner.open(SolanaLedgerApp.over(emu.transport()), PATH)) {
+        SolanaLedgerSigner s = SolanaLedgerSigner.open(SolanaApp.over(emu.transport()), PATH)) {
       byte[] junk = new byte[100];
       junk[0] = 1;
       SignerException e = assertThrows(SignerException.class,
@@ -65,7 +65,7 @@ class SolanaLedgerAppTest {
   @Test
   void rejectionAndLock() {
     try (LedgerEmulator emu = emulator(true);
-        SolanaLedgerSigner s = SolanaLedgerSigner.open(SolanaLedgerApp.over(emu.transport()), PATH)) {
+        SolanaLedgerSigner s = SolanaLedgerSigner.open(SolanaApp.over(emu.transport()), PATH)) {
       SignRequest r = SignRequest.of(SignRequest.Kind.SOLANA_MESSAGE, ACCOUNT, new byte[] {1, 2, 3});
       emu.user().script(ScriptedUser.Decision.REJECT, ScriptedUser.Decision.APPROVE, ScriptedUser.Decision.LOCK);
       assertEquals(SignerException.Reason.REJECTED_BY_USER,
@@ -82,27 +82,27 @@ class SolanaLedgerAppTest {
   @Test
   void offchainMessagesAreSignedWithTheirHeaderAndMalformedHeadersRefused() {
     try (LedgerEmulator emu = emulator(false)) {
-      SolanaLedgerApp app = SolanaLedgerApp.over(emu.transport());
+      SolanaApp app = SolanaApp.over(emu.transport());
       byte[] pk = app.getPubkey(PATH, false);
-      byte[] msg = SolanaLedgerApp.offchainMessage("héllo ledger".getBytes(StandardCharsets.UTF_8));
+      byte[] msg = SolanaApp.offchainMessage("héllo ledger".getBytes(StandardCharsets.UTF_8));
       assertEquals(1, msg[17], "format 1 for non-ASCII text");
       assertTrue(Ed25519PublicKey.of(pk).verify(msg, app.signOffchainMessage(PATH, msg)));
       byte[] bad = msg.clone();
       bad[18]++; // length field no longer matches
       assertEquals(StatusWords.INVALID_DATA, assertThrows(LedgerException.class, () -> app.signOffchainMessage(PATH, bad)).statusWord());
-      byte[] ascii = SolanaLedgerApp.offchainMessage("hello".getBytes(StandardCharsets.US_ASCII));
+      byte[] ascii = SolanaApp.offchainMessage("hello".getBytes(StandardCharsets.US_ASCII));
       assertEquals(0, ascii[17]);
-      assertFalse(SolanaLedgerApp.isOffchainMessage("hello".getBytes(StandardCharsets.US_ASCII)));
-      assertEquals("text", assertThrows(LedgerException.class, () -> SolanaLedgerApp.offchainMessage(new byte[0])).field());
+      assertFalse(SolanaApp.isOffchainMessage("hello".getBytes(StandardCharsets.US_ASCII)));
+      assertEquals("text", assertThrows(LedgerException.class, () -> SolanaApp.offchainMessage(new byte[0])).field());
     }
   }
 
   @Test
   void pathsAreParsedAsLedgerjsDoesAndBadOnesRefused() {
-    assertEquals(DerivationPath.parse("m/44'/501'/0'"), SolanaLedgerApp.path("44/501/0"));
-    assertEquals(DerivationPath.parse("m/44'/501'/0'"), SolanaLedgerApp.path("m/44'/501'/0'"));
+    assertEquals(DerivationPath.parse("m/44'/501'/0'"), SolanaApp.path("44/501/0"));
+    assertEquals(DerivationPath.parse("m/44'/501'/0'"), SolanaApp.path("m/44'/501'/0'"));
     for (String bad : new String[] {"", "m", "44'/x'", "44''/501'", "some invalid derivation path", "1/2/3/4/5/6/7/8/9/10/11"}) {
-      LedgerException e = assertThrows(LedgerException.class, () -> SolanaLedgerApp.path(bad), bad);
+      LedgerException e = assertThrows(LedgerException.class, () -> SolanaApp.path(bad), bad);
       assertEquals(LedgerException.Kind.INVALID_ARGUMENT, e.kind());
       assertEquals("path", e.field());
     }
@@ -139,18 +139,18 @@ class SolanaLedgerAppTest {
   void wrongAppIsDeviceUnavailable() {
     try (LedgerEmulator emu = LedgerEmulator.builder().app(CosmosEmulatorApp.create()).build()) {
       SignerException e = assertThrows(SignerException.class,
-          () -> SolanaLedgerSigner.open(SolanaLedgerApp.over(emu.transport()), PATH));
+          () -> SolanaLedgerSigner.open(SolanaApp.over(emu.transport()), PATH));
       assertEquals(SignerException.Reason.DEVICE_UNAVAILABLE, e.reason());
     }
   }
 
   @Test
   void shortOrLongResponsesAreMalformed() {
-    SolanaLedgerApp app = SolanaLedgerApp.over(new dev.cairn.hsm.ledger.apps.ReplayTransport(java.util.List.of(
+    SolanaApp app = SolanaApp.over(new dev.cairn.hsm.ledger.apps.ReplayTransport(java.util.List.of(
         new String[] {"e004000000", "01009000"},
         new String[] {"e005000009028000002c800001f5", "00119000"})));
     assertEquals(LedgerException.Kind.MALFORMED_FRAME, assertThrows(LedgerException.class, app::getAppConfiguration).kind());
     assertEquals(LedgerException.Kind.MALFORMED_FRAME,
-        assertThrows(LedgerException.class, () -> app.getPubkey(SolanaLedgerApp.path("44'/501'"), false)).kind());
+        assertThrows(LedgerException.class, () -> app.getPubkey(SolanaApp.path("44'/501'"), false)).kind());
   }
 }

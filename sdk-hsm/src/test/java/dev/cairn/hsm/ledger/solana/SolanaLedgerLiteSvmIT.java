@@ -54,7 +54,7 @@ class SolanaLedgerLiteSvmIT {
   @Test
   void transferSignedByTheEmulatedLedgerIsExecuted() {
     try (LedgerEmulator emu = LedgerEmulator.builder().app(SolanaEmulatorApp.create()).build();
-        SolanaLedgerSigner ledger = SolanaLedgerSigner.open(SolanaLedgerApp.over(HidTransport.open(emu.hidDevice())),
+        SolanaLedgerSigner ledger = SolanaLedgerSigner.open(SolanaApp.over(HidTransport.open(emu.hidDevice())),
             DerivationPath.parse("m/44'/501'/0'/0'"))) {
       Pubkey from = Pubkey.of(ledger.publicKey());
       Pubkey to = Keypair.generate(new SecureRandom()).publicKey();

@@ -23,7 +23,7 @@ class SolanaLedgerSignerConformanceTest extends SignerConformance {
     LedgerEmulator emu = LedgerEmulator.builder()
         .app(SolanaEmulatorApp.of(SolanaAppConfiguration.of(1, 4, 1, true, 0))).build();
     emulators.add(emu);
-    return SolanaLedgerSigner.open(SolanaLedgerApp.over(HidTransport.open(emu.hidDevice())),
+    return SolanaLedgerSigner.open(SolanaApp.over(HidTransport.open(emu.hidDevice())),
         DerivationPath.parse("m/44'/501'/0'/0'"));
   }
 

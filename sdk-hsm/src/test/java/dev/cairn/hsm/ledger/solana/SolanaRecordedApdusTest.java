@@ -73,7 +73,7 @@ class SolanaRecordedApdusTest {
   @MethodSource("allCases")
   void clientSendsTheRecordedApdusAndParsesTheRecordedResults(String name, JsonNode c) {
     ReplayTransport t = new ReplayTransport(exchanges(c));
-    SolanaLedgerApp app = SolanaLedgerApp.over(t);
+    SolanaApp app = SolanaApp.over(t);
     JsonNode args = c.path("args");
     JsonNode expected = c.path("expected");
     String method = c.path("method").asText();
@@ -108,17 +108,17 @@ class SolanaRecordedApdusTest {
     }
   }
 
-  static Object run(SolanaLedgerApp app, String method, JsonNode args) {
+  static Object run(SolanaApp app, String method, JsonNode args) {
     switch (method) {
       case "getAppConfiguration":
         return app.getAppConfiguration();
       case "getAddress":
-        return app.getPubkey(SolanaLedgerApp.path(args.path("path").asText()), args.path("display").asBoolean());
+        return app.getPubkey(SolanaApp.path(args.path("path").asText()), args.path("display").asBoolean());
       case "signTransaction":
-        return app.signTransaction(SolanaLedgerApp.path(args.path("path").asText()),
+        return app.signTransaction(SolanaApp.path(args.path("path").asText()),
             Hex.decode(args.path("transactionHex").asText()));
       case "signOffchainMessage":
-        return app.signOffchainMessage(SolanaLedgerApp.path(args.path("path").asText()),
+        return app.signOffchainMessage(SolanaApp.path(args.path("path").asText()),
             Hex.decode(args.path("messageHex").asText()));
       default:
         throw new AssertionError("unknown method " + method);
@@ -147,8 +147,8 @@ class SolanaRecordedApdusTest {
     for (JsonNode c : cases()) {
       if (c.path("method").asText().equals("signOffchainMessage")) {
         byte[] msg = Hex.decode(c.path("args").path("messageHex").asText());
-        assertTrue(SolanaLedgerApp.isOffchainMessage(msg));
-        assertArrayEquals(msg, SolanaLedgerApp.offchainMessage("Long Off-Chain Test Message.".getBytes()));
+        assertTrue(SolanaApp.isOffchainMessage(msg));
+        assertArrayEquals(msg, SolanaApp.offchainMessage("Long Off-Chain Test Message.".getBytes()));
         byte[] key = Hex.decode("5eb9862fe23e544a2a0969cc157cb31fd72901cc2824d536a67fb8ee911e0236");
         assertTrue(Ed25519PublicKey.of(key).verify(msg, Hex.decode(c.path("expected").path("signatureHex").asText())));
         byte[] broken = msg.clone();

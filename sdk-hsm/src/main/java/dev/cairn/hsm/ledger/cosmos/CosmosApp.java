@@ -27,7 +27,7 @@ import java.util.Objects;
  *       {@code r || s} with low s.
  * </ul>
  */
-public final class CosmosLedgerApp {
+public final class CosmosApp {
   /** The app's class byte. */
   public static final int CLA = 0x55;
   static final int INS_GET_VERSION = 0x00;
@@ -48,13 +48,13 @@ public final class CosmosLedgerApp {
   private final LedgerTransport transport;
   private final Object lock = new Object();
 
-  private CosmosLedgerApp(LedgerTransport transport) {
+  private CosmosApp(LedgerTransport transport) {
     this.transport = transport;
   }
 
   /** The Cosmos app over a transport (not closed by this class). */
-  public static CosmosLedgerApp over(LedgerTransport transport) {
-    return new CosmosLedgerApp(Objects.requireNonNull(transport, "transport"));
+  public static CosmosApp over(LedgerTransport transport) {
+    return new CosmosApp(Objects.requireNonNull(transport, "transport"));
   }
 
   /** The transport this app talks over. */
@@ -236,7 +236,7 @@ public final class CosmosLedgerApp {
 
   @Override
   public String toString() {
-    return "CosmosLedgerApp{" + transport.descriptor() + "}";
+    return "CosmosApp{" + transport.descriptor() + "}";
   }
 
   /** DER to compact low-s. */

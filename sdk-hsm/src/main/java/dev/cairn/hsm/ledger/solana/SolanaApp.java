@@ -25,7 +25,7 @@ import java.util.Objects;
  * Thread-safe as the transport is (one call at a time per device is the caller's business: a
  * chunked signature must not interleave with another; this class serialises its own calls).
  */
-public final class SolanaLedgerApp {
+public final class SolanaApp {
   /** The app's class byte. */
   public static final int CLA = 0xE0;
   static final int INS_GET_CONFIGURATION = 0x04;
@@ -52,13 +52,13 @@ public final class SolanaLedgerApp {
   private final LedgerTransport transport;
   private final Object lock = new Object();
 
-  private SolanaLedgerApp(LedgerTransport transport) {
+  private SolanaApp(LedgerTransport transport) {
     this.transport = transport;
   }
 
   /** The Solana app over a transport (not closed by this class). */
-  public static SolanaLedgerApp over(LedgerTransport transport) {
-    return new SolanaLedgerApp(Objects.requireNonNull(transport, "transport"));
+  public static SolanaApp over(LedgerTransport transport) {
+    return new SolanaApp(Objects.requireNonNull(transport, "transport"));
   }
 
   /** The transport this app talks over. */
@@ -271,6 +271,6 @@ public final class SolanaLedgerApp {
 
   @Override
   public String toString() {
-    return "SolanaLedgerApp{" + transport.descriptor() + "}";
+    return "SolanaApp{" + transport.descriptor() + "}";
   }
 }
