@@ -97,7 +97,7 @@ public final class CosmosLedgerSigner implements Signer {
 
   @Override
   public SignerDescriptor descriptor() {
-    return SignerDescriptor.describe(this).withBackend(BACKEND).withKeyId("cosmos").withDerivationPath(path.toString());
+    return SignerDescriptor.describe(this).withBackend(BACKEND).withDerivationPath(path.toString());
   }
 
   @Override

@@ -89,7 +89,7 @@ public final class SolanaLedgerSigner implements Signer {
 
   @Override
   public SignerDescriptor descriptor() {
-    return SignerDescriptor.describe(this).withBackend(BACKEND).withKeyId("solana").withDerivationPath(path.toString());
+    return SignerDescriptor.describe(this).withBackend(BACKEND).withDerivationPath(path.toString());
   }
 
   @Override
