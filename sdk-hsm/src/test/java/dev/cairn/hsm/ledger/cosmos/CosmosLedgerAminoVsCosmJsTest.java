@@ -129,6 +129,8 @@ class CosmosLedgerAminoVsCosmJsTest {
       CosmosTransaction tx = transfer(ledger.publicKey(), ledger.address(), new Random(1));
       SignerException e = assertThrows(SignerException.class, () -> tx.sign(List.of(ledger)));
       assertEquals(SignerException.Reason.REJECTED_BY_USER, e.reason());
+      assertEquals(dev.cairn.core.chain.ErrorKind.SIGNER_REJECTED,
+          dev.cairn.core.chain.ChainErrors.fromThrowable(tx.chainId(), e).kind());
     }
   }
 }

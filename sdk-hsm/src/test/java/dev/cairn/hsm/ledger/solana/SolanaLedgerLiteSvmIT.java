@@ -78,6 +78,8 @@ class SolanaLedgerLiteSvmIT {
           List.of(SystemProgram.transfer(from, to, 1L)), rpc.getLatestBlockhash().send().blockhash()));
       SignerException e = assertThrows(SignerException.class, () -> again.sign(ledger, CLUSTER));
       assertEquals(SignerException.Reason.REJECTED_BY_USER, e.reason());
+      assertEquals(dev.cairn.core.chain.ErrorKind.SIGNER_REJECTED,
+          dev.cairn.core.chain.ChainErrors.fromThrowable(CLUSTER, e).kind());
     }
   }
 }
