@@ -33,6 +33,7 @@ import java.util.Locale;
 public final class EthereumEmulatorApp implements EmulatorApp {
   private static final int MAX_TX = 1 << 16;
   private final String version;
+  private final int[] versionParts;
   private final boolean blindSigning;
   private final ByteArrayOutputStream txBuffer = new ByteArrayOutputStream();
   private DerivationPath txPath;
@@ -43,6 +44,7 @@ public final class EthereumEmulatorApp implements EmulatorApp {
 
   private EthereumEmulatorApp(String version, boolean blindSigning) {
     this.version = version;
+    this.versionParts = parseVersion(version);
     this.blindSigning = blindSigning;
   }
 
@@ -62,20 +64,26 @@ public final class EthereumEmulatorApp implements EmulatorApp {
   }
 
   private static int[] parseVersion(String version) {
-    String[] p = version == null ? new String[0] : version.split("\\.", -1);
-    if (p.length != 3) {
-      throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "version", "must be major.minor.patch");
+    if (version == null) {
+      throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "version", "is null");
     }
     int[] v = new int[3];
-    for (int i = 0; i < 3; i++) {
-      try {
-        v[i] = Integer.parseInt(p[i]);
-      } catch (NumberFormatException e) {
-        v[i] = -1;
+    int part = 0;
+    int digits = 0;
+    for (int i = 0; i < version.length(); i++) {
+      char c = version.charAt(i);
+      if (c == '.' && digits > 0 && part < 2) {
+        part++;
+        digits = 0;
+      } else if (c >= '0' && c <= '9' && digits < 3) {
+        v[part] = v[part] * 10 + (c - '0');
+        digits++;
+      } else {
+        throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "version", "must be major.minor.patch, bad character at offset " + i);
       }
-      if (v[i] < 0 || v[i] > 255) {
-        throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "version", "components must be 0..255");
-      }
+    }
+    if (part != 2 || digits == 0 || v[0] > 255 || v[1] > 255 || v[2] > 255) {
+      throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "version", "must be major.minor.patch with components 0..255");
     }
     return v;
   }
@@ -109,7 +117,7 @@ public final class EthereumEmulatorApp implements EmulatorApp {
     byte[] d = c.data();
     switch (c.ins()) {
       case 0x06: {
-        int[] v = parseVersion(version);
+        int[] v = versionParts;
         return ApduResponse.ok(new byte[] {(byte) (blindSigning ? 0x01 : 0x00), (byte) v[0], (byte) v[1], (byte) v[2]});
       }
       case 0x02:

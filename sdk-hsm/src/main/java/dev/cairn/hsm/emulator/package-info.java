@@ -8,11 +8,10 @@
  * dev.cairn.hsm.emulator.EthereumEmulatorApp}.
  *
  * <pre>{@code
- * LedgerEmulator emu = LedgerEmulator.builder().app(new EthereumEmulatorApp()).build();
- * emu.user().script(ScriptedUser.Decision.REJECT);             // the next confirmation is rejected
- * try (LedgerTransport t = HidTransport.open(emu.hidDevice())) {
- *   EthApp eth = EthApp.on(t);
- *   EthAddress a = eth.getAddress("44'/60'/0'/0/0", false, false);
+ * try (LedgerEmulator emu = LedgerEmulator.builder().app(EthereumEmulatorApp.create()).build()) {
+ *   emu.user().script(ScriptedUser.Decision.REJECT);           // the next confirmation is rejected
+ *   EthApp eth = EthApp.on(HidTransport.open(emu.hidDevice()));
+ *   EthAddress a = eth.getAddress("44'/60'/0'/0/0", true, false);
  * }
  * }</pre>
  */

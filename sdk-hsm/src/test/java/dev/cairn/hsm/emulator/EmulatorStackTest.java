@@ -128,6 +128,28 @@ class EmulatorStackTest {
     }
   }
 
+  @Test
+  void typedDataJsonIsClearSignedFieldByField() {
+    String json = "{\"types\":{\"EIP712Domain\":[{\"name\":\"name\",\"type\":\"string\"},"
+        + "{\"name\":\"chainId\",\"type\":\"uint256\"}],\"Mail\":[{\"name\":\"to\",\"type\":\"address\"},"
+        + "{\"name\":\"contents\",\"type\":\"string\"},{\"name\":\"n\",\"type\":\"int8\"}]},"
+        + "\"primaryType\":\"Mail\",\"domain\":{\"name\":\"Ether Mail\",\"chainId\":1},"
+        + "\"message\":{\"to\":\"0xbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\",\"contents\":\"Hello\",\"n\":-5}}";
+    try (LedgerEmulator emu = LedgerEmulator.builder().app(EthereumEmulatorApp.create()).build()) {
+      EthLedgerSigner signer = EthLedgerSigner.open(EthApp.on(HidTransport.open(emu.hidDevice())), "m/44'/60'/0'/0/0");
+      dev.cairn.core.chain.AccountId account = dev.cairn.evm.sign.EvmSigning.accountOf(signer, 1);
+      SignRequest req = dev.cairn.evm.sign.EvmSigning.typedDataJsonRequest(account, json);
+      Signature sig = signer.sign(req);
+      // the device computed the digest from the streamed fields: it equals sdk-evm's preimage hash
+      assertEquals(Secp256k1PublicKey.fromBytes(signer.publicKey()), Secp256k1PublicKey.recover(req.digest().get(), sig.toEcdsaSignature()));
+      assertTrue(emu.user().prompts().get(0).contains("EIP-712 message reviewed field by field"));
+      // the hashed kind goes through signEIP712HashedMessage
+      Signature hashed = signer.sign(SignRequest.of(SignRequest.Kind.EVM_TYPED_DATA, account, req.payload()));
+      assertEquals(sig, hashed);
+      signer.close();
+    }
+  }
+
   static byte[] eip1559(BigInteger chainId, byte[] data) {
     byte[] to = Hex.decode("000000000000000000000000000000000000dead");
     byte[] body = dev.cairn.core.encoding.Rlp.encodeList(

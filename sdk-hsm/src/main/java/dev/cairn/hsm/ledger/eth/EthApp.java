@@ -370,7 +370,7 @@ public final class EthApp {
     return b;
   }
 
-  // ledgerjs safeChunkTransaction (hw-app-eth 7.x)
+  // ledgerjs safeChunkTransaction (hw-app-eth 7.x), except for legacy transactions without the EIP-155 tail (see below)
   static List<byte[]> safeChunks(byte[] rawTx, byte[] path, TxInfo tx) {
     final int max = 255;
     byte[] payload = concat(path, rawTx);
@@ -380,7 +380,10 @@ public final class EthApp {
       return out;
     }
     int chunkSize = max;
-    if (tx.type == null) {
+    // ledgerjs adjusts for every legacy transaction; for one without the EIP-155 tail (6 fields) its
+    // adjustment is meaningless and can pick 1-byte chunks (or no size at all: a RangeError), which the
+    // device rejects, so this client keeps 255-byte chunks there.
+    if (tx.type == null && tx.itemCount > 6) {
       int vrs = tx.lastThreeEncodedLength; // length of rlp.encode(last three) minus its first byte
       int last = payload.length % max;
       if (!(last == 0 || last > vrs)) {
@@ -391,6 +394,9 @@ public final class EthApp {
             chunkSize = max - i;
             break;
           }
+        }
+        if (chunkSize == 0) {
+          throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "rawTx", "no chunk size keeps the EIP-155 tail whole");
         }
       }
     }
