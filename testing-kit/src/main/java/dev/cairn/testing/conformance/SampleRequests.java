@@ -31,8 +31,9 @@ public final class SampleRequests {
         return SignRequest.message(("conformance message " + seed).getBytes(StandardCharsets.UTF_8));
       case EVM_TRANSACTION: {
         // EIP-1559 signing payload: 0x02 || rlp([1, nonce 1..127, 1 gwei, 50 gwei, 21000, 0x...dead, 0, 0x, []])
+        // (a well-formed list of 40 bytes, header 0xe8, so a device that parses the RLP accepts it)
         byte[] p = dev.cairn.core.encoding.Hex.decode(
-            "02ef0101843b9aca00850ba43b740082520894000000000000000000000000000000000000dead8080c0");
+            "02e80101843b9aca00850ba43b740082520894000000000000000000000000000000000000dead8080c0");
         p[3] = (byte) (1 + Math.floorMod(seed, 127));
         return SignRequest.of(kind, EVM, p);
       }

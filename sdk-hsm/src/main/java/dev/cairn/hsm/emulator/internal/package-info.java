@@ -1,0 +1,2 @@
+/** Implementation details of {@code dev.cairn.hsm.emulator}; not API. */
+package dev.cairn.hsm.emulator.internal;
