@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -88,13 +87,7 @@ class SpeculosTransportTest {
         assertEquals("read", e.field());
       }
     }
-    // an absurd length
-    try (ServerSocket server = serve(apdu -> {
-      byte[] r = new byte[2];
-      return r;
-    })) {
-      // a custom server announcing 2^31-1 bytes
-    }
+    // a server announcing 2^31-1 bytes: refused before any allocation
     try (ServerSocket server = new ServerSocket(0)) {
       Thread th = new Thread(() -> {
         try (Socket s = server.accept()) {
@@ -120,6 +113,5 @@ class SpeculosTransportTest {
     }
     assertEquals(LedgerException.Kind.UNAVAILABLE,
         assertThrows(LedgerException.class, () -> SpeculosTransport.connect("127.0.0.1", freePort, Duration.ofSeconds(2))).kind());
-    assertEquals(0, Arrays.asList().size());
   }
 }

@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-class ApduProperties {
+class ApduPropertiesTest {
   static final LedgerEmulator EMU = LedgerEmulator.builder().app(EthereumEmulatorApp.create()).build();
 
   @Property(tries = 300)

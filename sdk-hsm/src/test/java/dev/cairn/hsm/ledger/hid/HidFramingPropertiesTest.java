@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-class HidFramingProperties {
+class HidFramingPropertiesTest {
 
   @Property(tries = 300)
   void roundTrip(@ForAll @Size(max = 2000) byte[] apdu, @ForAll @IntRange(min = 0, max = 0xFFFF) int channel) {
