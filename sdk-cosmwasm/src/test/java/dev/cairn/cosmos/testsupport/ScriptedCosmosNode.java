@@ -66,7 +66,12 @@ import java.util.concurrent.TimeUnit;
  *       log, query {@code {"get_count":{}}}, raw key {@code count}).
  * </ul>
  *
- * Not emulated: CometBFT RPC/WebSocket, other modules (staking, authz, feegrant), the decoded
+ * <p>CometBFT 0.38 JSON-RPC ({@link #rpcUrl()}: {@code status}, {@code broadcast_tx_sync}, {@code
+ * tx}) and the WebSocket ({@link #wsUrl()}: {@code subscribe}/{@code unsubscribe} to {@code
+ * tm.event='Tx'}, optionally {@code AND message.sender='…'} or {@code tx.hash='…'}, events sent as
+ * responses with id {@code "<id>#event"} at each commit) share the same state.
+ *
+ * <p>Not emulated: other CometBFT methods (block, block_results, abci_query), other modules (staking, authz, feegrant), the decoded
  * {@code tx} in lookups, events beyond {@code message}/{@code transfer}, gas prices per denom.
  */
 public final class ScriptedCosmosNode implements AutoCloseable {
@@ -136,7 +141,15 @@ public final class ScriptedCosmosNode implements AutoCloseable {
     }
   }
 
+  /** A CometBFT {@code subscribe} of one WebSocket connection. */
+  private static final class Sub {
+    dev.cairn.testing.server.ScriptedWebSocketServer.Conn conn;
+    String id;
+    String query;
+  }
+
   private static final class Included {
+    byte[] bytes;
     String hash;
     long height;
     Result result;
@@ -154,6 +167,9 @@ public final class ScriptedCosmosNode implements AutoCloseable {
   private final String denom;
   private final BigDecimal minGasPrice;
   private final FixtureServer server;
+  private final FixtureServer rpcServer;
+  private final dev.cairn.testing.server.ScriptedWebSocketServer wsServer;
+  private final List<Sub> subs = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final ScheduledExecutorService blocks;
   private State committed = new State();
   private State check = new State();
@@ -178,6 +194,8 @@ public final class ScriptedCosmosNode implements AutoCloseable {
     this.denom = denom;
     this.minGasPrice = minGasPrice;
     this.server = new FixtureServer(this::answer);
+    this.rpcServer = new FixtureServer(this::answerRpc);
+    this.wsServer = new dev.cairn.testing.server.ScriptedWebSocketServer(this::serveWs);
     this.blocks = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "scripted-cosmos-blocks");
       t.setDaemon(true);
@@ -193,6 +211,16 @@ public final class ScriptedCosmosNode implements AutoCloseable {
 
   public String chainId() {
     return chainId;
+  }
+
+  /** The CometBFT JSON-RPC URL (status, broadcast_tx_sync, tx). */
+  public String rpcUrl() {
+    return rpcServer.url();
+  }
+
+  /** The CometBFT WebSocket URL ({@code subscribe} to {@code tm.event='Tx'}, optionally by sender or hash). */
+  public String wsUrl() {
+    return wsServer.url("/websocket");
   }
 
   /** Credits {@code amount} of {@code coinDenom} to {@code address} (genesis / faucet), creating the account. */
@@ -247,6 +275,11 @@ public final class ScriptedCosmosNode implements AutoCloseable {
     return broadcasts;
   }
 
+  /** How many WebSocket subscriptions are open. */
+  public int subscriptions() {
+    return subs.size();
+  }
+
   /** How many transactions wait in the mempool. */
   public synchronized int mempoolSize() {
     return mempool.size();
@@ -270,7 +303,9 @@ public final class ScriptedCosmosNode implements AutoCloseable {
       inc.height = height;
       inc.time = time;
       inc.result = process(committed, p.bytes, Mode.DELIVER);
+      inc.bytes = p.bytes;
       included.put(p.hash, inc);
+      publish(inc);
     }
     mempool.clear();
     // recheck: the CheckTx state is the committed state plus what stays in the mempool
@@ -673,22 +708,9 @@ public final class ScriptedCosmosNode implements AutoCloseable {
       return FixtureServer.ok(o.toString());
     }
     if (req.method.equals("POST") && path.equals("/cosmos/tx/v1beta1/txs")) {
-      broadcasts++;
-      byte[] tx = Base64.getDecoder().decode(req.json().path("tx_bytes").asText());
-      String h = hash(tx);
-      Result r;
-      if (included.containsKey(h) || mempool.stream().anyMatch(p -> p.hash.equals(h))) {
-        r = Result.error("sdk", 19, "tx already in mempool");
-      } else {
-        r = process(check, tx, Mode.CHECK);
-      }
-      if (r.code == 0) {
-        Pending p = new Pending();
-        p.hash = h;
-        p.bytes = tx;
-        p.timeoutHeight = TxRaw.decode(tx).body().timeoutHeight();
-        mempool.add(p);
-      }
+      BroadcastAnswer a = checkAndAdd(Base64.getDecoder().decode(req.json().path("tx_bytes").asText()));
+      String h = a.hash;
+      Result r = a.result;
       ObjectNode o = J.objectNode();
       ObjectNode t = o.putObject("tx_response");
       t.put("height", "0");
@@ -776,9 +798,224 @@ public final class ScriptedCosmosNode implements AutoCloseable {
     return grpcError(501, 12, "Not Implemented by the scripted node: " + req.method + " " + path);
   }
 
+  // ------------------------------------------------------------------ CometBFT 0.38 RPC and events
+
+  private ObjectNode execResult(Result r) {
+    ObjectNode o = J.objectNode();
+    o.put("code", r.code);
+    o.put("data", "");
+    o.put("log", r.log);
+    o.put("info", "");
+    o.put("gas_wanted", Long.toString(r.gasWanted));
+    o.put("gas_used", Long.toString(r.gasUsed));
+    ArrayNode ev = o.putArray("events");
+    r.events.forEach(ev::add);
+    o.put("codespace", r.codespace);
+    return o;
+  }
+
+  private static String attr(Result r, String type, String key) {
+    for (ObjectNode e : r.events) {
+      if (e.path("type").asText().equals(type)) {
+        for (JsonNode a : e.path("attributes")) {
+          if (a.path("key").asText().equals(key)) {
+            return a.path("value").asText();
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean matches(String query, Included inc, String sender) {
+    if (!query.contains("tm.event='Tx'")) {
+      return false;
+    }
+    int i = query.indexOf("message.sender='");
+    if (i >= 0 && !query.substring(i + 16).startsWith(sender + "'")) {
+      return false;
+    }
+    int h = query.indexOf("tx.hash='");
+    return h < 0 || query.substring(h + 9).startsWith(inc.hash + "'");
+  }
+
+  private void publish(Included inc) {
+    String sender = attr(inc.result, "message", "sender");
+    if (sender == null) {
+      try {
+        CosmosMsg m = TxRaw.decode(inc.bytes).body().messages().get(0);
+        sender = m instanceof MsgSend ? ((MsgSend) m).fromAddress() : ((MsgExecuteContract) m).sender();
+      } catch (RuntimeException e) {
+        sender = "";
+      }
+    }
+    for (Sub sub : subs) {
+      if (!matches(sub.query, inc, sender)) {
+        continue;
+      }
+      ObjectNode result = J.objectNode();
+      result.put("query", sub.query);
+      ObjectNode data = result.putObject("data");
+      data.put("type", "tendermint/event/Tx");
+      ObjectNode txr = data.putObject("value").putObject("TxResult");
+      txr.put("height", Long.toString(inc.height));
+      txr.put("index", 0);
+      txr.put("tx", Base64.getEncoder().encodeToString(inc.bytes));
+      txr.set("result", execResult(inc.result));
+      ObjectNode events = result.putObject("events");
+      events.putArray("tm.event").add("Tx");
+      events.putArray("tx.hash").add(inc.hash);
+      events.putArray("tx.height").add(Long.toString(inc.height));
+      events.putArray("message.sender").add(sender);
+      ObjectNode msg = J.objectNode();
+      msg.put("jsonrpc", "2.0");
+      msg.put("id", sub.id + "#event");
+      msg.set("result", result);
+      try {
+        synchronized (sub.conn) {
+          sub.conn.sendText(msg.toString());
+        }
+      } catch (IOException e) {
+        subs.remove(sub);
+      }
+    }
+  }
+
+  private void serveWs(dev.cairn.testing.server.ScriptedWebSocketServer.Conn c) throws Exception {
+    String text;
+    try {
+      while ((text = c.readText()) != null) {
+        JsonNode req = FixtureServer.MAPPER.readTree(text);
+        String method = req.path("method").asText();
+        JsonNode id = req.get("id");
+        String query = req.path("params").path(0).asText(req.path("params").path("query").asText());
+        if (method.equals("subscribe")) {
+          Sub sub = new Sub();
+          sub.conn = c;
+          sub.id = id.asText();
+          sub.query = query;
+          subs.add(sub);
+        } else if (method.equals("unsubscribe")) {
+          subs.removeIf(x -> x.conn == c && x.query.equals(query));
+        }
+        ObjectNode reply = J.objectNode();
+        reply.put("jsonrpc", "2.0");
+        reply.set("id", id);
+        if (method.equals("subscribe") || method.equals("unsubscribe")) {
+          reply.putObject("result");
+        } else {
+          ObjectNode err = reply.putObject("error");
+          err.put("code", -32601);
+          err.put("message", "Method not found");
+        }
+        synchronized (c) {
+          c.sendText(reply.toString());
+        }
+      }
+    } finally {
+      subs.removeIf(x -> x.conn == c);
+    }
+  }
+
+  private static byte[] rpcOk(JsonNode id, JsonNode result) {
+    ObjectNode o = J.objectNode();
+    o.put("jsonrpc", "2.0");
+    o.set("id", id);
+    o.set("result", result);
+    return FixtureServer.ok(o.toString());
+  }
+
+  private synchronized byte[] answerRpc(FixtureServer.Request req) throws IOException {
+    JsonNode r = req.json();
+    JsonNode id = r.get("id");
+    JsonNode params = r.path("params");
+    switch (r.path("method").asText()) {
+      case "status": {
+        ObjectNode st = (ObjectNode) FixtureServer.MAPPER.readTree(Fixtures.read("cometbft-0.38", "status.json"));
+        ((ObjectNode) st.path("node_info")).put("network", chainId);
+        ObjectNode sync = (ObjectNode) st.path("sync_info");
+        sync.put("latest_block_height", Long.toString(height));
+        sync.put("latest_block_time", Instant.ofEpochSecond(1_700_000_000L + height).toString());
+        return rpcOk(id, st);
+      }
+      case "broadcast_tx_sync": {
+        String b64 = params.isArray() ? params.path(0).asText() : params.path("tx").asText();
+        BroadcastAnswer a = checkAndAdd(Base64.getDecoder().decode(b64));
+        ObjectNode o = J.objectNode();
+        o.put("code", a.result.code);
+        o.put("data", "");
+        o.put("log", a.result.log);
+        o.put("codespace", a.result.codespace);
+        o.put("hash", a.hash);
+        return rpcOk(id, o);
+      }
+      case "tx": {
+        String b64 = params.isArray() ? params.path(0).asText() : params.path("hash").asText();
+        String h = Hex.encode(Base64.getDecoder().decode(b64)).toUpperCase(java.util.Locale.ROOT);
+        Included inc = included.get(h);
+        if (inc == null) {
+          ObjectNode o = J.objectNode();
+          o.put("jsonrpc", "2.0");
+          o.set("id", id);
+          ObjectNode err = o.putObject("error");
+          err.put("code", -32603);
+          err.put("message", "Internal error");
+          err.put("data", "tx (" + h + ") not found");
+          return FixtureServer.ok(o.toString());
+        }
+        ObjectNode o = J.objectNode();
+        o.put("hash", h);
+        o.put("height", Long.toString(inc.height));
+        o.put("index", 0);
+        o.set("tx_result", execResult(inc.result));
+        o.put("tx", Base64.getEncoder().encodeToString(inc.bytes));
+        return rpcOk(id, o);
+      }
+      default: {
+        ObjectNode o = J.objectNode();
+        o.put("jsonrpc", "2.0");
+        o.set("id", id);
+        ObjectNode err = o.putObject("error");
+        err.put("code", -32601);
+        err.put("message", "Method not found");
+        return FixtureServer.ok(o.toString());
+      }
+    }
+  }
+
+  private static final class BroadcastAnswer {
+    String hash;
+    Result result;
+  }
+
+  /** CheckTx and, when accepted, into the mempool (REST and RPC broadcasts alike). */
+  private BroadcastAnswer checkAndAdd(byte[] tx) {
+    broadcasts++;
+    String h = hash(tx);
+    Result r;
+    if (included.containsKey(h) || mempool.stream().anyMatch(p -> p.hash.equals(h))) {
+      r = Result.error("sdk", 19, "tx already in mempool");
+    } else {
+      r = process(check, tx, Mode.CHECK);
+    }
+    if (r.code == 0) {
+      Pending p = new Pending();
+      p.hash = h;
+      p.bytes = tx;
+      p.timeoutHeight = TxRaw.decode(tx).body().timeoutHeight();
+      mempool.add(p);
+    }
+    BroadcastAnswer a = new BroadcastAnswer();
+    a.hash = h;
+    a.result = r;
+    return a;
+  }
+
   @Override
   public void close() throws IOException {
     blocks.shutdownNow();
     server.close();
+    rpcServer.close();
+    wsServer.close();
   }
 }
