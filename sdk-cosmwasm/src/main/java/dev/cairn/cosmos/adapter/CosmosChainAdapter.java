@@ -124,7 +124,7 @@ public final class CosmosChainAdapter implements ChainAdapter {
     this.rest = rest;
     this.ownsRest = ownsRest;
     this.chainId = rest.chainId();
-    this.cosmosChainId = chainId.reference();
+    this.cosmosChainId = b.cosmosChainId != null ? b.cosmosChainId : chainId.reference();
     this.prefix = b.prefix;
     this.denomination = b.denomination;
     this.gasPrice = b.gasPrice != null ? b.gasPrice : GasPrice.of(new BigDecimal("0.025"), b.denomination.code());
@@ -178,6 +178,14 @@ public final class CosmosChainAdapter implements ChainAdapter {
   @Override
   public Denomination nativeDenomination() {
     return denomination;
+  }
+
+  /**
+   * The Cosmos chain id as in sign documents (e.g. {@code cosmoshub-4}); the CAIP-2 reference of
+   * {@link #chainId()} is a hash of it when it does not fit CAIP-2.
+   */
+  public String cosmosChainId() {
+    return cosmosChainId;
   }
 
   /** The bech32 prefix of account addresses (e.g. {@code cosmos}, {@code osmo}). */
@@ -824,7 +832,7 @@ public final class CosmosChainAdapter implements ChainAdapter {
   /** Options of a {@link CosmosChainAdapter}. Not thread-safe. */
   public static final class Builder {
     private final String restUrl;
-    private final String cosmosChainId;
+    private String cosmosChainId;
     private final CosmosRestClient rest;
     private String prefix = "cosmos";
     private Denomination denomination = Denomination.ATOM;
@@ -920,6 +928,18 @@ public final class CosmosChainAdapter implements ChainAdapter {
       return this;
     }
 
+    /**
+     * The Cosmos chain id, for an adapter over an existing REST client whose CAIP-2 chain id is
+     * hashed (a chain id that does not fit CAIP-2); it must hash to the client's chain id.
+     */
+    public Builder cosmosChainId(String value) {
+      if (value == null || value.isEmpty() || value.length() > 50) {
+        throw invalidArg(null, "cosmosChainId: must be 1 to 50 characters");
+      }
+      this.cosmosChainId = value;
+      return this;
+    }
+
     /** Threads running the blocking REST calls (default 8). */
     public Builder threads(int value) {
       if (value < 1 || value > 256) {
@@ -932,9 +952,19 @@ public final class CosmosChainAdapter implements ChainAdapter {
     /** The adapter. */
     public CosmosChainAdapter build() {
       if (rest != null) {
+        ChainId id = rest.chainId();
+        if (cosmosChainId != null && !ChainId.cosmos(cosmosChainId).equals(id)) {
+          throw invalidArg(id, "cosmosChainId: " + cosmosChainId + " is not the chain of the REST client (" + id + ")");
+        }
+        if (cosmosChainId == null && !ChainId.cosmos(id.reference()).equals(id)) {
+          throw invalidArg(id, "cosmosChainId: " + id + " is a hashed CAIP-2 id: give the Cosmos chain id");
+        }
         return new CosmosChainAdapter(this, rest, false);
       }
       ChainId id;
+      if (cosmosChainId.length() > 50) {
+        throw invalidArg(null, "cosmosChainId: must be 1 to 50 characters");
+      }
       try {
         id = ChainId.cosmos(cosmosChainId);
       } catch (RuntimeException e) {
