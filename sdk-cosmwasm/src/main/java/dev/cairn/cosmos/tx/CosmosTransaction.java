@@ -11,6 +11,7 @@ import dev.cairn.core.signer.SignerException;
 import dev.cairn.core.crypto.EcdsaSignature;
 import dev.cairn.cosmos.Coin;
 import dev.cairn.cosmos.CosmosException;
+import dev.cairn.cosmos.CosmosPublicKey;
 import dev.cairn.cosmos.msg.CosmosMsg;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -173,17 +174,160 @@ public final class CosmosTransaction implements UnsignedTransaction {
 
   @Override
   public boolean verify(AccountId signer, Signature signature) {
-    int i = indexOf(signer);
-    return signature != null && signers.get(i).publicKey().verify(signBytes(i), signature.bytes());
+    int i = accounts.indexOf(signer);
+    return i >= 0 && signature != null && signers.get(i).publicKey().verify(signBytes(i), signature.bytes());
   }
 
-  @Override
-  public byte[] encoded() {
+  /**
+   * The {@code TxRaw} with an empty signature per signer: what {@code /cosmos/tx/v1beta1/simulate}
+   * takes.
+   */
+  public byte[] unsignedTxRaw() {
     List<byte[]> empty = new ArrayList<>();
     for (int i = 0; i < signers.size(); i++) {
       empty.add(new byte[0]);
     }
     return TxRaw.of(bodyBytes, authInfoBytes, empty).encode();
+  }
+
+  /**
+   * The portable form {@link #decode} reads back (a {@code TxRaw} alone lacks the chain id and the
+   * signers' account numbers, which the sign documents need): {@code "CCTX"}, version 1, the chain
+   * id (u8 length + UTF-8), the signer count (u16), per signer its address prefix (u8 length +
+   * ASCII) and account number (u64 big-endian), then {@link #unsignedTxRaw()}.
+   */
+  @Override
+  public byte[] encoded() {
+    byte[] raw = unsignedTxRaw();
+    byte[] chain = chainId.getBytes(StandardCharsets.UTF_8);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length + 16 + chain.length + 40 * signers.size());
+    out.write('C');
+    out.write('C');
+    out.write('T');
+    out.write('X');
+    out.write(PORTABLE_VERSION);
+    out.write(chain.length);
+    out.write(chain, 0, chain.length);
+    out.write(signers.size() >>> 8);
+    out.write(signers.size());
+    for (TxSigner s : signers) {
+      byte[] prefix = s.address().prefix().getBytes(StandardCharsets.US_ASCII);
+      out.write(prefix.length);
+      out.write(prefix, 0, prefix.length);
+      long n = s.accountNumber();
+      for (int k = 56; k >= 0; k -= 8) {
+        out.write((int) (n >>> k));
+      }
+    }
+    out.write(raw, 0, raw.length);
+    return out.toByteArray();
+  }
+
+  private static final int PORTABLE_VERSION = 1;
+
+  /**
+   * Reads {@link #encoded()} back: the signers' keys, sequences and sign modes come from the auth
+   * info, the account numbers and prefixes from the envelope. The body and auth info must be in
+   * canonical encoding (as this library writes them) and every signature slot empty.
+   *
+   * @throws dev.cairn.core.encoding.DecodingException naming the field and offset when the bytes
+   *     are malformed, truncated, not canonical, or use a key type or sign mode not supported here
+   */
+  public static CosmosTransaction decode(byte[] encoded) {
+    if (encoded == null) {
+      throw new dev.cairn.core.encoding.DecodingException("unsignedTransaction", 0, "is null");
+    }
+    if (encoded.length > TxRaw.MAX_TX_BYTES + 4096) {
+      throw new dev.cairn.core.encoding.DecodingException("unsignedTransaction", 0,
+          encoded.length + " bytes exceed the limit of " + (TxRaw.MAX_TX_BYTES + 4096));
+    }
+    int[] pos = {0};
+    if (encoded.length < 8 || encoded[0] != 'C' || encoded[1] != 'C' || encoded[2] != 'T' || encoded[3] != 'X') {
+      throw new dev.cairn.core.encoding.DecodingException("magic", 0, "not a Cairn unsigned Cosmos transaction (CCTX)");
+    }
+    if (encoded[4] != PORTABLE_VERSION) {
+      throw new dev.cairn.core.encoding.DecodingException("version", 4, "unsupported version " + (encoded[4] & 0xff));
+    }
+    pos[0] = 5;
+    String chain = portableText(encoded, pos, "chainId", StandardCharsets.UTF_8);
+    int count = ((need(encoded, pos, 2, "signerCount")[0] & 0xff) << 8) | (encoded[pos[0] + 1] & 0xff);
+    pos[0] += 2;
+    if (count == 0) {
+      throw new dev.cairn.core.encoding.DecodingException("signerCount", pos[0] - 2, "is zero");
+    }
+    String[] prefixes = new String[count];
+    long[] numbers = new long[count];
+    for (int i = 0; i < count; i++) {
+      prefixes[i] = portableText(encoded, pos, "signers[" + i + "].prefix", StandardCharsets.US_ASCII);
+      need(encoded, pos, 8, "signers[" + i + "].accountNumber");
+      long n = 0;
+      for (int k = 0; k < 8; k++) {
+        n = (n << 8) | (encoded[pos[0] + k] & 0xff);
+      }
+      numbers[i] = n;
+      pos[0] += 8;
+    }
+    int rawAt = pos[0];
+    TxRaw raw = TxRaw.decode(Arrays.copyOfRange(encoded, rawAt, encoded.length));
+    for (byte[] sig : raw.signatures()) {
+      if (sig.length != 0) {
+        throw new dev.cairn.core.encoding.DecodingException("signatures", rawAt, "an unsigned transaction has a signature");
+      }
+    }
+    AuthInfo auth = raw.authInfo();
+    if (auth.signerInfos().size() != count || raw.signatures().size() != count) {
+      throw new dev.cairn.core.encoding.DecodingException("signerInfos", rawAt, auth.signerInfos().size()
+          + " signer infos and " + raw.signatures().size() + " signature slots for " + count + " signers");
+    }
+    try {
+      Builder b = builder(chain);
+      TxBody body = raw.body();
+      for (int i = 0; i < count; i++) {
+        SignerInfo si = auth.signerInfos().get(i);
+        CosmosPublicKey key = si.cosmosPublicKey().orElseThrow(() -> new CosmosException(
+            CosmosException.Reason.INVALID_INPUT, "signerInfos: a signer has no single secp256k1 key"));
+        if (si.modeInfo().isMulti()) {
+          throw CosmosException.invalid("signerInfos", "multisig mode info is not supported");
+        }
+        SignMode mode;
+        if (si.modeInfo().mode() == ModeInfo.DIRECT) {
+          mode = SignMode.DIRECT;
+        } else if (si.modeInfo().mode() == ModeInfo.LEGACY_AMINO_JSON) {
+          mode = SignMode.AMINO_JSON;
+        } else {
+          throw CosmosException.invalid("signerInfos", "sign mode " + si.modeInfo().mode() + " is not supported");
+        }
+        b.signer(TxSigner.of(key, prefixes[i], numbers[i], si.sequence(), mode));
+      }
+      CosmosTransaction tx = new CosmosTransaction(chain, body, auth.fee(), Collections.unmodifiableList(new ArrayList<>(b.signers)));
+      if (!Arrays.equals(tx.bodyBytes, raw.bodyBytes()) || !Arrays.equals(tx.authInfoBytes, raw.authInfoBytes())) {
+        throw new dev.cairn.core.encoding.DecodingException("txRaw", rawAt, "body or auth info is not in canonical encoding");
+      }
+      return tx;
+    } catch (CosmosException e) {
+      throw new dev.cairn.core.encoding.DecodingException("txRaw", rawAt, e.getMessage(), e);
+    }
+  }
+
+  private static byte[] need(byte[] b, int[] pos, int n, String field) {
+    if (b.length - pos[0] < n) {
+      throw new dev.cairn.core.encoding.DecodingException(field, pos[0], "truncated: " + n + " bytes needed, "
+          + (b.length - pos[0]) + " left");
+    }
+    return new byte[] {b[pos[0]]};
+  }
+
+  private static String portableText(byte[] b, int[] pos, String field, java.nio.charset.Charset cs) {
+    need(b, pos, 1, field);
+    int len = b[pos[0]] & 0xff;
+    pos[0]++;
+    need(b, pos, len, field);
+    if (len == 0) {
+      throw new dev.cairn.core.encoding.DecodingException(field, pos[0] - 1, "is empty");
+    }
+    String s = new String(b, pos[0], len, cs);
+    pos[0] += len;
+    return s;
   }
 
   @Override

@@ -18,6 +18,34 @@ public final class SignedCosmosTransaction implements SignedTransaction {
     this.hash = txRaw.hash();
   }
 
+  /**
+   * Reads broadcastable {@code TxRaw} bytes back as a signed transaction of {@code chainId}: the body
+   * and auth info must decode, and there must be one non-empty signature per signer info. The
+   * signatures cannot be verified here (the sign documents need the account numbers, which a
+   * {@code TxRaw} does not carry); the chain verifies them.
+   *
+   * @throws dev.cairn.core.encoding.DecodingException naming the field when the bytes are malformed
+   */
+  public static SignedCosmosTransaction decode(byte[] txRaw, ChainId chainId) {
+    if (chainId == null) {
+      throw dev.cairn.cosmos.CosmosException.invalid("chainId", "is null");
+    }
+    TxRaw raw = TxRaw.decode(txRaw);
+    TxBody body = raw.body();
+    AuthInfo auth = raw.authInfo();
+    if (auth.signerInfos().isEmpty() || auth.signerInfos().size() != raw.signatures().size()) {
+      throw new dev.cairn.core.encoding.DecodingException("TxRaw.signatures", -1, raw.signatures().size()
+          + " signatures for " + auth.signerInfos().size() + " signer infos");
+    }
+    for (int i = 0; i < raw.signatures().size(); i++) {
+      if (raw.signatures().get(i).length != 64) {
+        throw new dev.cairn.core.encoding.DecodingException("TxRaw.signatures[" + i + "]", -1,
+            raw.signatures().get(i).length + " bytes, expected 64");
+      }
+    }
+    return new SignedCosmosTransaction(chainId, raw, body.timeoutHeight());
+  }
+
   @Override
   public ChainId chainId() {
     return chainId;

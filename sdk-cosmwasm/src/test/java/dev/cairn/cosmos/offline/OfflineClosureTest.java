@@ -80,6 +80,49 @@ class OfflineClosureTest {
     }
   }
 
+  /**
+   * No class of an offline package refers to sdk-transport (its constant pool names no {@code
+   * dev/cairn/transport/} type); the online packages (REST, CometBFT, errors, sequence, the
+   * adapter) may, and the adapter does.
+   */
+  @Test
+  void offlinePackagesNameNoTransportType() throws Exception {
+    Path root = Path.of("target", "classes", "dev", "cairn", "cosmos");
+    List<String> online = List.of("rest", "rpc", "client", "errors", "sequence", "adapter");
+    byte[] needle = "dev/cairn/transport/".getBytes(StandardCharsets.US_ASCII);
+    java.util.Set<String> referring = new java.util.TreeSet<>();
+    int offlineClasses = 0;
+    try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+      for (Path f : (Iterable<Path>) files.filter(x -> x.toString().endsWith(".class"))::iterator) {
+        String rel = root.relativize(f.getParent()).toString().replace(java.io.File.separatorChar, '.');
+        String pkg = "dev.cairn.cosmos" + (rel.isEmpty() ? "" : "." + rel);
+        boolean isOnline = !rel.isEmpty() && online.contains(rel.split("\\.")[0]);
+        if (!isOnline) {
+          offlineClasses++;
+        }
+        if (indexOf(Files.readAllBytes(f), needle) >= 0) {
+          referring.add(pkg);
+          assertTrue(isOnline, f + " (an offline package) refers to sdk-transport");
+        }
+      }
+    }
+    assertTrue(offlineClasses > 50, "offline classes scanned: " + offlineClasses);
+    assertTrue(referring.contains("dev.cairn.cosmos.adapter"), "the scan finds references: " + referring);
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   private static boolean missing(ClassLoader l, String name) {
     try {
       Class.forName(name, false, l);
@@ -108,8 +151,10 @@ class OfflineClosureTest {
         optionalSection = false;
       }
       if (node.endsWith("(optional)")) {
-        optionalSection = true;
-        optionalDepth = depth;
+        if (!optionalSection) { // an optional node inside an optional section does not end it
+          optionalSection = true;
+          optionalDepth = depth;
+        }
         transportSeen |= node.startsWith("dev.cairn:sdk-transport:");
         continue;
       }

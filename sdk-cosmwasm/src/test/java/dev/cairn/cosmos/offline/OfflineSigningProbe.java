@@ -35,7 +35,11 @@ public final class OfflineSigningProbe implements Supplier<String> {
       try (SoftwareSigner s = Signers.software(Secp256k1PrivateKey.of(k))) {
         SignedCosmosTransaction signed = tx.sign(List.of(s));
         TxRaw back = TxRaw.decode(signed.encoded());
-        out.append(signed.id()).append(' ').append(back.body().messages().size()).append('\n');
+        out.append(signed.id()).append(' ').append(back.body().messages().size());
+        // the portable unsigned form and a signed TxRaw decode offline too
+        CosmosTransaction again = CosmosTransaction.decode(tx.encoded());
+        out.append(' ').append(again.sign(List.of(s)).id().equals(signed.id()));
+        out.append(' ').append(SignedCosmosTransaction.decode(signed.encoded(), tx.chainId()).id()).append('\n');
       }
     }
     return out.toString();

@@ -135,12 +135,24 @@ class TransactionsTest {
     CosmosTransaction tx = CosmosTransaction.builder("test-" + g.random().nextInt(100)).messages(msgs)
         .fee(Fee.of(g.coins(2), g.u53())).memo(g.text(30)).timeoutHeight(g.u53())
         .signer(TxSigner.of(p, g.prefix, g.u53(), g.u53(), SignMode.DIRECT)).build();
-    TxRaw raw = TxRaw.decode(tx.encoded());
+    TxRaw raw = TxRaw.decode(tx.unsignedTxRaw());
     assertArrayEquals(tx.bodyBytes(), raw.bodyBytes());
     assertArrayEquals(tx.authInfoBytes(), raw.authInfoBytes());
     assertArrayEquals(tx.bodyBytes(), raw.body().encode());
     assertArrayEquals(tx.authInfoBytes(), raw.authInfo().encode());
     assertEquals(Hex.encode(Hashes.sha256(raw.encode())).toUpperCase(java.util.Locale.ROOT), raw.hash());
+    // the portable unsigned form (chain id, prefixes, account numbers + TxRaw) round-trips
+    CosmosTransaction back = CosmosTransaction.decode(tx.encoded());
+    assertEquals(tx.chainId(), back.chainId());
+    assertEquals(tx.signers(), back.signers());
+    assertArrayEquals(tx.bodyBytes(), back.bodyBytes());
+    assertArrayEquals(tx.authInfoBytes(), back.authInfoBytes());
+    assertArrayEquals(tx.signBytes(0), back.signBytes(0));
+    byte[] enc = tx.encoded();
+    for (int cut = 0; cut < enc.length; cut += 1 + enc.length / 13) {
+      byte[] t = java.util.Arrays.copyOf(enc, cut);
+      assertThrows(DecodingException.class, () -> CosmosTransaction.decode(t));
+    }
   }
 
   @Property(tries = 1000)
