@@ -34,6 +34,10 @@ import org.openjdk.jmh.annotations.Setup;
  *       TxBody}, {@code AuthInfo} (SignerInfo with the {@code PubKey} Any and {@code ModeInfo.Single}
  *       DIRECT), {@code SignDoc} bytes, SHA-256, signature, {@code TxRaw.toByteArray()}.
  *   <li>{@code *Execute}: a CosmWasm {@code MsgExecuteContract} with a 60-byte JSON message and funds.
+ *   <li>{@code cairn*Unverified}: Cairn's signed rows without the verification {@code
+ *       CosmosTransaction.sign} performs after signing ({@code withSignatures} verifies every
+ *       signature against its sign document, a second secp256k1 operation the peer does not do):
+ *       {@code signer.sign(tx.signRequest(account))} and {@code TxRaw.of(...).encode()}.
  *   <li>{@code *SendEncode} / {@code *ExecuteEncode}: the same up to the sign document bytes, without
  *       the signature (the encoding alone; signing dominates the full rows).
  * </ul>
@@ -84,6 +88,8 @@ public class CosmosTransactionBenchmark extends RotatingInputs {
     for (int i = 0; i < COUNT; i++) {
       same("MsgSend signed", i, cairnSend(i), protobufSend(i));
       same("MsgExecuteContract signed", i, cairnExecute(i), protobufExecute(i));
+      same("MsgSend signed, unverified", i, cairnSendUnverified(i), protobufSend(i));
+      same("MsgExecuteContract signed, unverified", i, cairnExecuteUnverified(i), protobufExecute(i));
       same("MsgSend sign doc", i, cairnSendEncode(i), protobufSendEncode(i));
       same("MsgExecuteContract sign doc", i, cairnExecuteEncode(i), protobufExecuteEncode(i));
     }
@@ -119,6 +125,24 @@ public class CosmosTransactionBenchmark extends RotatingInputs {
 
   byte[] cairnExecute(int i) {
     return cairnTx(i, cairnExecuteMsg(i)).sign(List.of(signers[i])).encoded();
+  }
+
+  /**
+   * The public path minus the check {@code sign}/{@code withSignatures} adds: the signature asked
+   * of the signer, the TxRaw assembled from the body and auth info bytes without verifying it.
+   */
+  private byte[] cairnUnverified(int i, dev.cairn.cosmos.msg.CosmosMsg msg) {
+    CosmosTransaction tx = cairnTx(i, msg);
+    byte[] sig = signers[i].sign(tx.signRequest(tx.requiredSigners().get(0))).bytes();
+    return dev.cairn.cosmos.tx.TxRaw.of(tx.bodyBytes(), tx.authInfoBytes(), List.of(sig)).encode();
+  }
+
+  byte[] cairnSendUnverified(int i) {
+    return cairnUnverified(i, cairnSendMsg(i));
+  }
+
+  byte[] cairnExecuteUnverified(int i) {
+    return cairnUnverified(i, cairnExecuteMsg(i));
   }
 
   byte[] cairnSendEncode(int i) {
@@ -211,6 +235,18 @@ public class CosmosTransactionBenchmark extends RotatingInputs {
   @Benchmark
   public byte[] protobufExecute() {
     return protobufExecute(next());
+  }
+
+  /** Cairn: MsgSend signed through the signer and assembled with TxRaw.of, without the verification of sign(). */
+  @Benchmark
+  public byte[] cairnSendUnverified() {
+    return cairnSendUnverified(next());
+  }
+
+  /** Cairn: MsgExecuteContract as {@link #cairnSendUnverified()}. */
+  @Benchmark
+  public byte[] cairnExecuteUnverified() {
+    return cairnExecuteUnverified(next());
   }
 
   /** Cairn: the MsgSend transaction up to its sign document bytes (no signature). */
