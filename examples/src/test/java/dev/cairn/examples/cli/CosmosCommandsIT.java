@@ -71,7 +71,9 @@ class CosmosCommandsIT {
 
   @Test
   void balanceSendAndWaitInBothSignModes() {
-    assertEquals("10000000 ustake", ok(run("cosmos", "balance", wallet)).out().strip());
+    BigInteger start = node.balance(wallet, "ustake");
+    assertTrue(start.signum() > 0);
+    assertEquals(start + " ustake", ok(run("cosmos", "balance", wallet)).out().strip());
     String to = CosmosAddress.of("cosmos", new byte[20]).toString();
     int n = 0;
     for (String mode : new String[] {"direct", "amino"}) {
@@ -86,7 +88,7 @@ class CosmosCommandsIT {
     assertEquals(2000 + " ustake", ok(run("cosmos", "balance", to, "--denom", "ustake")).out().strip());
     // the fee came from the gas price: less than the start minus the sends
     BigInteger left = node.balance(wallet, "ustake");
-    assertTrue(left.compareTo(BigInteger.valueOf(10_000_000 - 2000)) < 0, left.toString());
+    assertTrue(left.compareTo(start.subtract(BigInteger.valueOf(2000))) < 0, left.toString());
   }
 
   @Test
