@@ -110,6 +110,7 @@ public final class RatioReport {
   private static final String TX_SIGN = "evm.TxSignBenchmark";
   private static final String SVM_TX = "svm.SvmTransactionBenchmark";
   private static final String ED25519 = "svm.Ed25519SignBenchmark";
+  private static final String COSMOS_TX = "cosmos.CosmosTransactionBenchmark";
 
   /** Solana targets (issue 9): the transaction path vs each peer (so vs the fastest), signing vs BouncyCastle. */
   static final double SVM_TX_VS_PEERS = 3.0;
@@ -228,6 +229,23 @@ public final class RatioReport {
         ED25519 + ".bouncyCastle", Kind.TIMES, ED25519_VS_BOUNCY_CASTLE, Double.NaN));
     list.add(Comparison.info(ed, "Cairn (sdk-core) vs sol4k Keypair.sign", ED25519 + ".cairn", ED25519 + ".sol4k",
         Kind.TIMES));
+    // sdk-cosmwasm (issue 10): build + sign (direct) + encode vs protobuf-java's generated classes
+    // (no Java Cosmos library resolves from Maven Central); both sign with sdk-core's secp256k1.
+    // Information rows: no target was set by the issue.
+    String[][] cosmos = {
+      {"Send", "Cosmos MsgSend"},
+      {"Execute", "CosmWasm MsgExecuteContract"},
+    };
+    for (String[] c : cosmos) {
+      String op = c[1] + ": build, sign (direct), encode TxRaw";
+      list.add(Comparison.info(op, "sdk-cosmwasm vs protobuf-java generated classes",
+          COSMOS_TX + ".cairn" + c[0], COSMOS_TX + ".protobuf" + c[0], Kind.TIMES));
+      list.add(Comparison.info(op, "sdk-cosmwasm without sign()'s verification vs protobuf-java",
+          COSMOS_TX + ".cairn" + c[0] + "Unverified", COSMOS_TX + ".protobuf" + c[0], Kind.TIMES));
+      list.add(Comparison.info(c[1] + ": build and encode the sign document (no signature)",
+          "sdk-cosmwasm vs protobuf-java generated classes", COSMOS_TX + ".cairn" + c[0] + "Encode",
+          COSMOS_TX + ".protobuf" + c[0] + "Encode", Kind.TIMES));
+    }
     return list;
   }
 

@@ -40,7 +40,10 @@ import picocli.CommandLine.Option;
           + " decoded and verified; then, when a Solana node answers at --svm-rpc-url (default: env "
           + SvmSupport.RPC_URL_ENV + ", else " + SvmSupport.DEFAULT_RPC_URL + "; scripts/litesvm.sh starts"
           + " LiteSVM there) and it is not mainnet: an airdrop, a transfer through the chain adapter, a"
-          + " lookup table created and extended, and a v0 transfer through it."
+          + " lookup table created and extended, and a v0 transfer through it.",
+      "Cosmos: offline, a bank MsgSend and a CosmWasm MsgExecuteContract signed in direct and amino"
+          + " modes (m/44'/118'/0'/0/0), decoded back and verified, and an Ethermint-style eth_secp256k1"
+          + " account signing a MsgSend."
     })
 final class DemoCommand extends WalletCommand implements Callable<Integer> {
   @Option(names = {"-m", "--message"}, paramLabel = "TEXT", defaultValue = "Hello from Cairn",
@@ -60,6 +63,7 @@ final class DemoCommand extends WalletCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Mnemonic mnemonic = Mnemonic.generate(12, new SecureRandom());
+    boolean cosmosOk;
     try {
       run(mnemonic);
       out().println();
@@ -69,17 +73,19 @@ final class DemoCommand extends WalletCommand implements Callable<Integer> {
       svm.online(mnemonic, svmRpcUrl != null ? svmRpcUrl
           : env().getOrDefault(SvmSupport.RPC_URL_ENV, SvmSupport.DEFAULT_RPC_URL));
       out().println();
+      cosmosOk = new CosmosDemo(out()).offline(mnemonic);
+      out().println();
       new EvmDemo(out(), rpcUrl != null ? rpcUrl
           : env().getOrDefault(EvmSupport.RPC_URL_ENV, EvmSupport.DEFAULT_RPC_URL)).run(mnemonic);
     } finally {
       mnemonic.destroy();
     }
-    return ExitCodes.OK;
+    return cosmosOk ? ExitCodes.OK : ExitCodes.INTERNAL;
   }
 
   private void run(Mnemonic mnemonic) {
     out().println("Cairn wallet demo (" + WalletCli.version() + "); only the EVM and Solana parts at"
-        + " the end talk to a node, and only when one is reachable.");
+        + " the end talk to a node (the Cosmos part is offline), and only when one is reachable.");
     out().println();
     out().println("Demo mnemonic (DEMO SECRET: freshly generated and thrown away; never fund it on a real chain):");
     out().println("  " + mnemonic.phrase());

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       AbiCommand.class,
       EvmCommand.class,
       SvmCommand.class,
+      CosmosCommand.class,
       BackendCommand.class,
       DemoCommand.class,
       BatchCommand.class,
