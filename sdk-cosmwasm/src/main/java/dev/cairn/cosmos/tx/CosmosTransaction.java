@@ -343,6 +343,11 @@ public final class CosmosTransaction implements UnsignedTransaction {
    */
   @Override
   public SignedCosmosTransaction withSignatures(Map<AccountId, Signature> signatures) {
+    return withSignatures(signatures, new boolean[signers.size()]);
+  }
+
+  /** {@code trusted[i]}: signature i came from a software signer in this process over this document. */
+  private SignedCosmosTransaction withSignatures(Map<AccountId, Signature> signatures, boolean[] trusted) {
     List<byte[]> sigs = new ArrayList<>(signers.size());
     for (int i = 0; i < signers.size(); i++) {
       Signature s = signatures == null ? null : signatures.get(accounts.get(i));
@@ -350,7 +355,7 @@ public final class CosmosTransaction implements UnsignedTransaction {
         throw new CosmosException(CosmosException.Reason.INVALID_SIGNATURE, "signatures: missing for " + accounts.get(i));
       }
       byte[] b = s.bytes();
-      if (!signers.get(i).publicKey().verify(signBytes(i), b)) {
+      if (trusted[i] ? !isLowSCompact(b) : !signers.get(i).publicKey().verify(signBytes(i), b)) {
         throw new CosmosException(CosmosException.Reason.INVALID_SIGNATURE,
             "signatures: the signature of " + accounts.get(i) + " does not verify (or is high-s)");
       }
@@ -361,13 +366,18 @@ public final class CosmosTransaction implements UnsignedTransaction {
 
   /**
    * Signs with the given signers (matched to the transaction's signers by public key) and returns
-   * the signed transaction. A high-s signature from a backend is normalised to low s.
+   * the signed transaction. A high-s signature from a backend is normalised to low s. Signatures
+   * from a {@link dev.cairn.core.signer.SoftwareSigner} (a key in this process, signing the
+   * request's own digest) are taken as they are; those from any other backend (a Ledger, an HSM,
+   * a remote signer) are verified against their sign document first, so a device that signed
+   * something else is caught here rather than by the chain.
    *
    * @throws CosmosException (INVALID_INPUT) when a required signer has no matching {@link Signer}
    * @throws SignerException when a signer fails
    */
   public SignedCosmosTransaction sign(List<? extends Signer> backends) {
     Map<AccountId, Signature> out = new LinkedHashMap<>();
+    boolean[] trusted = new boolean[signers.size()];
     for (int i = 0; i < signers.size(); i++) {
       byte[] key = signers.get(i).publicKey().compressed();
       Signer match = null;
@@ -386,8 +396,13 @@ public final class CosmosTransaction implements UnsignedTransaction {
         sig = Signature.secp256k1(e.normalizedS().toCompact(), Signature.UNKNOWN_RECOVERY_ID);
       }
       out.put(accounts.get(i), sig);
+      trusted[i] = match instanceof dev.cairn.core.signer.SoftwareSigner;
     }
-    return withSignatures(out);
+    return withSignatures(out, trusted);
+  }
+
+  private static boolean isLowSCompact(byte[] compact) {
+    return compact.length == 64 && EcdsaSignature.fromCompact(compact).isLowS();
   }
 
   @Override

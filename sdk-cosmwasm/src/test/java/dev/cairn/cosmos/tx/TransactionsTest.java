@@ -85,6 +85,44 @@ class TransactionsTest {
     }
   }
 
+  /** A device that signs something other than the request it was given. */
+  private static dev.cairn.core.signer.Signer signingSomethingElse(SoftwareSigner inner) {
+    return new dev.cairn.core.signer.Signer() {
+      @Override
+      public dev.cairn.core.signer.KeyType keyType() {
+        return inner.keyType();
+      }
+
+      @Override
+      public byte[] publicKey() {
+        return inner.publicKey();
+      }
+
+      @Override
+      public boolean supports(SignRequest.Kind kind) {
+        return inner.supports(kind);
+      }
+
+      @Override
+      public java.util.concurrent.CompletableFuture<Signature> signAsync(SignRequest request) {
+        SignRequest other = SignRequest.of(request.kind(), request.account().orElseThrow(), new byte[] {1, 2, 3});
+        return inner.signAsync(other);
+      }
+    };
+  }
+
+  @Test
+  void aSignatureFromAnotherBackendIsVerifiedOneFromASoftwareKeyIsTaken() {
+    CosmosPublicKey p1 = pub(K1, CosmosPublicKey.Type.SECP256K1);
+    String a1 = p1.address("osmo").toString();
+    CosmosTransaction tx = CosmosTransaction.builder("osmosis-1").message(MsgSend.of(a1, a1, List.of()))
+        .fee(List.of(), 100_000).signer(TxSigner.of(p1, "osmo", 1, 2, SignMode.DIRECT)).build();
+    SignedCosmosTransaction ok = tx.sign(List.of(Signers.software(K1)));
+    assertTrue(tx.verify(tx.requiredSigners().get(0), Signature.secp256k1(ok.txRaw().signatures().get(0), Signature.UNKNOWN_RECOVERY_ID)));
+    CosmosException e = assertThrows(CosmosException.class, () -> tx.sign(List.of(signingSomethingElse(Signers.software(K1)))));
+    assertEquals(CosmosException.Reason.INVALID_SIGNATURE, e.reason());
+  }
+
   @Test
   void missingOrWrongSignaturesAreTyped() {
     CosmosPublicKey p1 = pub(K1, CosmosPublicKey.Type.SECP256K1);
