@@ -40,7 +40,10 @@ import picocli.CommandLine.Option;
           + " decoded and verified; then, when a Solana node answers at --svm-rpc-url (default: env "
           + SvmSupport.RPC_URL_ENV + ", else " + SvmSupport.DEFAULT_RPC_URL + "; scripts/litesvm.sh starts"
           + " LiteSVM there) and it is not mainnet: an airdrop, a transfer through the chain adapter, a"
-          + " lookup table created and extended, and a v0 transfer through it."
+          + " lookup table created and extended, and a v0 transfer through it.",
+      "Hardware: an EVM transaction signed through the SDK's emulated Ledger (verified); when SoftHSM2 is"
+          + " installed, a throw-away token in a temporary directory, a secp256k1 key generated in it and an EVM"
+          + " transaction signed there (verified, in a child JVM that has SOFTHSM2_CONF set)."
     })
 final class DemoCommand extends WalletCommand implements Callable<Integer> {
   @Option(names = {"-m", "--message"}, paramLabel = "TEXT", defaultValue = "Hello from Cairn",
@@ -71,6 +74,8 @@ final class DemoCommand extends WalletCommand implements Callable<Integer> {
       out().println();
       new EvmDemo(out(), rpcUrl != null ? rpcUrl
           : env().getOrDefault(EvmSupport.RPC_URL_ENV, EvmSupport.DEFAULT_RPC_URL)).run(mnemonic);
+      out().println();
+      new HardwareDemo(out()).run(env());
     } finally {
       mnemonic.destroy();
     }
