@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * matches; bad input gets the specification's error codes.
  */
 class LedgerOpsTest {
-  static final Path VECTORS = Path.of("../../shared/testdata/ledger");
+  static final Path VECTORS = Path.of(System.getProperty("cairn.testdata", "../../shared/testdata"), "ledger");
   static final BatchEngine ENGINE = WalletOps.engine(new SecureRandom());
   final Random random = new Random(0x1ed9e11L);
 
