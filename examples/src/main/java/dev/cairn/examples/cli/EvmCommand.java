@@ -329,6 +329,9 @@ final class EvmCommand extends WalletCommand implements Runnable {
         waitOptions.check();
       }
       ContractAbi contractAbi = abi.load();
+      if (!signerOptions.isSoftware() && keyOptions.privateKeyEnv != null) {
+        throw new UserInputException("--private-key-env applies to --signer software only");
+      }
       Signer hardware = signerOptions.isSoftware() ? null : signerOptions.open(SignerOptions.Chain.EVM, env(), null);
       Secp256k1PrivateKey key = hardware == null ? keyOptions.privateKey(in(), env()) : null;
       try (Signer signer = hardware != null ? hardware : Signers.software(key);
@@ -469,6 +472,9 @@ final class EvmCommand extends WalletCommand implements Runnable {
       } else {
         msg = Hex.hasPrefix(message) ? AbiCommand.hex("MESSAGE", message)
             : message.getBytes(StandardCharsets.UTF_8);
+      }
+      if (!signerOptions.isSoftware() && keyOptions.privateKeyEnv != null) {
+        throw new UserInputException("--private-key-env applies to --signer software only");
       }
       Signer hardware = signerOptions.isSoftware() ? null : signerOptions.open(SignerOptions.Chain.EVM, env(), null);
       Secp256k1PrivateKey key = hardware == null ? keyOptions.privateKey(in(), env()) : null;

@@ -209,6 +209,9 @@ final class SvmCommand extends WalletCommand implements Runnable {
       Pubkey recipient = SvmSupport.address("TO", to);
       long lamports = SvmSupport.units("AMOUNT", amount, inLamports ? 0 : SvmSupport.SOL_DECIMALS);
       send.check();
+      if (!signerOptions.isSoftware() && (keys.keypairFile != null || keys.path != null)) {
+        throw new UserInputException("--keypair and --path apply to --signer software (a Ledger: --ledger-path)");
+      }
       Signer hardware = signerOptions.isSoftware() ? null : signerOptions.open(SignerOptions.Chain.SVM, env(), null);
       Keypair kp = hardware == null ? keys.keypair(in(), env()) : null;
       try (Signer signer = hardware != null ? hardware : Signers.software(kp.privateKey());
@@ -256,6 +259,9 @@ final class SvmCommand extends WalletCommand implements Runnable {
       Pubkey mintKey = SvmSupport.address("MINT", mint);
       Pubkey recipient = SvmSupport.address("TO", to);
       send.check();
+      if (!signerOptions.isSoftware() && (keys.keypairFile != null || keys.path != null)) {
+        throw new UserInputException("--keypair and --path apply to --signer software (a Ledger: --ledger-path)");
+      }
       Signer hardware = signerOptions.isSoftware() ? null : signerOptions.open(SignerOptions.Chain.SVM, env(), null);
       Keypair kp = hardware == null ? keys.keypair(in(), env()) : null;
       try (Signer signer = hardware != null ? hardware : Signers.software(kp.privateKey());

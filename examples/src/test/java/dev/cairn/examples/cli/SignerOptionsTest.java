@@ -59,6 +59,14 @@ class SignerOptionsTest {
     r = Cli.run(new byte[0], Map.of(), "evm", "sign", "--signer", "pkcs11:/usr/lib/softhsm/libsofthsm2.so", "hi");
     assertEquals(ExitCodes.INVALID_INPUT, r.exitCode());
     assertTrue(r.err().contains("--pkcs11-token LABEL and --pkcs11-key LABEL"), r.err());
+    r = Cli.run(new byte[0], Map.of("K", "x"), "evm", "sign", "--signer", "ledger", "--ledger-emulator",
+        "--private-key-env", "K", "hi");
+    assertEquals(ExitCodes.INVALID_INPUT, r.exitCode());
+    assertTrue(r.err().contains("--private-key-env applies to --signer software only"), r.err());
+    r = Cli.run(new byte[0], Map.of(), "svm", "transfer", "11111111111111111111111111111111", "1", "--keypair",
+        "id.json", "--signer", "ledger", "--ledger-emulator", "--rpc", "http://127.0.0.1:1");
+    assertEquals(ExitCodes.INVALID_INPUT, r.exitCode());
+    assertTrue(r.err().contains("--keypair and --path apply to --signer software"), r.err());
     r = Cli.run(new byte[0], Map.of(), "evm", "sign", "--signer", "pkcs11:", "hi");
     assertTrue(r.err().contains("module path is missing"), r.err());
     r = Cli.run(new byte[0], Map.of(), "evm", "sign", "--signer", "ledger", "--ledger-emulator", "--ledger-path",
