@@ -43,7 +43,10 @@ import picocli.CommandLine.Option;
           + " lookup table created and extended, and a v0 transfer through it.",
       "Cosmos: offline, a bank MsgSend and a CosmWasm MsgExecuteContract signed in direct and amino"
           + " modes (m/44'/118'/0'/0/0), decoded back and verified, and an Ethermint-style eth_secp256k1"
-          + " account signing a MsgSend."
+          + " account signing a MsgSend.",
+      "Hardware: an EVM transaction signed through the SDK's emulated Ledger (verified); when SoftHSM2 is"
+          + " installed, a throw-away token in a temporary directory, a secp256k1 key generated in it and an EVM"
+          + " transaction signed there (verified, in a child JVM that has SOFTHSM2_CONF set)."
     })
 final class DemoCommand extends WalletCommand implements Callable<Integer> {
   @Option(names = {"-m", "--message"}, paramLabel = "TEXT", defaultValue = "Hello from Cairn",
@@ -77,6 +80,8 @@ final class DemoCommand extends WalletCommand implements Callable<Integer> {
       out().println();
       new EvmDemo(out(), rpcUrl != null ? rpcUrl
           : env().getOrDefault(EvmSupport.RPC_URL_ENV, EvmSupport.DEFAULT_RPC_URL)).run(mnemonic);
+      out().println();
+      new HardwareDemo(out()).run(env());
     } finally {
       mnemonic.destroy();
     }

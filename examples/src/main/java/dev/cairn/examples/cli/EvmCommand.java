@@ -11,7 +11,7 @@ import dev.cairn.core.chain.ChainError;
 import dev.cairn.core.crypto.Secp256k1PrivateKey;
 import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.signer.Signers;
-import dev.cairn.core.signer.SoftwareSigner;
+import dev.cairn.core.signer.Signer;
 import dev.cairn.evm.ConfirmedReceipt;
 import dev.cairn.evm.EvmChainAdapter;
 import dev.cairn.evm.nonce.Submission;
@@ -307,6 +307,8 @@ final class EvmCommand extends WalletCommand implements Runnable {
 
     @Mixin SecretOptions.PrivateKey keyOptions;
 
+    @Mixin SignerOptions signerOptions;
+
     @Override
     public void run() {
       Address target = EvmSupport.address("TO", to);
@@ -327,8 +329,12 @@ final class EvmCommand extends WalletCommand implements Runnable {
         waitOptions.check();
       }
       ContractAbi contractAbi = abi.load();
-      Secp256k1PrivateKey key = keyOptions.privateKey(in(), env());
-      try (SoftwareSigner signer = Signers.software(key);
+      if (!signerOptions.isSoftware() && keyOptions.privateKeyEnv != null) {
+        throw new UserInputException("--private-key-env applies to --signer software only");
+      }
+      Signer hardware = signerOptions.isSoftware() ? null : signerOptions.open(SignerOptions.Chain.EVM, env(), null);
+      Secp256k1PrivateKey key = hardware == null ? keyOptions.privateKey(in(), env()) : null;
+      try (Signer signer = hardware != null ? hardware : Signers.software(key);
           EvmRpcClient rpc = rpc();
           EvmChainAdapter evm = adapter(rpc)) {
         if (contractAbi != null) {
@@ -347,7 +353,9 @@ final class EvmCommand extends WalletCommand implements Runnable {
           waitOptions.awaitAndPrint(this, evm, s.hash());
         }
       } finally {
-        key.destroy();
+        if (key != null) {
+          key.destroy();
+        }
       }
     }
   }
@@ -450,6 +458,8 @@ final class EvmCommand extends WalletCommand implements Runnable {
 
     @Mixin SecretOptions.PrivateKey keyOptions;
 
+    @Mixin SignerOptions signerOptions;
+
     @Override
     public void run() {
       if ((message == null) == (typedData == null)) {
@@ -463,13 +473,19 @@ final class EvmCommand extends WalletCommand implements Runnable {
         msg = Hex.hasPrefix(message) ? AbiCommand.hex("MESSAGE", message)
             : message.getBytes(StandardCharsets.UTF_8);
       }
-      Secp256k1PrivateKey key = keyOptions.privateKey(in(), env());
-      try (SoftwareSigner signer = Signers.software(key)) {
+      if (!signerOptions.isSoftware() && keyOptions.privateKeyEnv != null) {
+        throw new UserInputException("--private-key-env applies to --signer software only");
+      }
+      Signer hardware = signerOptions.isSoftware() ? null : signerOptions.open(SignerOptions.Chain.EVM, env(), null);
+      Secp256k1PrivateKey key = hardware == null ? keyOptions.privateKey(in(), env()) : null;
+      try (Signer signer = hardware != null ? hardware : Signers.software(key)) {
         EvmSignature sig = td != null ? EvmSigning.signTypedData(td, signer)
             : EvmSigning.signPersonalMessage(msg, signer);
         out().println(sig.toHex());
       } finally {
-        key.destroy();
+        if (key != null) {
+          key.destroy();
+        }
       }
     }
 

@@ -15,7 +15,7 @@ import dev.cairn.core.chain.SignedTransaction;
 import dev.cairn.core.chain.TransactionRequest;
 import dev.cairn.core.chain.TxReceipt;
 import dev.cairn.core.signer.Signers;
-import dev.cairn.core.signer.SoftwareSigner;
+import dev.cairn.core.signer.Signer;
 import dev.cairn.svm.Keypair;
 import dev.cairn.svm.Pubkey;
 import dev.cairn.svm.adapter.SvmChainAdapter;
@@ -147,7 +147,7 @@ final class SvmCommand extends WalletCommand implements Runnable {
   }
 
   /** Builds, signs, sends and (unless --no-wait) waits; prints the signature and the outcome. */
-  static void submit(WalletCommand cmd, SvmChainAdapter a, TransactionRequest request, SoftwareSigner signer,
+  static void submit(WalletCommand cmd, SvmChainAdapter a, TransactionRequest request, Signer signer,
       SendOptions send) {
     try {
       SignedTransaction s = EvmSupport.await(a.build(request).thenCompose(u -> a.sign(u, signer)));
@@ -200,6 +200,8 @@ final class SvmCommand extends WalletCommand implements Runnable {
 
     @Mixin SvmSupport.KeyOptions keys;
 
+    @Mixin SignerOptions signerOptions;
+
     @Mixin SendOptions send;
 
     @Override
@@ -207,16 +209,23 @@ final class SvmCommand extends WalletCommand implements Runnable {
       Pubkey recipient = SvmSupport.address("TO", to);
       long lamports = SvmSupport.units("AMOUNT", amount, inLamports ? 0 : SvmSupport.SOL_DECIMALS);
       send.check();
-      Keypair kp = keys.keypair(in(), env());
-      try (SoftwareSigner signer = Signers.software(kp.privateKey()); SvmChainAdapter a = SvmSupport.adapter(rpc())) {
-        TransactionRequest r = TransactionRequest.transfer(a.accountOf(kp.publicKey()), a.accountOf(recipient),
+      if (!signerOptions.isSoftware() && (keys.keypairFile != null || keys.path != null)) {
+        throw new UserInputException("--keypair and --path apply to --signer software (a Ledger: --ledger-path)");
+      }
+      Signer hardware = signerOptions.isSoftware() ? null : signerOptions.open(SignerOptions.Chain.SVM, env(), null);
+      Keypair kp = hardware == null ? keys.keypair(in(), env()) : null;
+      try (Signer signer = hardware != null ? hardware : Signers.software(kp.privateKey());
+          SvmChainAdapter a = SvmSupport.adapter(rpc())) {
+        TransactionRequest r = TransactionRequest.transfer(a.accountOf(Pubkey.of(signer.publicKey())), a.accountOf(recipient),
             Amount.of(lamports, Denomination.SOL)).withSigner(signer.descriptor());
         if (memo != null) {
           r = r.withMemo(memo);
         }
         submit(this, a, r, signer, send);
       } finally {
-        kp.destroy();
+        if (kp != null) {
+          kp.destroy();
+        }
       }
     }
   }
@@ -241,6 +250,8 @@ final class SvmCommand extends WalletCommand implements Runnable {
 
     @Mixin SvmSupport.KeyOptions keys;
 
+    @Mixin SignerOptions signerOptions;
+
     @Mixin SendOptions send;
 
     @Override
@@ -248,8 +259,13 @@ final class SvmCommand extends WalletCommand implements Runnable {
       Pubkey mintKey = SvmSupport.address("MINT", mint);
       Pubkey recipient = SvmSupport.address("TO", to);
       send.check();
-      Keypair kp = keys.keypair(in(), env());
-      try (SoftwareSigner signer = Signers.software(kp.privateKey()); SvmChainAdapter a = SvmSupport.adapter(rpc())) {
+      if (!signerOptions.isSoftware() && (keys.keypairFile != null || keys.path != null)) {
+        throw new UserInputException("--keypair and --path apply to --signer software (a Ledger: --ledger-path)");
+      }
+      Signer hardware = signerOptions.isSoftware() ? null : signerOptions.open(SignerOptions.Chain.SVM, env(), null);
+      Keypair kp = hardware == null ? keys.keypair(in(), env()) : null;
+      try (Signer signer = hardware != null ? hardware : Signers.software(kp.privateKey());
+          SvmChainAdapter a = SvmSupport.adapter(rpc())) {
         Optional<AccountInfo> info = a.rpc().getAccountInfo(mintKey, AccountEncoding.BASE64, Commitment.CONFIRMED).send();
         if (!info.isPresent()) {
           throw new UserInputException("MINT: " + mintKey + " does not exist");
@@ -264,7 +280,7 @@ final class SvmCommand extends WalletCommand implements Runnable {
         }
         int decimals = data[44] & 0xff; // Mint: COption<Pubkey> authority (36), supply (8), decimals (1)
         long units = SvmSupport.units("AMOUNT", amount, decimals);
-        Pubkey owner = kp.publicKey();
+        Pubkey owner = Pubkey.of(signer.publicKey());
         Pubkey from = AssociatedTokenProgram.address(owner, mintKey, program);
         Pubkey toAta = AssociatedTokenProgram.address(recipient, mintKey, program);
         TransactionRequest r = a.callRequest(owner, List.of(
@@ -273,7 +289,9 @@ final class SvmCommand extends WalletCommand implements Runnable {
             .withSigner(signer.descriptor());
         submit(this, a, r, signer, send);
       } finally {
-        kp.destroy();
+        if (kp != null) {
+          kp.destroy();
+        }
       }
     }
   }

@@ -185,4 +185,21 @@ class EvmCommandsIT {
     assertTrue(out.contains("0.01 ETH\n"), out); // the recipient's balance after
     assertTrue(out.contains("secp256k1 backend: "), out);
   }
+
+  @Test
+  void sendSignedByTheEmulatedLedgerIsMined() {
+    String ledger = "0x9858EfFD232B4033E47d90003D41EC34EcaEda94"; // the emulator's test mnemonic, m/44'/60'/0'/0/0
+    ok(run(envWithKey(8), "evm", "send", ledger, "--value", "1ether", "--wait"));
+    String to = "0x0000000000000000000000000000000000c0ffee";
+    java.math.BigInteger before = new java.math.BigInteger(ok(run(env(), "evm", "balance", to)).out().strip());
+    Cli.Result r = ok(run(env(), "evm", "send", to, "--value", "0.25ether", "--wait",
+        "--signer", "ledger", "--ledger-emulator"));
+    assertTrue(r.out().contains("success (1)"), r.out());
+    assertTrue(r.out().contains("from         " + ledger), r.out());
+    assertEquals(before.add(new java.math.BigInteger("250000000000000000")),
+        new java.math.BigInteger(ok(run(env(), "evm", "balance", to)).out().strip()));
+    // legacy (EIP-155) through the device too
+    ok(run(env(), "evm", "send", to, "--value", "1gwei", "--legacy", "--wait", "--signer", "ledger",
+        "--ledger-emulator"));
+  }
 }

@@ -103,6 +103,20 @@ class SvmCommandsIT {
   }
 
   @Test
+  void transferSignedByTheEmulatedLedger() {
+    // the emulator's test mnemonic is ABANDON: its Solana app key at m/44'/501'/0'/0' is the funded wallet
+    Pubkey to = Pubkey.of(Keypair.generate(new SecureRandom()).publicKey().bytes());
+    Cli.Result r = ok(run(env(), "svm", "transfer", to.toBase58(), "0.125", "--signer", "ledger", "--ledger-emulator"));
+    assertTrue(r.out().contains("status       success"), r.out());
+    assertEquals(125_000_000L, svm.balance(to.toBase58()));
+    // another path: an unfunded key, refused by the node's preflight (exit 1), nothing moved
+    Cli.Result poor = run(env(), "svm", "transfer", to.toBase58(), "0.125", "--signer", "ledger", "--ledger-emulator",
+        "--ledger-path", "m/44'/501'/7'/0'");
+    assertEquals(ExitCodes.INVALID_INPUT, poor.exitCode(), poor.out() + poor.err());
+    assertEquals(125_000_000L, svm.balance(to.toBase58()));
+  }
+
+  @Test
   void tokenTransferCreatesTheRecipientsAccount() throws Exception {
     try (SvmChainAdapter a = SvmChainAdapter.builder(SvmRpcClient.create(svm.url())).pollInterval(Duration.ofMillis(100)).build();
         SoftwareSigner owner = Signers.software(Keypair.fromJson(walletJson).privateKey());

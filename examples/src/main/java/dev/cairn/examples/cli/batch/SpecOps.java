@@ -14,7 +14,6 @@ public final class SpecOps {
   /** Op name to the module that will provide it. */
   public static Map<String, String> notYetImplemented() {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("ledger.apdus", "sdk-hsm");
     return m;
   }
 }

@@ -42,6 +42,7 @@ public final class WalletOps {
     m.putAll(AbiOps.ops());
     m.putAll(CosmosOps.ops());
     m.putAll(SvmOps.ops());
+    m.putAll(LedgerOps.ops());
     return m;
   }
 
