@@ -4,8 +4,8 @@ import dev.cairn.core.chain.ChainException;
 import dev.cairn.core.chain.ErrorKind;
 import dev.cairn.core.crypto.Secp256k1PrivateKey;
 import dev.cairn.core.encoding.DecodingException;
+import dev.cairn.core.signer.Signer;
 import dev.cairn.core.signer.Signers;
-import dev.cairn.core.signer.SoftwareSigner;
 import dev.cairn.cosmos.Coin;
 import dev.cairn.cosmos.CosmosAddress;
 import dev.cairn.cosmos.CosmosException;
@@ -137,6 +137,8 @@ final class CosmosCommand extends WalletCommand implements Runnable {
     int timeoutSeconds;
 
     @Mixin CosmosSupport.KeyOptions keys;
+
+    @Mixin SignerOptions signerOptions;
   }
 
   /** Account lookup, simulation, fee, signing, broadcast and (unless --no-wait) inclusion. */
@@ -165,8 +167,19 @@ final class CosmosCommand extends WalletCommand implements Runnable {
     } catch (CosmosException e) {
       throw new UserInputException("--prefix: " + e.getMessage());
     }
-    Secp256k1PrivateKey key = o.keys.key(cmd.in(), cmd.env());
-    try (SoftwareSigner signer = Signers.software(key); CosmosRestClient rest = cmd.rest()) {
+    if (!o.signerOptions.isSoftware() && (o.keys.path != null || o.keys.privateKey.privateKeyEnv != null
+        || o.keys.mnemonic.mnemonicEnv != null)) {
+      throw new UserInputException("--path, --private-key-env and --mnemonic-env apply to --signer software"
+          + " (a Ledger: --ledger-path)");
+    }
+    Signer hardware = o.signerOptions.isSoftware() ? null : o.signerOptions.open(SignerOptions.Chain.COSMOS, cmd.env(), prefix);
+    if (hardware != null && mode == SignMode.DIRECT
+        && !hardware.supports(dev.cairn.core.signer.SignRequest.Kind.COSMOS_SIGN_DOC_DIRECT)) {
+      cmd.err().println("this signer cannot sign SIGN_MODE_DIRECT (a Ledger signs amino JSON): using amino");
+      mode = SignMode.AMINO_JSON;
+    }
+    Secp256k1PrivateKey key = hardware == null ? o.keys.key(cmd.in(), cmd.env()) : null;
+    try (Signer signer = hardware != null ? hardware : Signers.software(key); CosmosRestClient rest = cmd.rest()) {
       CosmosPublicKey pub = CosmosPublicKey.of(o.keys.keyType.type, signer.publicKey());
       String from = pub.address(prefix).toString();
       CosmosMsg msg = msgFor.apply(from);

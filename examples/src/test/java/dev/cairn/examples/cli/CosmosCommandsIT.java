@@ -92,6 +92,26 @@ class CosmosCommandsIT {
   }
 
   @Test
+  void sendSignedByTheEmulatedLedgerInAminoMode() {
+    // the emulator's test mnemonic is ABANDON: its Cosmos app key at m/44'/118'/0'/0/0 is the funded wallet
+    String to = CosmosAddress.of("cosmos", new byte[] {
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7}).toString();
+    Map<String, String> e = env();
+    e.remove("WALLET_MNEMONIC");
+    Cli.Result r = Cli.run(new byte[0], e, "cosmos", "send", to, "700ustake", "--chain-id", CHAIN,
+        "--gas-price", "0.025ustake", "--signer", "ledger", "--ledger-emulator");
+    assertEquals(0, r.exitCode(), r.out() + r.err());
+    assertTrue(r.err().contains("using amino"), r.err());
+    assertTrue(r.out().contains("status     success"), r.out());
+    assertEquals(BigInteger.valueOf(700), node.balance(to, "ustake"));
+    // a software-key option with a hardware signer is refused, nothing sent
+    Cli.Result both = Cli.run(new byte[0], e, "cosmos", "send", to, "700ustake", "--chain-id", CHAIN,
+        "--gas-price", "0.025ustake", "--signer", "ledger", "--ledger-emulator", "--path", "m/44'/118'/0'/0/1");
+    assertTrue(both.exitCode() != 0, both.out());
+    assertEquals(BigInteger.valueOf(700), node.balance(to, "ustake"));
+  }
+
+  @Test
   void executeThenQueryTheContract() throws Exception {
     long before = node.count(contract);
     Cli.Result r = ok(run("cosmos", "execute", contract, "{\"increment\":{}}", "--chain-id", CHAIN,
