@@ -312,7 +312,7 @@ public final class SvmRpcClient implements AutoCloseable {
       Commitment c) {
     Objects.requireNonNull(programId, "programId");
     Objects.requireNonNull(encoding, "encoding");
-    List<AccountFilter> fs = copy("filters", filters, 4);
+    List<AccountFilter> fs = RpcJson.checkFilters(filters);
     return call("getProgramAccounts", g -> {
       g.writeString(programId.toBase58());
       g.writeStartObject();
@@ -320,23 +320,7 @@ public final class SvmRpcClient implements AutoCloseable {
       if (c != null) {
         g.writeStringField("commitment", c.wireName());
       }
-      if (!fs.isEmpty()) {
-        g.writeArrayFieldStart("filters");
-        for (AccountFilter f : fs) {
-          g.writeStartObject();
-          if (f.isDataSize()) {
-            g.writeNumberField("dataSize", f.dataSizeValue());
-          } else {
-            g.writeObjectFieldStart("memcmp");
-            g.writeNumberField("offset", f.offset());
-            g.writeStringField("bytes", f.encodedBytes());
-            g.writeStringField("encoding", f.isBase64() ? "base64" : "base58");
-            g.writeEndObject();
-          }
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-      }
+      RpcJson.writeFilters(g, fs);
       g.writeEndObject();
     }, RpcJson::keyedAccounts, true);
   }

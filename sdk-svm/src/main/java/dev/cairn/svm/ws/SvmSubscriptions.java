@@ -19,7 +19,6 @@ import dev.cairn.transport.ws.WsSubscriptionListener;
 import dev.cairn.transport.ws.WsSubscriptionSpec;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
@@ -101,7 +100,7 @@ public final class SvmSubscriptions implements AutoCloseable {
       WsSubscriptionListener<AccountNotification> listener) {
     Objects.requireNonNull(programId, "programId");
     Objects.requireNonNull(encoding, "encoding");
-    List<AccountFilter> fs = new ArrayList<>(Objects.requireNonNull(filters, "filters"));
+    List<AccountFilter> fs = RpcJson.checkFilters(filters);
     return ws.subscribe(WsSubscriptionSpec.of("programSubscribe " + programId, "programSubscribe", g -> {
       g.writeString(programId.toBase58());
       g.writeStartObject();
@@ -109,23 +108,7 @@ public final class SvmSubscriptions implements AutoCloseable {
       if (commitment != null) {
         g.writeStringField("commitment", commitment.wireName());
       }
-      if (!fs.isEmpty()) {
-        g.writeArrayFieldStart("filters");
-        for (AccountFilter f : fs) {
-          g.writeStartObject();
-          if (f.isDataSize()) {
-            g.writeNumberField("dataSize", f.dataSizeValue());
-          } else {
-            g.writeObjectFieldStart("memcmp");
-            g.writeNumberField("offset", f.offset());
-            g.writeStringField("bytes", f.encodedBytes());
-            g.writeStringField("encoding", f.isBase64() ? "base64" : "base58");
-            g.writeEndObject();
-          }
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-      }
+      RpcJson.writeFilters(g, fs);
       g.writeEndObject();
     }, "programUnsubscribe", p -> {
       RpcJson.Contextual<KeyedAccount> c = RpcJson.contextual(p, RpcJson::keyedAccount);

@@ -6,6 +6,7 @@ import dev.cairn.core.json.Json;
 import dev.cairn.core.json.JsonValue;
 import dev.cairn.svm.Pubkey;
 import dev.cairn.svm.errors.TransactionError;
+import dev.cairn.svm.rpc.AccountFilter;
 import dev.cairn.svm.rpc.AccountInfo;
 import dev.cairn.svm.rpc.Commitment;
 import dev.cairn.svm.rpc.KeyedAccount;
@@ -36,6 +37,53 @@ import java.util.Optional;
  * (see {@link JsonValues}). Unknown members are skipped; required members must be present.
  */
 public final class RpcJson {
+  /** The node's limit on account filters (getProgramAccounts, programSubscribe). */
+  public static final int MAX_FILTERS = 4;
+
+  /**
+   * An unmodifiable copy of {@code filters}, checked: not null, no null entry, at most {@link
+   * #MAX_FILTERS}.
+   *
+   * @throws IllegalArgumentException naming {@code filters} when there are more
+   */
+  public static List<AccountFilter> checkFilters(List<AccountFilter> filters) {
+    java.util.Objects.requireNonNull(filters, "filters");
+    if (filters.size() > MAX_FILTERS) {
+      throw new IllegalArgumentException("filters: at most " + MAX_FILTERS + " entries, got " + filters.size());
+    }
+    List<AccountFilter> out = new java.util.ArrayList<>(filters.size());
+    for (int i = 0; i < filters.size(); i++) {
+      out.add(java.util.Objects.requireNonNull(filters.get(i), "filters[" + i + "]"));
+    }
+    return java.util.Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Writes the {@code "filters"} member of a getProgramAccounts or programSubscribe configuration
+   * object (dataSize, or memcmp with offset, bytes and their encoding); nothing when empty.
+   */
+  public static void writeFilters(com.fasterxml.jackson.core.JsonGenerator g, List<AccountFilter> filters)
+      throws java.io.IOException {
+    if (filters.isEmpty()) {
+      return;
+    }
+    g.writeArrayFieldStart("filters");
+    for (AccountFilter f : filters) {
+      g.writeStartObject();
+      if (f.isDataSize()) {
+        g.writeNumberField("dataSize", f.dataSizeValue());
+      } else {
+        g.writeObjectFieldStart("memcmp");
+        g.writeNumberField("offset", f.offset());
+        g.writeStringField("bytes", f.encodedBytes());
+        g.writeStringField("encoding", f.isBase64() ? "base64" : "base58");
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
   private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   private RpcJson() {}
