@@ -12,6 +12,7 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
@@ -101,7 +102,7 @@ final class NativeImageScan {
         Frame<SourceValue> f = frames[m.instructions.indexOf(call)];
         String where = cls + "#" + m.name;
         String api = simple(call.owner) + "." + call.name;
-        out.add(new Use(module, where, kind, api, target(kind, call, f, cn)));
+        out.add(new Use(module, where, kind, api, target(kind, call, f, cn, frames, m.instructions)));
       }
     }
     return out;
@@ -207,7 +208,8 @@ final class NativeImageScan {
     return Type.getArgumentTypes(c.desc).length;
   }
 
-  private static String target(Kind kind, MethodInsnNode c, Frame<SourceValue> f, ClassNode self) {
+  private static String target(Kind kind, MethodInsnNode c, Frame<SourceValue> f, ClassNode self,
+      Frame<SourceValue>[] frames, InsnList insns) {
     int args = argCount(c);
     boolean isStatic = c.getOpcode() == Opcodes.INVOKESTATIC;
     String r;
@@ -242,7 +244,7 @@ final class NativeImageScan {
         r = c.name.equals("loadClass") || c.name.equals("findClass") ? literalString(f, args - 1) : null;
         break;
       case PROXY:
-        r = c.name.equals("newProxyInstance") || c.name.equals("getProxyClass") ? proxyInterfaces(f, c, args) : null;
+        r = c.name.equals("newProxyInstance") || c.name.equals("getProxyClass") ? proxyInterfaces(f, c, frames, insns) : null;
         break;
       case NATIVE:
         r = c.owner.equals("jnr/ffi/LibraryLoader") && c.name.equals("create")
@@ -321,18 +323,29 @@ final class NativeImageScan {
   }
 
   /** The interfaces of {@code new Class[] {A.class, B.class}} as "A,B", or null. */
-  private static String proxyInterfaces(Frame<SourceValue> f, MethodInsnNode c, int args) {
+  private static String proxyInterfaces(
+      Frame<SourceValue> f, MethodInsnNode c, Frame<SourceValue>[] frames, InsnList insns) {
     // newProxyInstance(ClassLoader, Class[], InvocationHandler), getProxyClass(ClassLoader, Class...)
     int arrayArg = c.name.equals("newProxyInstance") ? 1 : 0;
     if (f == null || f.getStackSize() <= arrayArg) {
       return null;
     }
     SourceValue v = f.getStack(f.getStackSize() - 1 - arrayArg);
-    if (v.insns.size() != 1 || v.insns.iterator().next().getOpcode() != Opcodes.ANEWARRAY) {
+    if (v.insns.size() != 1) {
+      return null;
+    }
+    AbstractInsnNode src = v.insns.iterator().next();
+    // ASM's Frame gives both values of a DUP the DUP as their source: follow it to what was duplicated
+    while (src != null && src.getOpcode() == Opcodes.DUP) {
+      Frame<SourceValue> at = frames[insns.indexOf(src)];
+      SourceValue top = at.getStack(at.getStackSize() - 1);
+      src = top.insns.size() == 1 ? top.insns.iterator().next() : null;
+    }
+    if (src == null || src.getOpcode() != Opcodes.ANEWARRAY) {
       return null;
     }
     List<String> names = new ArrayList<>();
-    for (AbstractInsnNode i = v.insns.iterator().next().getNext(); i != null && i != c; i = i.getNext()) {
+    for (AbstractInsnNode i = src.getNext(); i != null && i != c; i = i.getNext()) {
       if (i instanceof LdcInsnNode && ((LdcInsnNode) i).cst instanceof Type) {
         names.add(((Type) ((LdcInsnNode) i).cst).getClassName());
       } else if (i instanceof MethodInsnNode || i instanceof VarInsnNode && i.getOpcode() != Opcodes.ALOAD

@@ -59,6 +59,11 @@ class NativeImageScanSelfTest {
           (p, m, a) -> null);
     }
 
+    static Object proxyOfTwo() {
+      return Proxy.newProxyInstance(Fixture.class.getClassLoader(),
+          new Class<?>[] {Runnable.class, AutoCloseable.class}, (p, m, a) -> null);
+    }
+
     static void nativeLibrary() {
       System.loadLibrary("secp256k1");
     }
@@ -95,6 +100,7 @@ class NativeImageScanSelfTest {
     assertEquals(FIXTURE + "#<init>()", use(uses, "constructor").target());
     assertEquals(NativeImageScan.Kind.PROXY, use(uses, "proxy").kind());
     assertEquals("java.lang.Runnable", use(uses, "proxy").target());
+    assertEquals("java.lang.Runnable,java.lang.AutoCloseable", use(uses, "proxyOfTwo").target());
     assertEquals(NativeImageScan.Kind.NATIVE, use(uses, "nativeLibrary").kind());
   }
 
@@ -117,7 +123,8 @@ class NativeImageScanSelfTest {
             "{\"resources\":{\"includes\":[{\"pattern\":\"\\\\Qdev/cairn/apicheck/words.txt\\\\E\"},"
                 + "{\"pattern\":\"META-INF/.*\\\\.properties\"},"
                 + "{\"pattern\":\"\\\\QMETA-INF/services/java.lang.Runnable\\\\E\"}]}}")
-        .add("META-INF/native-image/dev.cairn/m/proxy-config.json", "[{\"interfaces\":[\"java.lang.Runnable\"]}]");
+        .add("META-INF/native-image/dev.cairn/m/proxy-config.json", "[{\"interfaces\":[\"java.lang.Runnable\"]},"
+            + "{\"interfaces\":[\"java.lang.Runnable\",\"java.lang.AutoCloseable\"]}]");
     List<NativeImageScan.Use> uses = uses();
     List<String> bad = NativeImageScan.uncovered(uses, Map.of("m", md), Set.of());
     assertEquals(2, bad.size(), String.join("\n", bad));

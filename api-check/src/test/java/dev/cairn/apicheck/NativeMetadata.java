@@ -68,6 +68,8 @@ final class NativeMetadata {
   final Map<String, List<String>> services = new LinkedHashMap<>();
   /** The metadata files read, relative to the output directory. */
   final List<String> files = new ArrayList<>();
+  /** Other files under META-INF/native-image (native-image.properties). */
+  final List<String> otherFiles = new ArrayList<>();
   /** Every file name under the output directory that is not a class (the module's resources). */
   final Set<String> resourceFiles = new LinkedHashSet<>();
 
@@ -93,6 +95,8 @@ final class NativeMetadata {
           m.services.put(rel.substring("META-INF/services/".length()), providers(Files.readString(p)));
         } else if (rel.startsWith("META-INF/native-image/") && rel.endsWith(".json")) {
           m.add(rel, Files.readString(p, StandardCharsets.UTF_8));
+        } else if (rel.startsWith("META-INF/native-image/")) {
+          m.otherFiles.add(rel); // native-image.properties
         }
       }
     } catch (IOException e) {
