@@ -477,8 +477,8 @@ final class NativeImageScan {
     for (String p : providers) {
       NativeMetadata.TypeEntry t = m.reflect.get(p);
       if (t == null || !t.hasConstructor("")) {
-        out.add(m.module + " provides " + service + " with " + p
-            + " but its reflect-config.json does not register p's public no-argument constructor".replace("p's", p + "'s"));
+        out.add(m.module + " provides " + service + " with " + p + " but its reflect-config.json does not"
+            + " register the public no-argument constructor of " + p);
       }
     }
     return out;
@@ -501,8 +501,7 @@ final class NativeImageScan {
       String member = t.substring(dot + 1);
       if (member.startsWith("<init>")) {
         String params = member.equals("<init>") ? null : member.substring("<init>(".length(), member.length() - 1);
-        if (params == null ? e.allConstructors || !e.methodNames.isEmpty() && e.methodNames.contains("<init>")
-            : e.hasConstructor(params)) {
+        if (params == null ? e.allConstructors || e.methodNames.contains("<init>") : e.hasConstructor(params)) {
           return true;
         }
       } else if (e.hasMethod(member) || e.hasField(member)) {
