@@ -3,6 +3,7 @@ package dev.cairn.nativeimpl.secp256k1;
 import dev.cairn.core.crypto.spi.Secp256k1Backend;
 import dev.cairn.core.encoding.Hex;
 import dev.cairn.nativeimpl.secp256k1.internal.LibSecp256k1;
+import dev.cairn.nativeimpl.secp256k1.internal.NativeImage;
 import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -29,6 +30,10 @@ import jnr.ffi.LibraryLoader;
  *
  * <p>If nothing loads, {@link #isAvailable()} is {@code false} and {@link #unavailableReason()}
  * says what was tried; neither class loading nor construction throws.
+ *
+ * <p>In a GraalVM native image (the system property {@code org.graalvm.nativeimage.imagecode} is
+ * set) nothing is loaded: jnr-ffi generates code at run time, which an image cannot run, so the
+ * backend is unavailable with a reason that says so and sdk-core selects the pure-Java backend.
  *
  * <h2>Context</h2>
  *
@@ -346,8 +351,11 @@ public final class LibSecp256k1Backend implements Secp256k1Backend {
       return new Binding(reason);
     }
 
-    /** Tries each candidate in turn; never throws. */
+    /** Tries each candidate in turn; never throws. In a native image, tries nothing. */
     static Binding load(List<String> candidates) {
+      if (NativeImage.active()) {
+        return failed(NativeImage.reason("libsecp256k1 through jnr-ffi"));
+      }
       List<String> failures = new ArrayList<>();
       try {
         for (String candidate : candidates) {

@@ -2,6 +2,7 @@ package dev.cairn.hsm.ledger.hid;
 
 import dev.cairn.hsm.ledger.LedgerException;
 import dev.cairn.hsm.ledger.hid.internal.HidApiBinding;
+import dev.cairn.hsm.pkcs11.internal.NativeImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,6 +14,8 @@ import java.util.List;
  * native secp256k1 backend: without jnr-ffi on the class path or without the library, {@link
  * #isAvailable()} is false, {@link #unavailableReason()} says why, and nothing else in the SDK is
  * affected. Android apps supply their own {@link HidDevice} (USB host API) to {@link HidTransport}.
+ * In a GraalVM native image (system property {@code org.graalvm.nativeimage.imagecode} set) hidapi
+ * is not loaded at all, since jnr-ffi generates code at run time: it reports itself unavailable.
  *
  * <p>Library search: the system property {@value #LIBRARY_PROPERTY} (a file or soname, and only
  * that), else {@code libhidapi-hidraw.so.0}, {@code hidapi-hidraw}, {@code libhidapi-libusb.so.0},
@@ -98,6 +101,9 @@ public final class HidApi {
   }
 
   private static Object load(List<String> candidates) {
+    if (NativeImage.active()) {
+      return NativeImage.reason("hidapi");
+    }
     try {
       return HidApiBinding.load(candidates);
     } catch (LinkageError e) {

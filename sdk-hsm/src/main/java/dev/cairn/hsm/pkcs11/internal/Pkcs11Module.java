@@ -31,10 +31,15 @@ public final class Pkcs11Module {
   /**
    * The module at {@code path}, loaded and initialised.
    *
-   * @throws SignerException DEVICE_UNAVAILABLE when jnr-ffi is absent, the library does not load
+   * @throws SignerException DEVICE_UNAVAILABLE when jnr-ffi is absent, in a GraalVM native image,
+   *     when the library does not load
    *     or C_Initialize fails (with the CKR_ name)
    */
   public static synchronized Pkcs11Module load(String path) {
+    if (NativeImage.active()) {
+      throw new SignerException(SignerException.Reason.DEVICE_UNAVAILABLE, "module",
+          NativeImage.reason("the PKCS#11 module " + path));
+    }
     Pkcs11Module m = LOADED.get(path);
     if (m != null) {
       return m;
