@@ -22,6 +22,8 @@
 # Environment:
 #   CAIRN_ARM64_DIR   where the sysroot lives (default: ~/.cache/cairn/arm64); ~300 MB
 #   CAIRN_ARM64_JAVA_OPTS  JVM options added before ARGS by `java` and the java-home wrapper
+#   CAIRN_ARM64_MVN_ARGS   extra Maven arguments for `ci`'s test run (e.g. -Dtest=HexTest
+#                     -Dsurefire.failIfNoSpecifiedTests=false while trying things out)
 #
 # Fails (exit 1) with a message when a part is missing or does not work; it never skips.
 set -euo pipefail
@@ -238,10 +240,14 @@ ci() {
   # 2. the sdk-core and native test suites, forked into the emulated JVM (profile arm64)
   t0=$(date +%s)
   log "sdk-core and native test suites on the emulated arm64 JVM (mvn -Parm64)"
-  (cd "$ROOT" && mvn -B -ntp -Parm64 -Dcairn.arm64.java="$WRAP_HOME/bin/java" -pl sdk-core,native test) \
+  local extra=()
+  [ -n "${CAIRN_ARM64_MVN_ARGS:-}" ] && read -r -a extra <<<"$CAIRN_ARM64_MVN_ARGS"
+  (cd "$ROOT" && mvn -B -ntp -Parm64 -Dcairn.arm64.java="$WRAP_HOME/bin/java" -pl sdk-core,native \
+      "${extra[@]+"${extra[@]}"}" test) \
     || die "the sdk-core/native test suites failed on arm64"
   log "arm64 test suites: ok in $(( $(date +%s) - t0 ))s"
-  log "arm64 part done in $(( $(date +%s) - start ))s"
+  log "arm64 part done in $(( $(date +%s) - start ))s wall; CPU time (user, system) of this script and of its children:"
+  times >&2
 }
 
 cmd="${1:-}"
@@ -255,5 +261,5 @@ case "$cmd" in
   java-home) setup; echo "$WRAP_HOME" ;;
   check) check ;;
   ci) ci ;;
-  *) sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
 esac
