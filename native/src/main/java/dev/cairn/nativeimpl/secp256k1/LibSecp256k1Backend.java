@@ -373,6 +373,15 @@ public final class LibSecp256k1Backend implements Secp256k1Backend {
       } catch (Throwable t) {
         failures.add("unexpected: " + describe(t));
       }
+      if (!failures.isEmpty() && failures.stream().allMatch(f -> f.contains("FFI provider"))) {
+        // no candidate got as far as the library: jnr-ffi itself cannot run here (jffi has no stub
+        // for this CPU, e.g. riscv64, or native code is not allowed, e.g. a native image)
+        return failed(
+            "jnr-ffi cannot run on this platform (" + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + "): its native stub (jffi) did not load, so "
+                + "libsecp256k1 cannot be bound and the pure-Java backend is used; tried "
+                + String.join("; ", failures));
+      }
       return failed(
           "libsecp256k1 with the recovery module could not be loaded (install the "
               + "libsecp256k1-1 package on Debian/Ubuntu, or set -D"

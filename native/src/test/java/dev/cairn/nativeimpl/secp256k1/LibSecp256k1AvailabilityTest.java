@@ -132,8 +132,10 @@ class LibSecp256k1AvailabilityTest {
   @Test
   void selectedByTheCoreWhenAvailable() {
     requireAvailable();
-    // the surefire run sets no cairn.secp256k1.backend, so the priority decides
-    assertNull(System.getProperty(Secp256k1.BACKEND_PROPERTY));
+    // this module's surefire run forces no cairn.secp256k1.backend (the parent's empty here), so the
+    // priority decides
+    String forced = System.getProperty(Secp256k1.BACKEND_PROPERTY);
+    assertTrue(forced == null || forced.isBlank(), "backend forced to '" + forced + "'");
     List<Secp256k1.BackendInfo> infos = Secp256k1.backends();
     Secp256k1.BackendInfo lib = find(infos, "libsecp256k1");
     Secp256k1.BackendInfo java = find(infos, "java");
@@ -145,6 +147,23 @@ class LibSecp256k1AvailabilityTest {
     assertFalse(java.selected());
     assertEquals("libsecp256k1", Secp256k1.backendName());
     assertTrue(Secp256k1.backend() instanceof LibSecp256k1Backend);
+  }
+
+  @Test
+  void loadsOnTheCpuTheRunExpects() {
+    // the arm64 run (mvn -Parm64, scripts/arm64.sh ci) sets cairn.test.arch=aarch64: there the native
+    // backend must load in the emulated arm64 JVM (jffi's aarch64 stub, Debian's arm64 libsecp256k1)
+    String expected = System.getProperty("cairn.test.arch");
+    LibSecp256k1Backend b = requireAvailable();
+    if (expected != null && !expected.isBlank()) {
+      assertEquals(expected, System.getProperty("os.arch"));
+      assertEquals("libsecp256k1", Secp256k1.backendName());
+    }
+    byte[] one = new byte[32];
+    one[31] = 1;
+    assertEquals(
+        "0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798",
+        dev.cairn.core.encoding.Hex.encode(b.publicKey(one, true)));
   }
 
   private static Secp256k1.BackendInfo find(List<Secp256k1.BackendInfo> infos, String name) {
