@@ -88,6 +88,7 @@ class ResponseLimitsTest {
       WsRpcClient ws = WsRpcClient.builder(s.url("/")).retryPolicy(RetryPolicy.of(3, Duration.ofMillis(20),
           Duration.ofMillis(40), Duration.ofSeconds(5))).maxMessageBytes(LIMIT).build();
       try {
+        awaitConnected(ws);
         String ok = ws.call("size" + LIMIT, g -> { g.writeStartArray(); g.writeEndArray(); }, STRING)
             .get(10, TimeUnit.SECONDS);
         assertTrue(ok.length() > LIMIT - 40, "got " + ok.length());
@@ -98,6 +99,8 @@ class ResponseLimitsTest {
         assertEquals(TransportException.Kind.IO, t.kind(), t.getMessage());
         assertTrue(t.getMessage().contains("maxMessageBytes"), t.getMessage());
         // the client reconnects and goes on
+        Thread.sleep(50);
+        awaitConnected(ws);
         String again = ws.call("size" + LIMIT, g -> { g.writeStartArray(); g.writeEndArray(); }, STRING)
             .get(10, TimeUnit.SECONDS);
         assertEquals(ok, again);
@@ -105,5 +108,13 @@ class ResponseLimitsTest {
         ws.close();
       }
     }
+  }
+
+  static void awaitConnected(WsRpcClient ws) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!ws.isConnected() && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    assertTrue(ws.isConnected(), "not connected");
   }
 }
