@@ -62,4 +62,36 @@ class SvmLimitsTest {
     assertTrue(e instanceof SvmException || e instanceof DecodingException, e.toString());
     assertTrue(e.getMessage().contains("deeper than " + BORSH_DEPTH), e.getMessage());
   }
+
+  @Test
+  void lookupTableAddressesAndProgramAddressSeeds() {
+    Pubkey key = Keypair.fromSeed(new byte[32]).publicKey();
+    java.util.List<Pubkey> addrs = new java.util.ArrayList<>();
+    for (int i = 0; i < dev.cairn.svm.tx.AddressLookupTable.MAX_ADDRESSES + 1; i++) {
+      byte[] b = new byte[32];
+      b[0] = (byte) i;
+      b[1] = (byte) (i >> 8);
+      addrs.add(Pubkey.of(b));
+    }
+    assertEquals(256, dev.cairn.svm.tx.AddressLookupTable.of(key, addrs.subList(0, 256)).addresses().size());
+    SvmException e = assertThrows(SvmException.class, () -> dev.cairn.svm.tx.AddressLookupTable.of(key, addrs));
+    assertTrue(e.getMessage().contains("256"), e.getMessage());
+    // seeds: 16 of at most 32 bytes each (createProgramAddress)
+    java.util.List<byte[]> seeds = new java.util.ArrayList<>();
+    for (int i = 0; i < Pubkey.MAX_SEEDS; i++) {
+      seeds.add(new byte[Pubkey.MAX_SEED_LENGTH]);
+    }
+    Pubkey program = dev.cairn.svm.programs.SystemProgram.PROGRAM_ID;
+    try {
+      Pubkey.createProgramAddress(seeds, program); // may be on the curve: that is the only other failure
+    } catch (SvmException onCurve) {
+      assertTrue(!onCurve.getMessage().contains("at most"), onCurve.getMessage());
+    }
+    seeds.add(new byte[1]);
+    SvmException many = assertThrows(SvmException.class, () -> Pubkey.createProgramAddress(seeds, program));
+    assertTrue(many.getMessage().contains(String.valueOf(Pubkey.MAX_SEEDS)), many.getMessage());
+    SvmException longSeed = assertThrows(SvmException.class,
+        () -> Pubkey.createProgramAddress(java.util.List.of(new byte[Pubkey.MAX_SEED_LENGTH + 1]), program));
+    assertTrue(longSeed.getMessage().contains(String.valueOf(Pubkey.MAX_SEED_LENGTH)), longSeed.getMessage());
+  }
 }

@@ -182,6 +182,7 @@ class SoakIT {
     final String cosmosWallet;
     final Map<String, String> cliEnv = new HashMap<>();
     long evmNonce;
+    long solSends;
 
     Chains(Anvil anvil, LiteSvm svm, ScriptedCosmosNode cosmos, Map<String, AtomicLong> counts) {
       this.anvil = anvil;
@@ -254,7 +255,13 @@ class SoakIT {
       evm.getLogs(LogFilter.builder().fromBlock(BlockId.number(Math.max(0, n - 5))).toBlock(BlockId.LATEST).build()).send();
       count("evm calls+logs");
       if (ws != null) {
-        assertTrue(head.await(WAIT.toSeconds(), TimeUnit.SECONDS), "no newHeads event");
+        // the subscription is made asynchronously: if it reached the node after the block above,
+        // mine empty blocks until an event arrives
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (!head.await(300, TimeUnit.MILLISECONDS)) {
+          assertTrue(System.nanoTime() < until, "no newHeads event");
+          anvil.mine(1);
+        }
         sub.close();
         ws.close();
         count("evm subscription events");
@@ -279,9 +286,24 @@ class SoakIT {
         count("svm subscriptions");
         Thread.sleep(50);
       }
+      solTransfer();
+      if (subs != null) {
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (!changed.await(300, TimeUnit.MILLISECONDS)) {
+          assertTrue(System.nanoTime() < until, "no account notification");
+          solTransfer(); // the subscription reached the node after the transfer above
+        }
+        sub.close();
+        subs.close();
+        count("svm subscription events");
+      }
+    }
+
+    void solTransfer() throws Exception {
+      long lamports = 1_000_000 + solSends++; // unique, so no two transfers are the same transaction
       var bh = sol.getLatestBlockhash().send();
       Message msg = Message.compileLegacy(payer.publicKey(),
-          List.of(SystemProgram.transfer(payer.publicKey(), solTo, 1_000_000 + i)), bh.blockhash());
+          List.of(SystemProgram.transfer(payer.publicKey(), solTo, lamports)), bh.blockhash());
       String sig = sol.sendTransaction(dev.cairn.svm.tx.Transaction.unsigned(msg).sign(payer)).send();
       count("svm sends");
       boolean confirmed = false;
@@ -293,12 +315,6 @@ class SoakIT {
         }
       }
       assertTrue(confirmed, "no status for " + sig);
-      if (subs != null) {
-        assertTrue(changed.await(WAIT.toSeconds(), TimeUnit.SECONDS), "no account notification");
-        sub.close();
-        subs.close();
-        count("svm subscription events");
-      }
     }
 
     void cosmosCycle(long i) {

@@ -38,4 +38,17 @@ class LedgerLimitsTest {
     assertTrue(e.getMessage().contains(String.valueOf(HidFraming.MAX_APDU)) || e.getMessage().contains("65535"),
         e.getMessage());
   }
+
+  @Test
+  void pkcs11LabelAndIdLength() {
+    String at = "k".repeat(dev.cairn.hsm.pkcs11.Pkcs11Key.MAX_LENGTH);
+    dev.cairn.hsm.pkcs11.Pkcs11Key.byLabel(dev.cairn.core.signer.KeyType.SECP256K1, at);
+    dev.cairn.hsm.pkcs11.Pkcs11Key.byId(dev.cairn.core.signer.KeyType.SECP256K1, new byte[dev.cairn.hsm.pkcs11.Pkcs11Key.MAX_LENGTH]);
+    RuntimeException l = assertThrows(RuntimeException.class,
+        () -> dev.cairn.hsm.pkcs11.Pkcs11Key.byLabel(dev.cairn.core.signer.KeyType.SECP256K1, at + "k"));
+    assertTrue(l.getMessage().contains("128"), l.getMessage());
+    RuntimeException i = assertThrows(RuntimeException.class, () -> dev.cairn.hsm.pkcs11.Pkcs11Key.byId(
+        dev.cairn.core.signer.KeyType.SECP256K1, new byte[dev.cairn.hsm.pkcs11.Pkcs11Key.MAX_LENGTH + 1]));
+    assertTrue(i.getMessage().contains("128"), i.getMessage());
+  }
 }

@@ -50,7 +50,8 @@ class DestroyedStateTest {
 
   /** Field names that hold public data (public keys and what is derived from them). */
   static final Set<String> PUBLIC_FIELDS =
-      Set.of("publicKey", "pubkey", "address", "descriptor", "parentFingerprint", "fingerprint", "keyType");
+      Set.of("publicKey", "pubkey", "address", "descriptor", "parentFingerprint", "fingerprint", "keyType",
+          "versionParts");
 
   static boolean publicType(Class<?> c) {
     String n = c.getSimpleName();
