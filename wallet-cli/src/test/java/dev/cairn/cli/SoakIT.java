@@ -107,7 +107,7 @@ class SoakIT {
           c.cycle(cycles);
           cycles++;
           long now = System.nanoTime();
-          if (samples.isEmpty() && now >= warmup) {
+          if (samples.isEmpty() && now >= warmup && cycles >= 5) {
             samples.add(sample("start", cycles, start));
           } else if (samples.size() == 1 && !tookMiddle && now >= middle) {
             samples.add(sample("middle", cycles, start));

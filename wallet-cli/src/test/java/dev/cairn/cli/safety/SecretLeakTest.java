@@ -400,14 +400,16 @@ class SecretLeakTest {
       emu.openApp(EthereumEmulatorApp.create().name());
       EthLedgerSigner eth = EthLedgerSigner.open(EthApp.on(emu.transport()), "m/44'/60'/0'/0/0");
       emu.user().script(ScriptedUser.Decision.REJECT);
-      failure("ledger rejected", () -> eth.sign(SignRequest.digest(new byte[32])));
+      String address = dev.cairn.abi.Address.fromPublicKey(
+          dev.cairn.core.crypto.Secp256k1PublicKey.fromBytes(eth.publicKey())).toString();
+      Throwable rejected = failure("ledger rejected", () -> eth.sign(SignRequest.of(SignRequest.Kind.EVM_PERSONAL_MESSAGE,
+          AccountId.parse("eip155:1:" + address), Planted.utf8("hello"))));
+      assertTrue(Planted.describe(rejected).toLowerCase(java.util.Locale.ROOT).contains("reject"), Planted.describe(rejected));
       PolicySigner denying = PolicySigner.wrap(Signers.software(Secp256k1PrivateKey.of(Planted.SECP_KEY)),
           Policy.builder().allowChains(ChainId.parse("eip155:5")).build());
       failure("policy denial", () -> denying.sign(SignRequest.of(SignRequest.Kind.EVM_PERSONAL_MESSAGE,
           AccountId.parse("eip155:1:0x9858effd232b4033e47d90003d41ec34ecaeda94"), Planted.utf8("hello"))));
       denying.destroy();
-    } catch (RuntimeException e) {
-      text("ledger setup", Planted.describe(e));
     }
   }
 
