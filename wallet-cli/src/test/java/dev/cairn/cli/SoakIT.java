@@ -147,8 +147,35 @@ class SoakIT {
       Thread.sleep(100);
       heap = Math.min(heap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
+    histogram(label);
     return new Sample(label, cycles, heap, ManagementFactory.getThreadMXBean().getThreadCount(), fds(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+  }
+
+  /**
+   * With {@code -Dcairn.soak.histogram=true}: the live-object class histogram of this JVM ({@code
+   * jcmd <pid> GC.class_histogram}, top 60 lines) into {@code target/soak-histogram-<label>.txt}, to
+   * attribute heap growth.
+   */
+  static void histogram(String label) {
+    if (!Boolean.getBoolean("cairn.soak.histogram")) {
+      return;
+    }
+    try {
+      Process p = new ProcessBuilder("jcmd", String.valueOf(ProcessHandle.current().pid()), "GC.class_histogram")
+          .redirectErrorStream(true).start();
+      List<String> lines;
+      try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+          java.nio.charset.StandardCharsets.UTF_8))) {
+        lines = r.lines().toList();
+      }
+      p.waitFor(60, TimeUnit.SECONDS);
+      p.getOutputStream().close();
+      lines = lines.subList(0, Math.min(60, lines.size()));
+      Files.write(Path.of("target", "soak-histogram-" + label + ".txt"), lines);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      System.out.println("soak: no histogram (" + e + ")");
+    }
   }
 
   static long fds() {
