@@ -171,9 +171,14 @@ final class Transport {
       channel.postAsync(body, timeoutNanos, idempotent, cb);
     }
 
+    /** The request target of a REST exchange (its query may carry keys); null for JSON-RPC. */
+    String target() {
+      return null;
+    }
+
     R handle(HttpReply r) throws IOException {
       if (r.code() < 200 || r.code() > 299) {
-        throw httpError(method, r);
+        throw httpError(method, r, secretsOf(url, target()));
       }
       return parseBody(r);
     }
@@ -204,12 +209,72 @@ final class Transport {
     }
   }
 
-  static TransportException httpError(String method, HttpReply r) {
+  /**
+   * What of an endpoint may be a credential, to be cut out of error bodies that echo the request
+   * (some providers' error pages quote the request line or URL): the user name and password, every
+   * query parameter value of the endpoint and of a REST target, and every path segment of the
+   * endpoint of 8 or more characters (Infura-style {@code /v3/<key>}). Each in raw and
+   * percent-encoded form.
+   */
+  static List<String> secretsOf(HttpUrl url, String target) {
+    List<String> out = new ArrayList<>();
+    addSecret(out, url.username());
+    addSecret(out, url.encodedUsername());
+    addSecret(out, url.password());
+    addSecret(out, url.encodedPassword());
+    for (int i = 0; i < url.querySize(); i++) {
+      addSecret(out, url.queryParameterValue(i));
+    }
+    String q = url.encodedQuery();
+    if (q != null) {
+      for (String kv : q.split("&")) {
+        int eq = kv.indexOf('=');
+        addSecret(out, eq < 0 ? null : kv.substring(eq + 1));
+      }
+    }
+    for (String seg : url.encodedPathSegments()) {
+      if (seg.length() >= 8) {
+        addSecret(out, seg);
+      }
+    }
+    if (target != null) {
+      int qi = target.indexOf('?');
+      if (qi >= 0) {
+        for (String kv : target.substring(qi + 1).split("&")) {
+          int eq = kv.indexOf('=');
+          addSecret(out, eq < 0 ? null : kv.substring(eq + 1));
+        }
+      }
+    }
+    out.sort((a, b) -> b.length() - a.length()); // longest first: a value inside another is cut with it
+    return out;
+  }
+
+  private static void addSecret(List<String> out, String s) {
+    if (s != null && s.length() >= 4 && !out.contains(s)) {
+      out.add(s);
+    }
+  }
+
+  static String scrub(String text, List<String> secrets) {
+    if (text == null) {
+      return null;
+    }
+    String t = text;
+    for (String s : secrets) {
+      if (t.contains(s)) {
+        t = t.replace(s, "***");
+      }
+    }
+    return t;
+  }
+
+  static TransportException httpError(String method, HttpReply r, List<String> secrets) {
     String snippet = null;
     String body = null;
     try {
       byte[] head = r.peek(4 * TransportException.MAX_ERROR_BODY_CHARS);
-      body = new String(head, StandardCharsets.UTF_8);
+      body = scrub(new String(head, StandardCharsets.UTF_8), secrets);
       StringBuilder sb = new StringBuilder(200);
       for (int i = 0; i < body.length() && sb.length() < 200; i++) {
         char c = body.charAt(i);
@@ -742,6 +807,11 @@ final class Transport {
     Rest(RestCall<T> call, byte[] body) {
       super(body, call.idempotent, call.label, call.timeout());
       this.call = call;
+    }
+
+    @Override
+    String target() {
+      return call.target;
     }
 
     @Override

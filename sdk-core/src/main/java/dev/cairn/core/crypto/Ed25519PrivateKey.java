@@ -10,7 +10,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * no context, no prehash).
  *
  * <p>{@link #destroy()} zeroes the seed; afterwards every method except {@link #isDestroyed()} and
- * {@link #toString()} throws {@link IllegalStateException}. {@code toString()} never shows the seed.
+ * {@link #toString()} throws {@link KeyDestroyedException} (an {@link IllegalStateException}). {@code toString()} never shows the seed.
  */
 public final class Ed25519PrivateKey implements Destroyable {
   private final byte[] seed;
@@ -97,7 +97,7 @@ public final class Ed25519PrivateKey implements Destroyable {
 
   private void checkLive() {
     if (destroyed) {
-      throw new IllegalStateException("private key has been destroyed");
+      throw new KeyDestroyedException("Ed25519 private key");
     }
   }
 

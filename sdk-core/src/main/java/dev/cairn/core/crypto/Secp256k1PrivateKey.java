@@ -10,7 +10,7 @@ import javax.security.auth.Destroyable;
  *
  * <p>The key holds its own copy of the bytes; {@link #destroy()} zeroes it, after which every
  * method except {@link #isDestroyed()} and {@link #toString()} throws
- * {@link IllegalStateException}. {@code toString()} never shows the key. Instances are safe to use
+ * {@link KeyDestroyedException} (an {@link IllegalStateException}). {@code toString()} never shows the key. Instances are safe to use
  * from several threads, but destroying a key while another thread signs with it is a race the
  * caller must avoid.
  */
@@ -132,7 +132,7 @@ public final class Secp256k1PrivateKey implements Destroyable {
 
   private void checkLive() {
     if (destroyed) {
-      throw new IllegalStateException("private key has been destroyed");
+      throw new KeyDestroyedException("secp256k1 private key");
     }
   }
 

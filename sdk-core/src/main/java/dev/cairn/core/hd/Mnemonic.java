@@ -37,6 +37,13 @@ import javax.security.auth.Destroyable;
  * {@link #toSeed(char[])}, and zero what they return.
  */
 public final class Mnemonic implements Destroyable {
+  /**
+   * The longest sentence {@link #parse(CharSequence)} reads: 24 words of at most 8 letters need
+   * 215 characters; the rest is room for extra whitespace. Longer input is refused before it is
+   * normalised (NFKD copies it).
+   */
+  public static final int MAX_SENTENCE_LENGTH = 1024;
+
   private static final byte[] SALT_PREFIX = "mnemonic".getBytes(StandardCharsets.US_ASCII);
   private static final int PBKDF2_ROUNDS = 2048;
 
@@ -114,6 +121,10 @@ public final class Mnemonic implements Destroyable {
    */
   public static Mnemonic parse(CharSequence sentence) {
     Objects.requireNonNull(sentence, "sentence");
+    if (sentence.length() > MAX_SENTENCE_LENGTH) {
+      throw new MnemonicException(Reason.WORD_COUNT, 0, "a mnemonic sentence has at most " + MAX_SENTENCE_LENGTH
+          + " characters (MAX_SENTENCE_LENGTH), this one has " + sentence.length());
+    }
     String s = Normalizer.normalize(sentence, Normalizer.Form.NFKD);
     int n = s.length();
     // count words first, without allocating per word

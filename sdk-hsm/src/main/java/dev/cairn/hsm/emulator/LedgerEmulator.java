@@ -19,6 +19,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.security.auth.Destroyable;
 
 /**
  * A software Ledger for tests and demos: a seed from a test mnemonic, a set of installed {@link
@@ -41,7 +42,7 @@ import java.util.Map;
  *
  * <p>Never use a real mnemonic: the emulator is not a secure element.
  */
-public final class LedgerEmulator implements AutoCloseable {
+public final class LedgerEmulator implements AutoCloseable, Destroyable {
   /** The BIP-39 test mnemonic whose keys the recorded ledgerjs exchanges reproduce. */
   public static final String TEST_MNEMONIC =
       "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
@@ -395,6 +396,19 @@ public final class LedgerEmulator implements AutoCloseable {
         secpRoot.destroy();
         edRoot.destroy();
       }
+    }
+  }
+
+  /** Same as {@link #close()}: zeroes the seed and destroys the derived root keys. */
+  @Override
+  public void destroy() {
+    close();
+  }
+
+  @Override
+  public boolean isDestroyed() {
+    synchronized (lock) {
+      return closed;
     }
   }
 

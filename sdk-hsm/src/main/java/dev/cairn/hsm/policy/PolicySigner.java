@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.security.auth.Destroyable;
 
 /**
  * A {@link Signer} that checks every request against a {@link Policy} <em>before</em> the wrapped
@@ -40,7 +41,7 @@ import java.util.logging.Logger;
  * <p>Thread-safe. {@link #keyType()}, {@link #publicKey()}, {@link #supports}, {@link
  * #descriptor()} and {@link #close()} are the wrapped signer's.
  */
-public final class PolicySigner implements Signer {
+public final class PolicySigner implements Signer, Destroyable {
   private static final Logger LOG = Logger.getLogger(PolicySigner.class.getName());
 
   private final Signer signer;
@@ -51,6 +52,7 @@ public final class PolicySigner implements Signer {
   private final SpendingLedger ledger = new SpendingLedger();
   private final AtomicLong ids = new AtomicLong();
   private final AtomicLong auditFailures = new AtomicLong();
+  private volatile boolean closed;
 
   private PolicySigner(Builder b) {
     this.signer = b.signer;
@@ -167,7 +169,23 @@ public final class PolicySigner implements Signer {
 
   @Override
   public void close() {
+    closed = true;
     signer.close();
+  }
+
+  /**
+   * Closes the wrapped signer ({@link #close()}): a software signer destroys its key, a device
+   * signer releases its device. Idempotent.
+   */
+  @Override
+  public void destroy() {
+    close();
+  }
+
+  /** Whether {@link #close()} or {@link #destroy()} was called, or the wrapped signer's key is destroyed. */
+  @Override
+  public boolean isDestroyed() {
+    return closed || (signer instanceof Destroyable d && d.isDestroyed());
   }
 
   @Override

@@ -582,7 +582,7 @@ public final class SvmRpcClient implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "SvmRpcClient[" + url() + (commitment == null ? "" : ", " + commitment.wireName()) + "]";
+    return "SvmRpcClient[" + rpc + (commitment == null ? "" : ", " + commitment.wireName()) + "]";
   }
 
   // ------------------------------------------------------------------ helpers

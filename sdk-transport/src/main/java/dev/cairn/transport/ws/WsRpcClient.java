@@ -54,6 +54,7 @@ public final class WsRpcClient implements AutoCloseable {
   private final Request request;
   private final RetryPolicy retry;
   private final Duration requestTimeout;
+  private final long maxMessageBytes;
   private final boolean ownsHttp;
   private final ScheduledExecutorService scheduler;
   private final AtomicLong ids = new AtomicLong(1);
@@ -74,6 +75,7 @@ public final class WsRpcClient implements AutoCloseable {
     this.request = new Request.Builder().url(b.url).build();
     this.retry = b.retry;
     this.requestTimeout = b.requestTimeout;
+    this.maxMessageBytes = b.maxMessageBytes;
     ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "cairn-ws-scheduler");
       t.setDaemon(true);
@@ -170,6 +172,12 @@ public final class WsRpcClient implements AutoCloseable {
 
     @Override
     public void onMessage(WebSocket ws, String text) {
+      if (text.length() > maxMessageBytes / 3 && utf8Length(text) > maxMessageBytes) {
+        // RFC 6455 1009 "message too big": nothing of it is parsed; requests in flight fail with IO
+        ws.close(1009, "message too big");
+        lost(ws, "message of more than " + maxMessageBytes + " bytes (maxMessageBytes)", null);
+        return;
+      }
       handleMessage(text);
     }
 
@@ -205,6 +213,24 @@ public final class WsRpcClient implements AutoCloseable {
       d = Math.max(d, ra);
     }
     return d;
+  }
+
+  static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
   }
 
   private void lost(WebSocket ws, String why, Duration retryAfter) {
@@ -623,6 +649,7 @@ public final class WsRpcClient implements AutoCloseable {
     private OkHttpClient http;
     private RetryPolicy retry = RetryPolicy.DEFAULT;
     private Duration requestTimeout = Duration.ofSeconds(30);
+    private long maxMessageBytes = JsonLimits.MAX_BODY_BYTES;
 
     private Builder(String url) {
       this.url = url;
@@ -649,6 +676,20 @@ public final class WsRpcClient implements AutoCloseable {
         throw new IllegalArgumentException("timeout must be positive");
       }
       this.requestTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The largest message accepted, in UTF-8 bytes (default {@link JsonLimits#MAX_BODY_BYTES}). A
+     * larger one is not parsed: the connection is closed with status 1009 ("message too big"),
+     * requests in flight fail with {@link TransportException.Kind#IO} and the client reconnects and
+     * resubscribes as after any drop.
+     */
+    public Builder maxMessageBytes(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("maxMessageBytes must be positive");
+      }
+      this.maxMessageBytes = bytes;
       return this;
     }
 

@@ -166,10 +166,16 @@ final class CosmosOps {
     if (!Hex.hasPrefix(s) || s.length() != 66) {
       throw BatchException.invalid("field 'privateKey' must be 0x followed by 64 hex digits");
     }
+    byte[] k = null;
     try {
-      return Secp256k1PrivateKey.of(Hex.decode("privateKey", s));
+      k = Hex.decode("privateKey", s);
+      return Secp256k1PrivateKey.of(k);
     } catch (RuntimeException e) {
       throw BatchException.invalid("field 'privateKey' is not a valid secp256k1 private key");
+    } finally {
+      if (k != null) {
+        java.util.Arrays.fill(k, (byte) 0);
+      }
     }
   }
 }
