@@ -156,6 +156,32 @@ public final class Fe {
     return this;
   }
 
+  /** {@code this = this / 2}: magnitude m becomes m/2 + 1. Constant time. */
+  public Fe half() {
+    long mask = (-(n0 & 1L)) & M26;
+    long t0 = n0 + (0x3FFFC2FL & mask);
+    long t1 = n1 + (0x3FFFFBFL & mask);
+    long t2 = n2 + mask;
+    long t3 = n3 + mask;
+    long t4 = n4 + mask;
+    long t5 = n5 + mask;
+    long t6 = n6 + mask;
+    long t7 = n7 + mask;
+    long t8 = n8 + mask;
+    long t9 = n9 + (mask >>> 4);
+    n0 = (t0 >>> 1) + ((t1 & 1L) << 25);
+    n1 = (t1 >>> 1) + ((t2 & 1L) << 25);
+    n2 = (t2 >>> 1) + ((t3 & 1L) << 25);
+    n3 = (t3 >>> 1) + ((t4 & 1L) << 25);
+    n4 = (t4 >>> 1) + ((t5 & 1L) << 25);
+    n5 = (t5 >>> 1) + ((t6 & 1L) << 25);
+    n6 = (t6 >>> 1) + ((t7 & 1L) << 25);
+    n7 = (t7 >>> 1) + ((t8 & 1L) << 25);
+    n8 = (t8 >>> 1) + ((t9 & 1L) << 25);
+    n9 = t9 >>> 1;
+    return this;
+  }
+
   /** Reduces to magnitude 1 (not necessarily below p). */
   public Fe normalizeWeak() {
     carry(this, n0, n1, n2, n3, n4, n5, n6, n7, n8, n9);
@@ -300,8 +326,8 @@ public final class Fe {
   }
 
   /**
-   * Carries limbs of any size below 2^63 into 26-bit limbs, folding everything from 2^256 up back
-   * in twice; the result has magnitude 1.
+   * Carries limbs below 2^64 (unsigned) into 26-bit limbs and folds what lies above 2^256 back
+   * in; the result has magnitude 1 (limb 2 may exceed 26 bits by a little).
    */
   private static void carry(
       Fe f, long r0, long r1, long r2, long r3, long r4, long r5, long r6, long r7, long r8, long r9) {
@@ -327,24 +353,11 @@ public final class Fe {
     r9 &= M22;
     r0 += t * 0x3D1L;
     r1 += t << 6;
+    // t < 2^42, so r0 < 2^52 and r1 < 2^49: after two carries r2 < 2^26 + 2^23, within magnitude 1
     r1 += r0 >>> 26;
     r0 &= M26;
     r2 += r1 >>> 26;
     r1 &= M26;
-    r3 += r2 >>> 26;
-    r2 &= M26;
-    r4 += r3 >>> 26;
-    r3 &= M26;
-    r5 += r4 >>> 26;
-    r4 &= M26;
-    r6 += r5 >>> 26;
-    r5 &= M26;
-    r7 += r6 >>> 26;
-    r6 &= M26;
-    r8 += r7 >>> 26;
-    r7 &= M26;
-    r9 += r8 >>> 26;
-    r8 &= M26;
     f.n0 = r0;
     f.n1 = r1;
     f.n2 = r2;

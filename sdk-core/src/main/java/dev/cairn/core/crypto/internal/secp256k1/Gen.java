@@ -48,7 +48,7 @@ public final class Gen {
       sum.addVar(hi);
       hi.dbl();
     }
-    sum.y.negate(sum.y, 1).normalizeWeak();
+    sum.y.negate(sum.y, 4);
     offsets[ROWS - 1] = sum;
 
     Point[] pts = new Point[ROWS * COLS];

@@ -2,7 +2,8 @@ package dev.cairn.core.crypto.internal.secp256k1;
 
 /**
  * A secp256k1 point in Jacobian coordinates (x = X/Z^2, y = Y/Z^3), with an infinity flag. The
- * coordinates are kept at magnitude 1 after every operation. Each instance carries its own
+ * coordinates' magnitudes (see {@link Fe}) stay at most 4 for X and Y and 1 for Z after every
+ * operation, so no operation needs a carry pass of its own. Each instance carries its own
  * temporaries, so the group operations allocate nothing. Mutable, not thread-safe.
  *
  * <p>Formulas (a = 0): doubling 3M + 4S; mixed addition (Jacobian + affine) 8M + 3S and full
@@ -62,17 +63,17 @@ public final class Point {
     if (infinity) {
       return this;
     }
-    // Z3 = 2*Y1*Z1; A = X1^2; B = Y1^2; C = B^2; S = 4*X1*B; M = 3*A;
-    // X3 = M^2 - 2*S; Y3 = M*(S - X3) - 8*C
-    Fe zz = t1.mul(y, z).mulInt(2); // mag 2
-    Fe b = t2.sqr(y);
-    Fe s = t3.mul(x, b).mulInt(4); // mag 4
-    Fe c = t4.sqr(b);
-    Fe m = t5.sqr(x).mulInt(3); // mag 3
-    x.sqr(m).add(t6.set(s).mulInt(2).negate(t6, 8)).normalizeWeak(); // X3
-    Fe u = t6.negate(x, 1).add(s); // S - X3, mag 6
-    y.mul(m, u).add(t7.set(c).mulInt(8).negate(t7, 8)).normalizeWeak();
-    z.set(zz).normalizeWeak();
+    // libsecp256k1's formula: L = (3/2)*X1^2, S = Y1^2, T = -X1*S,
+    // X3 = L^2 + 2*T, Y3 = -(L*(X3 + T) + S^2), Z3 = Y1*Z1
+    z.mul(z, y); // (1)
+    Fe s = t1.sqr(y); // (1)
+    Fe l = t2.sqr(x).mulInt(3).half(); // (3) -> (2)
+    Fe t = t3.negate(s, 1).mul2(x); // (1)
+    x.sqr(l).add(t).add(t); // (3)
+    s.sqr(s); // (1)
+    t.add(x); // (4)
+    y.mul(t, l).add(s); // (2)
+    y.negate(y, 2); // (3)
     return this;
   }
 
@@ -84,7 +85,7 @@ public final class Point {
     }
     if (infinity) {
       x.set(b.x);
-      y.set(by).normalizeWeak();
+      y.set(by);
       z.setInt(1);
       infinity = false;
       return this;
@@ -92,8 +93,8 @@ public final class Point {
     Fe z12 = t1.sqr(z);
     Fe u2 = t2.mul(b.x, z12);
     Fe s2 = t3.mul(by, z12).mul2(z);
-    Fe h = t4.negate(x, 1).add(u2); // u2 - u1, mag 3
-    Fe i = t5.negate(s2, 1).add(y); // s1 - s2, mag 3
+    Fe h = t4.negate(x, 4).add(u2); // u2 - u1, mag 6
+    Fe i = t5.negate(s2, 1).add(y); // s1 - s2, mag at most 6
     if (h.normalizesToZeroVar()) {
       if (i.normalizesToZeroVar()) {
         return dbl();
@@ -141,9 +142,9 @@ public final class Point {
     Fe h3 = f2.mul(h2, h); // -h^3
     Fe t = f3.mul(u1, h2); // -u1*h^2
     Fe sh3 = f4.mul(h3, s1); // -s1*h^3
-    x.sqr(i).add(h3).add(t).add(t).normalizeWeak();
-    t.add(x); // X3 - u1*h^2, mag 2
-    y.mul(t, i).add(sh3).normalizeWeak();
+    x.sqr(i).add(h3).add(t).add(t); // (4)
+    t.add(x); // X3 - u1*h^2, (5)
+    y.mul(t, i).add(sh3); // (2)
     infinity = false;
     return this;
   }
