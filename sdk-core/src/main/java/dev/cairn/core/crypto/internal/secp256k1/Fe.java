@@ -370,126 +370,267 @@ public final class Fe {
     f.n9 = r9;
   }
 
-  /** {@code this = a * b} (inputs of magnitude at most 8; output magnitude 1). Aliasing allowed. */
+  /**
+   * {@code this = a * b} (inputs of magnitude at most 8; output magnitude 1). Aliasing allowed.
+   * libsecp256k1's {@code secp256k1_fe_mul_inner} (10x26), ported: two 64-bit accumulators, the
+   * reduction interleaved with the column sums, so few values are live at once.
+   */
   public Fe mul(Fe a, Fe b) {
     long a0 = a.n0, a1 = a.n1, a2 = a.n2, a3 = a.n3, a4 = a.n4, a5 = a.n5, a6 = a.n6, a7 = a.n7, a8 = a.n8, a9 = a.n9;
     long b0 = b.n0, b1 = b.n1, b2 = b.n2, b3 = b.n3, b4 = b.n4, b5 = b.n5, b6 = b.n6, b7 = b.n7, b8 = b.n8, b9 = b.n9;
-    long c0 = a0 * b0;
-    long c1 = a0 * b1 + a1 * b0;
-    long c2 = a0 * b2 + a1 * b1 + a2 * b0;
-    long c3 = a0 * b3 + a1 * b2 + a2 * b1 + a3 * b0;
-    long c4 = a0 * b4 + a1 * b3 + a2 * b2 + a3 * b1 + a4 * b0;
-    long c5 = a0 * b5 + a1 * b4 + a2 * b3 + a3 * b2 + a4 * b1 + a5 * b0;
-    long c6 = a0 * b6 + a1 * b5 + a2 * b4 + a3 * b3 + a4 * b2 + a5 * b1 + a6 * b0;
-    long c7 = a0 * b7 + a1 * b6 + a2 * b5 + a3 * b4 + a4 * b3 + a5 * b2 + a6 * b1 + a7 * b0;
-    long c8 = a0 * b8 + a1 * b7 + a2 * b6 + a3 * b5 + a4 * b4 + a5 * b3 + a6 * b2 + a7 * b1 + a8 * b0;
-    long c9 = a0 * b9 + a1 * b8 + a2 * b7 + a3 * b6 + a4 * b5 + a5 * b4 + a6 * b3 + a7 * b2 + a8 * b1 + a9 * b0;
-    long c10 = a1 * b9 + a2 * b8 + a3 * b7 + a4 * b6 + a5 * b5 + a6 * b4 + a7 * b3 + a8 * b2 + a9 * b1;
-    long c11 = a2 * b9 + a3 * b8 + a4 * b7 + a5 * b6 + a6 * b5 + a7 * b4 + a8 * b3 + a9 * b2;
-    long c12 = a3 * b9 + a4 * b8 + a5 * b7 + a6 * b6 + a7 * b5 + a8 * b4 + a9 * b3;
-    long c13 = a4 * b9 + a5 * b8 + a6 * b7 + a7 * b6 + a8 * b5 + a9 * b4;
-    long c14 = a5 * b9 + a6 * b8 + a7 * b7 + a8 * b6 + a9 * b5;
-    long c15 = a6 * b9 + a7 * b8 + a8 * b7 + a9 * b6;
-    long c16 = a7 * b9 + a8 * b8 + a9 * b7;
-    long c17 = a8 * b9 + a9 * b8;
-    long c18 = a9 * b9;
-    // fold the high columns: carry c9..c18 down to 26 bits so that the folding products stay small
-    c10 += c9 >>> 26;
-    c9 &= M26;
-    c11 += c10 >>> 26;
-    c10 &= M26;
-    c12 += c11 >>> 26;
-    c11 &= M26;
-    c13 += c12 >>> 26;
-    c12 &= M26;
-    c14 += c13 >>> 26;
-    c13 &= M26;
-    c15 += c14 >>> 26;
-    c14 &= M26;
-    c16 += c15 >>> 26;
-    c15 &= M26;
-    c17 += c16 >>> 26;
-    c16 &= M26;
-    c18 += c17 >>> 26;
-    c17 &= M26;
-    long c19 = c18 >>> 26;
-    c18 &= M26;
-    // 2^260 = 2^36 + 0x3D10 (mod p): column 10+i adds 0x3D10 at limb i and 2^10 at limb i+1
-    long x = c19 << 10; // the 2^10 part of column 19 lands at 2^260 again
-    long r0 = c0 + c10 * R0 + x * R0;
-    long r1 = c1 + c11 * R0 + c10 * R1 + x * R1;
-    long r2 = c2 + c12 * R0 + c11 * R1;
-    long r3 = c3 + c13 * R0 + c12 * R1;
-    long r4 = c4 + c14 * R0 + c13 * R1;
-    long r5 = c5 + c15 * R0 + c14 * R1;
-    long r6 = c6 + c16 * R0 + c15 * R1;
-    long r7 = c7 + c17 * R0 + c16 * R1;
-    long r8 = c8 + c18 * R0 + c17 * R1;
-    long r9 = c9 + c19 * R0 + c18 * R1;
-    carry(this, r0, r1, r2, r3, r4, r5, r6, r7, r8, r9);
+    long c, d, u0, u1, u2, u3, u4, u5, u6, u7, u8;
+    long t0, t1, t2, t3, t4, t5, t6, t7, t9;
+    long r0, r1, r2, r3, r4, r5, r6, r7, r8, r9;
+    d  = a0 * b9
+       + a1 * b8
+       + a2 * b7
+       + a3 * b6
+       + a4 * b5
+       + a5 * b4
+       + a6 * b3
+       + a7 * b2
+       + a8 * b1
+       + a9 * b0;
+    t9 = d & M26; d >>>= 26;
+    c  = a0 * b0;
+    d += a1 * b9
+       + a2 * b8
+       + a3 * b7
+       + a4 * b6
+       + a5 * b5
+       + a6 * b4
+       + a7 * b3
+       + a8 * b2
+       + a9 * b1;
+    u0 = d & M26; d >>>= 26; c += u0 * R0;
+    t0 = c & M26; c >>>= 26; c += u0 * R1;
+    c += a0 * b1
+       + a1 * b0;
+    d += a2 * b9
+       + a3 * b8
+       + a4 * b7
+       + a5 * b6
+       + a6 * b5
+       + a7 * b4
+       + a8 * b3
+       + a9 * b2;
+    u1 = d & M26; d >>>= 26; c += u1 * R0;
+    t1 = c & M26; c >>>= 26; c += u1 * R1;
+    c += a0 * b2
+       + a1 * b1
+       + a2 * b0;
+    d += a3 * b9
+       + a4 * b8
+       + a5 * b7
+       + a6 * b6
+       + a7 * b5
+       + a8 * b4
+       + a9 * b3;
+    u2 = d & M26; d >>>= 26; c += u2 * R0;
+    t2 = c & M26; c >>>= 26; c += u2 * R1;
+    c += a0 * b3
+       + a1 * b2
+       + a2 * b1
+       + a3 * b0;
+    d += a4 * b9
+       + a5 * b8
+       + a6 * b7
+       + a7 * b6
+       + a8 * b5
+       + a9 * b4;
+    u3 = d & M26; d >>>= 26; c += u3 * R0;
+    t3 = c & M26; c >>>= 26; c += u3 * R1;
+    c += a0 * b4
+       + a1 * b3
+       + a2 * b2
+       + a3 * b1
+       + a4 * b0;
+    d += a5 * b9
+       + a6 * b8
+       + a7 * b7
+       + a8 * b6
+       + a9 * b5;
+    u4 = d & M26; d >>>= 26; c += u4 * R0;
+    t4 = c & M26; c >>>= 26; c += u4 * R1;
+    c += a0 * b5
+       + a1 * b4
+       + a2 * b3
+       + a3 * b2
+       + a4 * b1
+       + a5 * b0;
+    d += a6 * b9
+       + a7 * b8
+       + a8 * b7
+       + a9 * b6;
+    u5 = d & M26; d >>>= 26; c += u5 * R0;
+    t5 = c & M26; c >>>= 26; c += u5 * R1;
+    c += a0 * b6
+       + a1 * b5
+       + a2 * b4
+       + a3 * b3
+       + a4 * b2
+       + a5 * b1
+       + a6 * b0;
+    d += a7 * b9
+       + a8 * b8
+       + a9 * b7;
+    u6 = d & M26; d >>>= 26; c += u6 * R0;
+    t6 = c & M26; c >>>= 26; c += u6 * R1;
+    c += a0 * b7
+       + a1 * b6
+       + a2 * b5
+       + a3 * b4
+       + a4 * b3
+       + a5 * b2
+       + a6 * b1
+       + a7 * b0;
+    d += a8 * b9
+       + a9 * b8;
+    u7 = d & M26; d >>>= 26; c += u7 * R0;
+    t7 = c & M26; c >>>= 26; c += u7 * R1;
+    c += a0 * b8
+       + a1 * b7
+       + a2 * b6
+       + a3 * b5
+       + a4 * b4
+       + a5 * b3
+       + a6 * b2
+       + a7 * b1
+       + a8 * b0;
+    d += a9 * b9;
+    u8 = d & M26; d >>>= 26; c += u8 * R0;
+    r3 = t3;
+    r4 = t4;
+    r5 = t5;
+    r6 = t6;
+    r7 = t7;
+    r8 = c & M26; c >>>= 26; c += u8 * R1;
+    c   += d * R0 + t9;
+    r9 = c & (M26 >>> 4); c >>>= 22; c += d * (R1 << 4);
+    d    = c * (R0 >>> 4) + t0;
+    r0 = d & M26; d >>>= 26;
+    d   += c * (R1 >>> 4) + t1;
+    r1 = d & M26; d >>>= 26;
+    d   += t2;
+    r2 = d;
+    n0 = r0;
+    n1 = r1;
+    n2 = r2;
+    n3 = r3;
+    n4 = r4;
+    n5 = r5;
+    n6 = r6;
+    n7 = r7;
+    n8 = r8;
+    n9 = r9;
     return this;
   }
 
   /** {@code this = a^2} (input magnitude at most 8; output magnitude 1). Aliasing allowed. */
   public Fe sqr(Fe a) {
     long a0 = a.n0, a1 = a.n1, a2 = a.n2, a3 = a.n3, a4 = a.n4, a5 = a.n5, a6 = a.n6, a7 = a.n7, a8 = a.n8, a9 = a.n9;
-    long d0 = a0 << 1, d1 = a1 << 1, d2 = a2 << 1, d3 = a3 << 1, d4 = a4 << 1, d5 = a5 << 1, d6 = a6 << 1, d7 = a7 << 1, d8 = a8 << 1;
-    long c0 = a0 * a0;
-    long c1 = d0 * a1;
-    long c2 = d0 * a2 + a1 * a1;
-    long c3 = d0 * a3 + d1 * a2;
-    long c4 = d0 * a4 + d1 * a3 + a2 * a2;
-    long c5 = d0 * a5 + d1 * a4 + d2 * a3;
-    long c6 = d0 * a6 + d1 * a5 + d2 * a4 + a3 * a3;
-    long c7 = d0 * a7 + d1 * a6 + d2 * a5 + d3 * a4;
-    long c8 = d0 * a8 + d1 * a7 + d2 * a6 + d3 * a5 + a4 * a4;
-    long c9 = d0 * a9 + d1 * a8 + d2 * a7 + d3 * a6 + d4 * a5;
-    long c10 = d1 * a9 + d2 * a8 + d3 * a7 + d4 * a6 + a5 * a5;
-    long c11 = d2 * a9 + d3 * a8 + d4 * a7 + d5 * a6;
-    long c12 = d3 * a9 + d4 * a8 + d5 * a7 + a6 * a6;
-    long c13 = d4 * a9 + d5 * a8 + d6 * a7;
-    long c14 = d5 * a9 + d6 * a8 + a7 * a7;
-    long c15 = d6 * a9 + d7 * a8;
-    long c16 = d7 * a9 + a8 * a8;
-    long c17 = d8 * a9;
-    long c18 = a9 * a9;
-    // fold the high columns: carry c9..c18 down to 26 bits so that the folding products stay small
-    c10 += c9 >>> 26;
-    c9 &= M26;
-    c11 += c10 >>> 26;
-    c10 &= M26;
-    c12 += c11 >>> 26;
-    c11 &= M26;
-    c13 += c12 >>> 26;
-    c12 &= M26;
-    c14 += c13 >>> 26;
-    c13 &= M26;
-    c15 += c14 >>> 26;
-    c14 &= M26;
-    c16 += c15 >>> 26;
-    c15 &= M26;
-    c17 += c16 >>> 26;
-    c16 &= M26;
-    c18 += c17 >>> 26;
-    c17 &= M26;
-    long c19 = c18 >>> 26;
-    c18 &= M26;
-    // 2^260 = 2^36 + 0x3D10 (mod p): column 10+i adds 0x3D10 at limb i and 2^10 at limb i+1
-    long x = c19 << 10; // the 2^10 part of column 19 lands at 2^260 again
-    long r0 = c0 + c10 * R0 + x * R0;
-    long r1 = c1 + c11 * R0 + c10 * R1 + x * R1;
-    long r2 = c2 + c12 * R0 + c11 * R1;
-    long r3 = c3 + c13 * R0 + c12 * R1;
-    long r4 = c4 + c14 * R0 + c13 * R1;
-    long r5 = c5 + c15 * R0 + c14 * R1;
-    long r6 = c6 + c16 * R0 + c15 * R1;
-    long r7 = c7 + c17 * R0 + c16 * R1;
-    long r8 = c8 + c18 * R0 + c17 * R1;
-    long r9 = c9 + c19 * R0 + c18 * R1;
-    carry(this, r0, r1, r2, r3, r4, r5, r6, r7, r8, r9);
+    long c, d, u0, u1, u2, u3, u4, u5, u6, u7, u8;
+    long t0, t1, t2, t3, t4, t5, t6, t7, t9;
+    long r0, r1, r2, r3, r4, r5, r6, r7, r8, r9;
+    d  = (a0 << 1) * a9
+       + (a1 << 1) * a8
+       + (a2 << 1) * a7
+       + (a3 << 1) * a6
+       + (a4 << 1) * a5;
+    t9 = d & M26; d >>>= 26;
+    c  = a0 * a0;
+    d += (a1 << 1) * a9
+       + (a2 << 1) * a8
+       + (a3 << 1) * a7
+       + (a4 << 1) * a6
+       + a5 * a5;
+    u0 = d & M26; d >>>= 26; c += u0 * R0;
+    t0 = c & M26; c >>>= 26; c += u0 * R1;
+    c += (a0 << 1) * a1;
+    d += (a2 << 1) * a9
+       + (a3 << 1) * a8
+       + (a4 << 1) * a7
+       + (a5 << 1) * a6;
+    u1 = d & M26; d >>>= 26; c += u1 * R0;
+    t1 = c & M26; c >>>= 26; c += u1 * R1;
+    c += (a0 << 1) * a2
+       + a1 * a1;
+    d += (a3 << 1) * a9
+       + (a4 << 1) * a8
+       + (a5 << 1) * a7
+       + a6 * a6;
+    u2 = d & M26; d >>>= 26; c += u2 * R0;
+    t2 = c & M26; c >>>= 26; c += u2 * R1;
+    c += (a0 << 1) * a3
+       + (a1 << 1) * a2;
+    d += (a4 << 1) * a9
+       + (a5 << 1) * a8
+       + (a6 << 1) * a7;
+    u3 = d & M26; d >>>= 26; c += u3 * R0;
+    t3 = c & M26; c >>>= 26; c += u3 * R1;
+    c += (a0 << 1) * a4
+       + (a1 << 1) * a3
+       + a2 * a2;
+    d += (a5 << 1) * a9
+       + (a6 << 1) * a8
+       + a7 * a7;
+    u4 = d & M26; d >>>= 26; c += u4 * R0;
+    t4 = c & M26; c >>>= 26; c += u4 * R1;
+    c += (a0 << 1) * a5
+       + (a1 << 1) * a4
+       + (a2 << 1) * a3;
+    d += (a6 << 1) * a9
+       + (a7 << 1) * a8;
+    u5 = d & M26; d >>>= 26; c += u5 * R0;
+    t5 = c & M26; c >>>= 26; c += u5 * R1;
+    c += (a0 << 1) * a6
+       + (a1 << 1) * a5
+       + (a2 << 1) * a4
+       + a3 * a3;
+    d += (a7 << 1) * a9
+       + a8 * a8;
+    u6 = d & M26; d >>>= 26; c += u6 * R0;
+    t6 = c & M26; c >>>= 26; c += u6 * R1;
+    c += (a0 << 1) * a7
+       + (a1 << 1) * a6
+       + (a2 << 1) * a5
+       + (a3 << 1) * a4;
+    d += (a8 << 1) * a9;
+    u7 = d & M26; d >>>= 26; c += u7 * R0;
+    t7 = c & M26; c >>>= 26; c += u7 * R1;
+    c += (a0 << 1) * a8
+       + (a1 << 1) * a7
+       + (a2 << 1) * a6
+       + (a3 << 1) * a5
+       + a4 * a4;
+    d += a9 * a9;
+    u8 = d & M26; d >>>= 26; c += u8 * R0;
+    r3 = t3;
+    r4 = t4;
+    r5 = t5;
+    r6 = t6;
+    r7 = t7;
+    r8 = c & M26; c >>>= 26; c += u8 * R1;
+    c   += d * R0 + t9;
+    r9 = c & (M26 >>> 4); c >>>= 22; c += d * (R1 << 4);
+    d    = c * (R0 >>> 4) + t0;
+    r0 = d & M26; d >>>= 26;
+    d   += c * (R1 >>> 4) + t1;
+    r1 = d & M26; d >>>= 26;
+    d   += t2;
+    r2 = d;
+    n0 = r0;
+    n1 = r1;
+    n2 = r2;
+    n3 = r3;
+    n4 = r4;
+    n5 = r5;
+    n6 = r6;
+    n7 = r7;
+    n8 = r8;
+    n9 = r9;
     return this;
   }
-
 
   /** {@code this = a^(2^n)}. */
   private Fe sqrN(Fe a, int n) {
