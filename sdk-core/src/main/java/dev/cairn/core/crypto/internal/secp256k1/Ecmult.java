@@ -71,22 +71,43 @@ public final class Ecmult {
 
   /** {@code (2i+1)·a} for i in [0, count), in affine coordinates (one field inversion). */
   static Affine[] oddMultiples(Affine a, int count) {
-    Point[] pts = new Point[count];
-    pts[0] = new Point().set(a);
+    Fe[] xs = new Fe[count];
+    Fe[] ys = new Fe[count];
+    Fe[] zs = new Fe[count];
+    Point acc = new Point().set(a);
     Point twice = new Point().set(a).dbl();
-    for (int i = 1; i < count; i++) {
-      pts[i] = new Point().set(pts[i - 1]).addVar(twice);
+    for (int i = 0; i < count; i++) {
+      if (i > 0) {
+        acc.addVar(twice);
+      }
+      xs[i] = new Fe(acc.x);
+      ys[i] = new Fe(acc.y);
+      zs[i] = new Fe(acc.z);
     }
-    return toAffine(pts);
+    return toAffine(xs, ys, zs);
   }
 
   /** Batch conversion to affine (Montgomery's trick: one inversion); no point may be infinity. */
   static Affine[] toAffine(Point[] pts) {
     int n = pts.length;
+    Fe[] xs = new Fe[n];
+    Fe[] ys = new Fe[n];
+    Fe[] zs = new Fe[n];
+    for (int i = 0; i < n; i++) {
+      xs[i] = pts[i].x;
+      ys[i] = pts[i].y;
+      zs[i] = pts[i].z;
+    }
+    return toAffine(xs, ys, zs);
+  }
+
+  /** Batch conversion of Jacobian (xs, ys, zs) to affine; no z may be zero. */
+  static Affine[] toAffine(Fe[] xs, Fe[] ys, Fe[] zs) {
+    int n = zs.length;
     Fe[] prefix = new Fe[n];
-    prefix[0] = new Fe(pts[0].z);
+    prefix[0] = new Fe(zs[0]);
     for (int i = 1; i < n; i++) {
-      prefix[i] = new Fe().mul(prefix[i - 1], pts[i].z);
+      prefix[i] = new Fe().mul(prefix[i - 1], zs[i]);
     }
     Fe inv = new Fe().invVar(prefix[n - 1]);
     Affine[] out = new Affine[n];
@@ -95,14 +116,14 @@ public final class Ecmult {
     for (int i = n - 1; i >= 0; i--) {
       if (i > 0) {
         zi.mul(inv, prefix[i - 1]);
-        inv.mul2(pts[i].z);
+        inv.mul2(zs[i]);
       } else {
         zi.set(inv);
       }
       zi2.sqr(zi);
       Affine o = new Affine();
-      o.x.mul(pts[i].x, zi2).normalize();
-      o.y.mul(pts[i].y, zi2).mul2(zi).normalize();
+      o.x.mul(xs[i], zi2).normalize();
+      o.y.mul(ys[i], zi2).mul2(zi).normalize();
       out[i] = o;
     }
     return out;

@@ -51,20 +51,28 @@ public final class Gen {
     sum.y.negate(sum.y, 4);
     offsets[ROWS - 1] = sum;
 
-    Point[] pts = new Point[ROWS * COLS];
+    int count = ROWS * COLS;
+    Fe[] xs = new Fe[count];
+    Fe[] ys = new Fe[count];
+    Fe[] zs = new Fe[count];
     Point base = new Point().set(Ecmult.G);
+    Point p = new Point();
     for (int i = 0; i < ROWS; i++) {
-      Point p = new Point().set(offsets[i]);
-      pts[i * COLS] = p;
-      for (int j = 1; j < COLS; j++) {
-        p = new Point().set(p).addVar(base);
-        pts[i * COLS + j] = p;
+      p.set(offsets[i]);
+      for (int j = 0; j < COLS; j++) {
+        if (j > 0) {
+          p.addVar(base);
+        }
+        int e = i * COLS + j;
+        xs[e] = new Fe(p.x);
+        ys[e] = new Fe(p.y);
+        zs[e] = new Fe(p.z);
       }
       for (int d = 0; d < 4; d++) {
         base.dbl();
       }
     }
-    Affine[] aff = Ecmult.toAffine(pts);
+    Affine[] aff = Ecmult.toAffine(xs, ys, zs);
     int[] t = new int[ROWS * COLS * ENTRY];
     for (int e = 0; e < aff.length; e++) {
       Fe x = aff[e].x;
