@@ -34,8 +34,8 @@ public final class Ecmult {
 
   /** Window of the variable point. */
   static final int WINDOW_A = 5;
-  /** Window of the generator's static tables. */
-  static final int WINDOW_G = 8;
+  /** Window of the generator's static tables (2 x 256 affine points). */
+  static final int WINDOW_G = 10;
   /** wNAF length: the split halves are below 2^129 in absolute value. */
   private static final int WNAF_LEN = 131;
 
