@@ -9,7 +9,9 @@ import java.math.BigInteger;
  * four wNAFs are walked together with one shared doubling chain (Strauss/Shamir). A uses a
  * window of {@value #WINDOW_A} (8 odd multiples, made affine with one inversion); G uses a
  * static table of {@value #WINDOW_G}-bit window odd multiples of G and of λ·G, built once when
- * the class initializes.
+ * the class initializes. The split constants and the wNAF recoding follow libsecp256k1
+ * ({@code src/scalar_impl.h}, {@code src/ecmult_impl.h}; MIT License, Copyright (c) 2013, 2014
+ * Pieter Wuille and contributors).
  */
 public final class Ecmult {
   private Ecmult() {}

@@ -15,6 +15,11 @@ import org.bouncycastle.math.raw.Mod;
  * {@code Var} branch on the value.
  *
  * <p>Mutable, not thread-safe; methods return {@code this} for chaining.
+ *
+ * <p>The limb layout, {@link #mul}, {@link #sqr}, {@link #normalize}, {@link #normalizesToZeroVar},
+ * {@link #half}, {@link #negate} and {@link #sqrtVar}'s addition chain are ported from
+ * libsecp256k1 ({@code src/field_10x26_impl.h}, {@code src/field_impl.h}; Copyright (c) 2013,
+ * 2014 Pieter Wuille and contributors, MIT License).
  */
 public final class Fe {
   static final long M26 = 0x3FFFFFFL;

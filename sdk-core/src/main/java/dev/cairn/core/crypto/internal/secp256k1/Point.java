@@ -7,7 +7,8 @@ package dev.cairn.core.crypto.internal.secp256k1;
  * temporaries, so the group operations allocate nothing. Mutable, not thread-safe.
  *
  * <p>Formulas (a = 0): doubling 3M + 4S; mixed addition (Jacobian + affine) 8M + 3S and full
- * addition 12M + 4S as in libsecp256k1's {@code gej_add_ge_var} / {@code gej_add_var}.
+ * addition 12M + 4S as in libsecp256k1's {@code gej_add_ge_var} / {@code gej_add_var}
+ * ({@code src/group_impl.h}, MIT License, Copyright (c) 2013, 2014 Pieter Wuille and contributors).
  */
 public final class Point {
   /** X. */
