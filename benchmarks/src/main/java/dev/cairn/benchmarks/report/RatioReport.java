@@ -167,7 +167,9 @@ public final class RatioReport {
       boolean sign = m.equals("sign");
       String base = WEB3J + "." + m;
       String baseName = m.equals("verify") ? "BouncyCastle (web3j curve)" : "web3j";
-      double javaTarget = sign ? 2.5 : Double.NaN;
+      // issue 12: the pure-Java path signs at >= 4x web3j and verifies / recovers at >= 1.5x
+      // BouncyCastle / web3j (it is the only path on Android, RISC-V and native images)
+      double javaTarget = sign ? 4.0 : 1.5;
       double nativeTarget = sign ? 6.0 : Double.NaN;
       double cTarget = sign ? 75.0 : Double.NaN;
       list.add(new Comparison(name, "pure-Java backend (SPI) vs " + baseName,
@@ -192,9 +194,9 @@ public final class RatioReport {
       String p = "[size=" + size + "]";
       String cairn = KECCAK + ".cairn" + p;
       list.add(new Comparison(name, "Cairn vs BouncyCastle (new digest per op)",
-          cairn, KECCAK + ".bouncyCastleNewDigest" + p, Kind.TIMES, 1.0, 1.5));
+          cairn, KECCAK + ".bouncyCastleNewDigest" + p, Kind.TIMES, 1.5, Double.NaN));
       list.add(new Comparison(name, "Cairn vs BouncyCastle (reused digest)",
-          cairn, KECCAK + ".bouncyCastleReusedDigest" + p, Kind.TIMES, 1.0, 1.5));
+          cairn, KECCAK + ".bouncyCastleReusedDigest" + p, Kind.TIMES, 1.5, Double.NaN));
       list.add(Comparison.info(name, "Cairn vs web3j Hash.sha3",
           cairn, KECCAK + ".web3j" + p, Kind.TIMES));
     }

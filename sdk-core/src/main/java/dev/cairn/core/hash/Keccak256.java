@@ -1,17 +1,19 @@
 package dev.cairn.core.hash;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Objects;
+
 
 /**
  * Keccak-256 with the original Keccak padding ({@code 0x01 ... 0x80}) as used by Ethereum, which
  * differs from the standardised SHA3-256 ({@code 0x06} domain padding).
  *
  * <p>A self-contained implementation of Keccak-f[1600]: the 25 lanes live in locals during a
- * permutation, input is XORed into the state a whole little-endian lane at a time, and neither
- * hashing nor absorbing allocates (apart from the returned digest).
+ * permutation, input is XORed into the state a whole little-endian lane at a time (whole blocks
+ * through a little-endian {@link ByteBuffer} view, other lanes assembled with shifts: Android API
+ * 24 has no VarHandle), and neither hashing nor absorbing allocates (apart from the returned
+ * digest and, for inputs of a block or more, the state). The one-shot {@link #hash(byte[], int,
+ * int)} of a single block (under 136 bytes) keeps the whole sponge in locals.
  *
  * <p>Instances are mutable and not thread-safe; the static {@link #hash(byte[])} methods are. A
  * {@code null} array or an offset/length outside the array throws {@link NullPointerException} or
@@ -25,8 +27,6 @@ public final class Keccak256 {
   private static final int RATE = 136;
   private static final int RATE_LANES = RATE / 8;
 
-  private static final VarHandle LE_LONG =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final long[] state = new long[25];
   /** Bytes absorbed into the current block, 0..RATE-1. */
@@ -46,17 +46,173 @@ public final class Keccak256 {
 
   /** Keccak-256 of {@code in[off, off+len)}. */
   public static byte[] hash(byte[] in, int off, int len) {
-    Objects.checkFromIndexSize(off, len, in.length);
-    long[] s = new long[25];
-    while (len >= RATE) {
-      absorbBlock(s, in, off);
-      permute(s);
-      off += RATE;
-      len -= RATE;
+    checkRange(in.length, off, len);
+    if (len >= RATE) {
+      long[] s = new long[25];
+      while (len >= RATE) {
+        absorbBlock(s, in, off);
+        permute(s);
+        off += RATE;
+        len -= RATE;
+      }
+      finish(s, in, off, len);
+      byte[] out = new byte[DIGEST_LENGTH];
+      squeeze(s, out, 0);
+      return out;
     }
-    finish(s, in, off, len);
+    // one block (the common case: keys, addresses, selectors): the sponge lives in locals
+    long a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0;
+    long a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0, a16 = 0, a17 = 0, a18 = 0, a19 = 0;
+    long a20 = 0, a21 = 0, a22 = 0, a23 = 0, a24 = 0;
+    a0 ^= lastLane(in, off, len, 0);
+    a1 ^= lastLane(in, off, len, 1);
+    a2 ^= lastLane(in, off, len, 2);
+    a3 ^= lastLane(in, off, len, 3);
+    a4 ^= lastLane(in, off, len, 4);
+    a5 ^= lastLane(in, off, len, 5);
+    a6 ^= lastLane(in, off, len, 6);
+    a7 ^= lastLane(in, off, len, 7);
+    a8 ^= lastLane(in, off, len, 8);
+    a9 ^= lastLane(in, off, len, 9);
+    a10 ^= lastLane(in, off, len, 10);
+    a11 ^= lastLane(in, off, len, 11);
+    a12 ^= lastLane(in, off, len, 12);
+    a13 ^= lastLane(in, off, len, 13);
+    a14 ^= lastLane(in, off, len, 14);
+    a15 ^= lastLane(in, off, len, 15);
+    a16 ^= lastLane(in, off, len, 16);
+    for (int round = 0; round < 24; round += 2) {
+      long c0, c1, c2, c3, c4, d0, d1, d2, d3, d4;
+      long b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12;
+      long b13, b14, b15, b16, b17, b18, b19, b20, b21, b22, b23, b24;
+      c0 = a0 ^ a5 ^ a10 ^ a15 ^ a20;
+      c1 = a1 ^ a6 ^ a11 ^ a16 ^ a21;
+      c2 = a2 ^ a7 ^ a12 ^ a17 ^ a22;
+      c3 = a3 ^ a8 ^ a13 ^ a18 ^ a23;
+      c4 = a4 ^ a9 ^ a14 ^ a19 ^ a24;
+      d0 = c4 ^ Long.rotateLeft(c1, 1);
+      d1 = c0 ^ Long.rotateLeft(c2, 1);
+      d2 = c1 ^ Long.rotateLeft(c3, 1);
+      d3 = c2 ^ Long.rotateLeft(c4, 1);
+      d4 = c3 ^ Long.rotateLeft(c0, 1);
+      b0 = a0 ^ d0;
+      b16 = Long.rotateLeft(a5 ^ d0, 36);
+      b7 = Long.rotateLeft(a10 ^ d0, 3);
+      b23 = Long.rotateLeft(a15 ^ d0, 41);
+      b14 = Long.rotateLeft(a20 ^ d0, 18);
+      b10 = Long.rotateLeft(a1 ^ d1, 1);
+      b1 = Long.rotateLeft(a6 ^ d1, 44);
+      b17 = Long.rotateLeft(a11 ^ d1, 10);
+      b8 = Long.rotateLeft(a16 ^ d1, 45);
+      b24 = Long.rotateLeft(a21 ^ d1, 2);
+      b20 = Long.rotateLeft(a2 ^ d2, 62);
+      b11 = Long.rotateLeft(a7 ^ d2, 6);
+      b2 = Long.rotateLeft(a12 ^ d2, 43);
+      b18 = Long.rotateLeft(a17 ^ d2, 15);
+      b9 = Long.rotateLeft(a22 ^ d2, 61);
+      b5 = Long.rotateLeft(a3 ^ d3, 28);
+      b21 = Long.rotateLeft(a8 ^ d3, 55);
+      b12 = Long.rotateLeft(a13 ^ d3, 25);
+      b3 = Long.rotateLeft(a18 ^ d3, 21);
+      b19 = Long.rotateLeft(a23 ^ d3, 56);
+      b15 = Long.rotateLeft(a4 ^ d4, 27);
+      b6 = Long.rotateLeft(a9 ^ d4, 20);
+      b22 = Long.rotateLeft(a14 ^ d4, 39);
+      b13 = Long.rotateLeft(a19 ^ d4, 8);
+      b4 = Long.rotateLeft(a24 ^ d4, 14);
+      a0 = b0 ^ (~b1 & b2);
+      a1 = b1 ^ (~b2 & b3);
+      a2 = b2 ^ (~b3 & b4);
+      a3 = b3 ^ (~b4 & b0);
+      a4 = b4 ^ (~b0 & b1);
+      a5 = b5 ^ (~b6 & b7);
+      a6 = b6 ^ (~b7 & b8);
+      a7 = b7 ^ (~b8 & b9);
+      a8 = b8 ^ (~b9 & b5);
+      a9 = b9 ^ (~b5 & b6);
+      a10 = b10 ^ (~b11 & b12);
+      a11 = b11 ^ (~b12 & b13);
+      a12 = b12 ^ (~b13 & b14);
+      a13 = b13 ^ (~b14 & b10);
+      a14 = b14 ^ (~b10 & b11);
+      a15 = b15 ^ (~b16 & b17);
+      a16 = b16 ^ (~b17 & b18);
+      a17 = b17 ^ (~b18 & b19);
+      a18 = b18 ^ (~b19 & b15);
+      a19 = b19 ^ (~b15 & b16);
+      a20 = b20 ^ (~b21 & b22);
+      a21 = b21 ^ (~b22 & b23);
+      a22 = b22 ^ (~b23 & b24);
+      a23 = b23 ^ (~b24 & b20);
+      a24 = b24 ^ (~b20 & b21);
+      a0 ^= RC[round];
+      c0 = a0 ^ a5 ^ a10 ^ a15 ^ a20;
+      c1 = a1 ^ a6 ^ a11 ^ a16 ^ a21;
+      c2 = a2 ^ a7 ^ a12 ^ a17 ^ a22;
+      c3 = a3 ^ a8 ^ a13 ^ a18 ^ a23;
+      c4 = a4 ^ a9 ^ a14 ^ a19 ^ a24;
+      d0 = c4 ^ Long.rotateLeft(c1, 1);
+      d1 = c0 ^ Long.rotateLeft(c2, 1);
+      d2 = c1 ^ Long.rotateLeft(c3, 1);
+      d3 = c2 ^ Long.rotateLeft(c4, 1);
+      d4 = c3 ^ Long.rotateLeft(c0, 1);
+      b0 = a0 ^ d0;
+      b16 = Long.rotateLeft(a5 ^ d0, 36);
+      b7 = Long.rotateLeft(a10 ^ d0, 3);
+      b23 = Long.rotateLeft(a15 ^ d0, 41);
+      b14 = Long.rotateLeft(a20 ^ d0, 18);
+      b10 = Long.rotateLeft(a1 ^ d1, 1);
+      b1 = Long.rotateLeft(a6 ^ d1, 44);
+      b17 = Long.rotateLeft(a11 ^ d1, 10);
+      b8 = Long.rotateLeft(a16 ^ d1, 45);
+      b24 = Long.rotateLeft(a21 ^ d1, 2);
+      b20 = Long.rotateLeft(a2 ^ d2, 62);
+      b11 = Long.rotateLeft(a7 ^ d2, 6);
+      b2 = Long.rotateLeft(a12 ^ d2, 43);
+      b18 = Long.rotateLeft(a17 ^ d2, 15);
+      b9 = Long.rotateLeft(a22 ^ d2, 61);
+      b5 = Long.rotateLeft(a3 ^ d3, 28);
+      b21 = Long.rotateLeft(a8 ^ d3, 55);
+      b12 = Long.rotateLeft(a13 ^ d3, 25);
+      b3 = Long.rotateLeft(a18 ^ d3, 21);
+      b19 = Long.rotateLeft(a23 ^ d3, 56);
+      b15 = Long.rotateLeft(a4 ^ d4, 27);
+      b6 = Long.rotateLeft(a9 ^ d4, 20);
+      b22 = Long.rotateLeft(a14 ^ d4, 39);
+      b13 = Long.rotateLeft(a19 ^ d4, 8);
+      b4 = Long.rotateLeft(a24 ^ d4, 14);
+      a0 = b0 ^ (~b1 & b2);
+      a1 = b1 ^ (~b2 & b3);
+      a2 = b2 ^ (~b3 & b4);
+      a3 = b3 ^ (~b4 & b0);
+      a4 = b4 ^ (~b0 & b1);
+      a5 = b5 ^ (~b6 & b7);
+      a6 = b6 ^ (~b7 & b8);
+      a7 = b7 ^ (~b8 & b9);
+      a8 = b8 ^ (~b9 & b5);
+      a9 = b9 ^ (~b5 & b6);
+      a10 = b10 ^ (~b11 & b12);
+      a11 = b11 ^ (~b12 & b13);
+      a12 = b12 ^ (~b13 & b14);
+      a13 = b13 ^ (~b14 & b10);
+      a14 = b14 ^ (~b10 & b11);
+      a15 = b15 ^ (~b16 & b17);
+      a16 = b16 ^ (~b17 & b18);
+      a17 = b17 ^ (~b18 & b19);
+      a18 = b18 ^ (~b19 & b15);
+      a19 = b19 ^ (~b15 & b16);
+      a20 = b20 ^ (~b21 & b22);
+      a21 = b21 ^ (~b22 & b23);
+      a22 = b22 ^ (~b23 & b24);
+      a23 = b23 ^ (~b24 & b20);
+      a24 = b24 ^ (~b20 & b21);
+      a0 ^= RC[round + 1];
+    }
     byte[] out = new byte[DIGEST_LENGTH];
-    squeeze(s, out, 0);
+    putLe(out, 0, a0);
+    putLe(out, 8, a1);
+    putLe(out, 16, a2);
+    putLe(out, 24, a3);
     return out;
   }
 
@@ -67,7 +223,7 @@ public final class Keccak256 {
 
   /** Absorbs {@code in[off, off+len)}. */
   public Keccak256 update(byte[] in, int off, int len) {
-    Objects.checkFromIndexSize(off, len, in.length);
+    checkRange(in.length, off, len);
     long[] s = state;
     int p = pos;
     // finish a partially filled lane byte by byte
@@ -82,7 +238,7 @@ public final class Keccak256 {
     // whole lanes until the block is full
     if (p != 0) {
       while (len >= 8) {
-        s[p >>> 3] ^= (long) LE_LONG.get(in, off);
+        s[p >>> 3] ^= le(in, off);
         off += 8;
         len -= 8;
         p += 8;
@@ -102,7 +258,7 @@ public final class Keccak256 {
         len -= RATE;
       }
       while (len >= 8) {
-        s[p >>> 3] ^= (long) LE_LONG.get(in, off);
+        s[p >>> 3] ^= le(in, off);
         off += 8;
         len -= 8;
         p += 8;
@@ -127,7 +283,7 @@ public final class Keccak256 {
 
   /** Finishes, writes the 32-byte digest to {@code out[outOff..outOff+32)} and resets this hasher. */
   public void digest(byte[] out, int outOff) {
-    Objects.checkFromIndexSize(outOff, DIGEST_LENGTH, out.length);
+    checkRange(out.length, outOff, DIGEST_LENGTH);
     long[] s = state;
     pad(s, pos);
     permute(s);
@@ -137,8 +293,10 @@ public final class Keccak256 {
   }
 
   private static void absorbBlock(long[] s, byte[] in, int off) {
+    // a heap ByteBuffer's getLong is one 8-byte load on HotSpot (and exists on every Android)
+    ByteBuffer bb = ByteBuffer.wrap(in).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < RATE_LANES; i++) {
-      s[i] ^= (long) LE_LONG.get(in, off + (i << 3));
+      s[i] ^= bb.getLong(off + (i << 3));
     }
   }
 
@@ -146,7 +304,7 @@ public final class Keccak256 {
   private static void finish(long[] s, byte[] in, int off, int len) {
     int lanes = len >>> 3;
     for (int i = 0; i < lanes; i++) {
-      s[i] ^= (long) LE_LONG.get(in, off + (i << 3));
+      s[i] ^= le(in, off + (i << 3));
     }
     int p = lanes << 3;
     long last = 0;
@@ -164,10 +322,65 @@ public final class Keccak256 {
   }
 
   private static void squeeze(long[] s, byte[] out, int off) {
-    LE_LONG.set(out, off, s[0]);
-    LE_LONG.set(out, off + 8, s[1]);
-    LE_LONG.set(out, off + 16, s[2]);
-    LE_LONG.set(out, off + 24, s[3]);
+    putLe(out, off, s[0]);
+    putLe(out, off + 8, s[1]);
+    putLe(out, off + 16, s[2]);
+    putLe(out, off + 24, s[3]);
+  }
+
+  /** The little-endian long at {@code in[o, o+8)} (shifts: no VarHandle, which Android lacks). */
+  private static long le(byte[] in, int o) {
+    return (in[o] & 0xFFL)
+        | (in[o + 1] & 0xFFL) << 8
+        | (in[o + 2] & 0xFFL) << 16
+        | (in[o + 3] & 0xFFL) << 24
+        | (in[o + 4] & 0xFFL) << 32
+        | (in[o + 5] & 0xFFL) << 40
+        | (in[o + 6] & 0xFFL) << 48
+        | (long) in[o + 7] << 56;
+  }
+
+  private static void putLe(byte[] out, int o, long v) {
+    out[o] = (byte) v;
+    out[o + 1] = (byte) (v >>> 8);
+    out[o + 2] = (byte) (v >>> 16);
+    out[o + 3] = (byte) (v >>> 24);
+    out[o + 4] = (byte) (v >>> 32);
+    out[o + 5] = (byte) (v >>> 40);
+    out[o + 6] = (byte) (v >>> 48);
+    out[o + 7] = (byte) (v >>> 56);
+  }
+
+  /**
+   * Lane i (0..16) of the final, padded block holding the {@code len < RATE} bytes at
+   * {@code in[off..]}: the bytes, then 0x01, zeros, and 0x80 in the block's last byte.
+   */
+  private static long lastLane(byte[] in, int off, int len, int i) {
+    int start = i << 3;
+    long v;
+    if (start + 8 <= len) {
+      v = le(in, off + start);
+    } else {
+      v = 0;
+      for (int j = 0; start + j < len; j++) {
+        v |= (in[off + start + j] & 0xFFL) << (j << 3);
+      }
+      if (len >= start) {
+        v ^= 0x01L << ((len - start) << 3);
+      }
+    }
+    if (i == RATE_LANES - 1) {
+      v ^= 0x80L << 56;
+    }
+    return v;
+  }
+
+  /** Throws IndexOutOfBoundsException unless [off, off+len) lies within [0, length). */
+  private static void checkRange(int length, int off, int len) {
+    if ((off | len) < 0 || len > length - off) {
+      throw new IndexOutOfBoundsException(
+          "Range [" + off + ", " + off + " + " + len + ") out of bounds for length " + length);
+    }
   }
 
   private static final long[] RC = {

@@ -108,6 +108,10 @@ class Keccak256Test {
     byte[] in = new byte[10];
     assertThrows(IndexOutOfBoundsException.class, () -> Keccak256.hash(in, 5, 6));
     assertThrows(IndexOutOfBoundsException.class, () -> Keccak256.hash(in, -1, 2));
+    assertThrows(IndexOutOfBoundsException.class, () -> Keccak256.hash(in, Integer.MAX_VALUE, 2));
+    assertThrows(IndexOutOfBoundsException.class, () -> Keccak256.hash(in, 2, Integer.MAX_VALUE));
+    assertThrows(
+        IndexOutOfBoundsException.class, () -> Keccak256.create().update(in, Integer.MAX_VALUE, 1));
     assertThrows(IndexOutOfBoundsException.class, () -> Keccak256.create().update(in, 0, -1));
     assertThrows(IndexOutOfBoundsException.class, () -> Keccak256.create().digest(new byte[31], 0));
     assertThrows(NullPointerException.class, () -> Keccak256.hash(null));

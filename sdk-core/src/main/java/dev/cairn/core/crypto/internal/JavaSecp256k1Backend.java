@@ -1,43 +1,41 @@
 package dev.cairn.core.crypto.internal;
 
+import dev.cairn.core.crypto.internal.secp256k1.Affine;
+import dev.cairn.core.crypto.internal.secp256k1.Ecmult;
+import dev.cairn.core.crypto.internal.secp256k1.Fe;
+import dev.cairn.core.crypto.internal.secp256k1.Gen;
+import dev.cairn.core.crypto.internal.secp256k1.Point;
 import dev.cairn.core.crypto.spi.Secp256k1Backend;
 import java.math.BigInteger;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.math.ec.ECAlgorithms;
-import org.bouncycastle.math.ec.ECCurve;
-import org.bouncycastle.math.ec.ECFieldElement;
-import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
 
 /**
- * The pure-Java secp256k1 backend, on BouncyCastle's custom secp256k1 curve (fast field arithmetic
- * and the GLV endomorphism). Always available; priority 0.
+ * The pure-Java secp256k1 backend: its own field (10x26-bit limbs), group and multiplication code
+ * in {@code dev.cairn.core.crypto.internal.secp256k1}, no BigInteger in the point arithmetic.
+ * Always available; priority 0.
  *
- * <p>Signing computes {@code k·G} with a fixed-point comb over a cached precomputation, derives the
- * nonce per RFC 6979 (HMAC-SHA256, no extra data) with per-thread state, normalises s to the lower
- * half and computes the recovery id from R itself. Verification and recovery use
- * {@link ECAlgorithms#sumOfTwoMultiplies}.
+ * <p>Signing computes {@code k·G} with {@link Gen} (a 4-bit comb over a table built on first use,
+ * constant-time table reads, a fixed sequence of additions), derives the nonce per RFC 6979
+ * (HMAC-SHA256, no extra data) with per-thread state, normalises s to the lower half and computes
+ * the recovery id from R itself. Verification and recovery use {@link Ecmult} (GLV split, wNAF,
+ * Strauss interleaving, variable time: their inputs are public).
  */
 public final class JavaSecp256k1Backend implements Secp256k1Backend {
 
-  private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
-  private static final ECCurve CURVE = PARAMS.getCurve();
-  private static final ECPoint G = PARAMS.getG();
-  private static final BigInteger N = PARAMS.getN();
+  private static final BigInteger N = Ecmult.N;
   private static final BigInteger HALF_N = N.shiftRight(1);
-  private static final BigInteger P = CURVE.getField().getCharacteristic();
+  private static final BigInteger P =
+      BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE.shiftLeft(32)).subtract(BigInteger.valueOf(977));
   /** p - n: a field element x below this may have a second preimage x + n of the same r. */
   private static final BigInteger P_MINUS_N = P.subtract(N);
-  private static final FixedPointCombMultiplier BASE_MULT = new FixedPointCombMultiplier();
 
-  private static final ThreadLocal<Rfc6979> NONCES = ThreadLocal.withInitial(Rfc6979::new);
-
-  static {
-    // build the comb table for G once, up front
-    BASE_MULT.multiply(G, BigInteger.ONE);
-  }
+  private static final ThreadLocal<Rfc6979> NONCES =
+      new ThreadLocal<Rfc6979>() {
+        @Override
+        protected Rfc6979 initialValue() {
+          return new Rfc6979();
+        }
+      };
 
   /** Creates the backend (stateless; instances are interchangeable). */
   public JavaSecp256k1Backend() {}
@@ -59,8 +57,8 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
 
   @Override
   public byte[] publicKey(byte[] privateKey, boolean compressed) {
-    BigInteger d = new BigInteger(1, privateKey);
-    return BASE_MULT.multiply(G, d).getEncoded(compressed);
+    Point p = Gen.mul(new Point(), privateKey, 0);
+    return toAffine(p, true).encode(compressed);
   }
 
   @Override
@@ -70,27 +68,30 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
     BigInteger eModN = e.compareTo(N) >= 0 ? e.subtract(N) : e;
     Rfc6979 nonces = NONCES.get();
     byte[] out = new byte[65];
+    byte[] rx = new byte[32];
     nonces.init(privateKey, eModN);
+    Point rp = new Point();
     try {
       while (true) {
-        BigInteger k = nonces.next();
-        ECPoint rPoint = BASE_MULT.multiply(G, k).normalize();
-        BigInteger rx = rPoint.getAffineXCoord().toBigInteger();
+        byte[] kBytes = nonces.next();
+        Affine ra = toAffine(Gen.mul(rp, kBytes, 0), true);
+        ra.x.getBytes(rx, 0);
+        BigInteger r = new BigInteger(1, rx);
         int recId = 0;
-        BigInteger r = rx;
-        if (rx.compareTo(N) >= 0) {
-          r = rx.subtract(N);
+        if (r.compareTo(N) >= 0) {
+          r = r.subtract(N);
           recId = 2;
         }
         if (r.signum() == 0) {
           continue;
         }
+        BigInteger k = new BigInteger(1, kBytes);
         BigInteger kInv = BigIntegers.modOddInverse(N, k);
         BigInteger s = kInv.multiply(eModN.add(d.multiply(r))).mod(N);
         if (s.signum() == 0) {
           continue;
         }
-        if (rPoint.getAffineYCoord().testBitZero()) {
+        if (ra.y.isOdd()) {
           recId |= 1;
         }
         if (s.compareTo(HALF_N) > 0) {
@@ -104,17 +105,20 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
       }
     } finally {
       nonces.clear();
+      rp.x.setInt(0);
+      rp.y.setInt(0);
+      rp.z.setInt(0);
     }
   }
 
   @Override
   public boolean verify(byte[] digest, byte[] rs, byte[] publicKey) {
-    ECPoint q = decode(publicKey);
-    if (q == null) {
+    Affine q = new Affine();
+    if (!q.decodeVar(publicKey)) {
       return false;
     }
-    BigInteger r = new BigInteger(1, rs, 0, 32);
-    BigInteger s = new BigInteger(1, rs, 32, 32);
+    BigInteger r = unsigned(rs, 0);
+    BigInteger s = unsigned(rs, 32);
     if (r.signum() == 0 || s.signum() == 0 || r.compareTo(N) >= 0 || s.compareTo(N) >= 0) {
       return false;
     }
@@ -122,23 +126,25 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
     BigInteger w = BigIntegers.modOddInverseVar(N, s);
     BigInteger u1 = e.multiply(w).mod(N);
     BigInteger u2 = r.multiply(w).mod(N);
-    ECPoint point = ECAlgorithms.sumOfTwoMultiplies(G, u1, q, u2);
-    if (point.isInfinity()) {
+    Point point = Ecmult.mul(new Point(), q, u2, u1);
+    if (point.infinity) {
       return false;
     }
-    // Compare x(point) with r (or r + n) without normalising: in Jacobian coordinates
-    // x = X / Z^2, so test X == r·Z^2.
-    ECFieldElement z = point.getZCoord(0);
-    ECFieldElement x = point.getXCoord();
-    if (z.isOne()) {
-      BigInteger ax = x.toBigInteger();
-      return ax.equals(r) || (r.compareTo(P_MINUS_N) < 0 && ax.equals(r.add(N)));
-    }
-    ECFieldElement z2 = z.square();
-    if (CURVE.fromBigInteger(r).multiply(z2).equals(x)) {
+    // Compare x(point) with r (or r + n) without an inversion: x = X / Z^2, so test X == r·Z^2.
+    Fe x = new Fe(point.x).normalize();
+    Fe z2 = new Fe().sqr(point.z);
+    Fe rz2 = new Fe();
+    rz2.setBytes(rs, 0);
+    rz2.mul(rz2, z2).normalize();
+    if (rz2.equalsNormalized(x)) {
       return true;
     }
-    return r.compareTo(P_MINUS_N) < 0 && CURVE.fromBigInteger(r.add(N)).multiply(z2).equals(x);
+    if (r.compareTo(P_MINUS_N) >= 0) {
+      return false;
+    }
+    Fe rn = fe(r.add(N));
+    rn.mul(rn, z2).normalize();
+    return rn.equalsNormalized(x);
   }
 
   @Override
@@ -146,8 +152,8 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
     if (recoveryId < 0 || recoveryId > 3) {
       return null;
     }
-    BigInteger r = new BigInteger(1, rs, 0, 32);
-    BigInteger s = new BigInteger(1, rs, 32, 32);
+    BigInteger r = unsigned(rs, 0);
+    BigInteger s = unsigned(rs, 32);
     if (r.signum() == 0 || s.signum() == 0 || r.compareTo(N) >= 0 || s.compareTo(N) >= 0) {
       return null;
     }
@@ -158,11 +164,8 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
       }
       x = r.add(N);
     }
-    byte[] enc = new byte[33];
-    enc[0] = (byte) (2 + (recoveryId & 1));
-    BigIntegers.asUnsignedByteArray(x, enc, 1, 32);
-    ECPoint rPoint = decode(enc);
-    if (rPoint == null) {
+    Affine rPoint = new Affine();
+    if (!rPoint.setXoVar(fe(x), (recoveryId & 1) != 0)) {
       return null;
     }
     BigInteger e = new BigInteger(1, digest);
@@ -172,17 +175,17 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
     BigInteger rInv = BigIntegers.modOddInverseVar(N, r);
     BigInteger u1 = N.subtract(e).multiply(rInv).mod(N);
     BigInteger u2 = s.multiply(rInv).mod(N);
-    ECPoint q = ECAlgorithms.sumOfTwoMultiplies(G, u1, rPoint, u2);
-    if (q.isInfinity()) {
+    Point q = Ecmult.mul(new Point(), rPoint, u2, u1);
+    if (q.infinity) {
       return null;
     }
-    return q.getEncoded(compressed);
+    return toAffine(q, false).encode(compressed);
   }
 
   @Override
   public byte[] parsePublicKey(byte[] publicKey, boolean compressed) {
-    ECPoint q = decode(publicKey);
-    return q == null ? null : q.getEncoded(compressed);
+    Affine q = new Affine();
+    return q.decodeVar(publicKey) ? q.encode(compressed) : null;
   }
 
   @Override
@@ -191,38 +194,42 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
     if (t.compareTo(N) >= 0) {
       return null;
     }
-    ECPoint q = decode(publicKey);
-    if (q == null) {
+    Affine q = new Affine();
+    if (!q.decodeVar(publicKey)) {
       return null;
     }
-    ECPoint sum = t.signum() == 0 ? q : q.add(BASE_MULT.multiply(G, t));
-    if (sum.isInfinity()) {
+    if (t.signum() == 0) {
+      return q.encode(compressed);
+    }
+    Point sum = Gen.mul(new Point(), tweak, 0).addVar(q, false);
+    if (sum.infinity) {
       return null;
     }
-    return sum.getEncoded(compressed);
+    return toAffine(sum, true).encode(compressed);
   }
 
-  /** Decodes a SEC1 point (02/03 + 32 bytes or 04 + 64 bytes), or null if it is not on the curve. */
-  private static ECPoint decode(byte[] enc) {
-    if (enc == null) {
-      return null;
-    }
-    if (enc.length == 33) {
-      if (enc[0] != 2 && enc[0] != 3) {
-        return null;
-      }
-    } else if (enc.length == 65) {
-      if (enc[0] != 4) {
-        return null;
-      }
-    } else {
-      return null;
-    }
-    try {
-      ECPoint p = CURVE.decodePoint(enc);
-      return p.isInfinity() ? null : p;
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      return null;
-    }
+  /** Affine form of a finite point; the inversion is constant time if {@code secret}. */
+  private static Affine toAffine(Point p, boolean secret) {
+    Fe zi = secret ? new Fe().inv(p.z) : new Fe().invVar(p.z);
+    Fe zi2 = new Fe().sqr(zi);
+    Affine a = new Affine();
+    a.x.mul(p.x, zi2).normalize();
+    a.y.mul(p.y, zi2).mul(a.y, zi).normalize();
+    return a;
+  }
+
+  private static Fe fe(BigInteger v) {
+    byte[] b = new byte[32];
+    BigIntegers.asUnsignedByteArray(v, b, 0, 32);
+    Fe f = new Fe();
+    f.setBytes(b, 0);
+    return f;
+  }
+
+  /** The unsigned big-endian 32 bytes at {@code off} (BigInteger(int, byte[], int, int) is API 33). */
+  private static BigInteger unsigned(byte[] a, int off) {
+    byte[] b = new byte[32];
+    System.arraycopy(a, off, b, 0, 32);
+    return new BigInteger(1, b);
   }
 }

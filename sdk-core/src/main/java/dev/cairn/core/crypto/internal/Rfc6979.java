@@ -48,8 +48,11 @@ final class Rfc6979 {
     mac.doFinal(v, 0);
   }
 
-  /** The next candidate nonce in [1, n-1]. */
-  BigInteger next() {
+  /**
+   * The next candidate nonce in [1, n-1], as 32 big-endian bytes: the generator's own buffer,
+   * valid until the next call and wiped by {@link #clear()}.
+   */
+  byte[] next() {
     while (true) {
       if (!first) {
         // K = HMAC_K(V || 0x00); V = HMAC_K(V)
@@ -65,7 +68,7 @@ final class Rfc6979 {
       mac.update(v, 0, 32);
       mac.doFinal(v, 0);
       if (Scalars.isValidScalar(v, 0)) {
-        return new BigInteger(1, v);
+        return v;
       }
     }
   }

@@ -1,0 +1,246 @@
+package dev.cairn.core.crypto.internal.secp256k1;
+
+import java.math.BigInteger;
+
+/**
+ * Variable-time multi-scalar multiplication {@code na·A + ng·G} for verification and public-key
+ * recovery (public inputs only): both scalars are split with the GLV endomorphism
+ * {@code λ·(x, y) = (β·x, y)} into halves of about 128 bits, each half is written in wNAF, and the
+ * four wNAFs are walked together with one shared doubling chain (Strauss/Shamir). A uses a
+ * window of {@value #WINDOW_A} (8 odd multiples, made affine with one inversion); G uses a
+ * static table of {@value #WINDOW_G}-bit window odd multiples of G and of λ·G, built once when
+ * the class initializes. The split constants and the wNAF recoding follow libsecp256k1
+ * ({@code src/scalar_impl.h}, {@code src/ecmult_impl.h}; MIT License, Copyright (c) 2013, 2014
+ * Pieter Wuille and contributors).
+ */
+public final class Ecmult {
+  private Ecmult() {}
+
+  /** The group order n. */
+  public static final BigInteger N =
+      new BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
+  private static final BigInteger HALF_N = N.shiftRight(1);
+  static final BigInteger LAMBDA =
+      new BigInteger("5363AD4CC05C30E0A5261C028812645A122E22EA20816678DF02967C1B23BD72", 16);
+  private static final BigInteger MINUS_B1 = new BigInteger("E4437ED6010E88286F547FA90ABFE4C3", 16);
+  private static final BigInteger MINUS_B2 =
+      new BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFE8A280AC50774346DD765CDA83DB1562C", 16);
+  private static final BigInteger G1 =
+      new BigInteger("3086D221A7D46BCDE86C90E49284EB153DAA8A1471E8CA7FE893209A45DBB031", 16);
+  private static final BigInteger G2 =
+      new BigInteger("E4437ED6010E88286F547FA90ABFE4C4221208AC9DF506C61571B4AE8AC47F71", 16);
+  private static final BigInteger ROUND_384 = BigInteger.ONE.shiftLeft(383);
+
+  /** β, a cube root of unity mod p. */
+  static final Fe BETA = fe("7AE96A2B657C07106E64479EAC3434E99CF0497512F58995C1396C28719501EE");
+
+  /** Window of the variable point. */
+  static final int WINDOW_A = 5;
+  /** Window of the generator's static tables (2 x 256 affine points). */
+  static final int WINDOW_G = 10;
+  /** wNAF length: the split halves are below 2^129 in absolute value. */
+  private static final int WNAF_LEN = 131;
+
+  /** The generator G. */
+  public static final Affine G = affine(
+      "79BE667EF9DCBBAC55A06295CE870B07029BFCDB2DCE28D959F2815B16F81798",
+      "483ADA7726A3C4655DA4FBFC0E1108A8FD17B448A68554199C47D08FFB10D4B8");
+
+  private static final Affine[] PRE_G;
+  private static final Affine[] PRE_G_LAM;
+
+  static {
+    PRE_G = oddMultiples(G, 1 << (WINDOW_G - 2));
+    PRE_G_LAM = lambdaTable(PRE_G);
+  }
+
+  static Fe fe(String hex) {
+    byte[] b = new byte[32];
+    for (int i = 0; i < 32; i++) {
+      b[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+    }
+    Fe f = new Fe();
+    f.setBytes(b, 0);
+    return f;
+  }
+
+  private static Affine affine(String x, String y) {
+    Affine a = new Affine();
+    a.x.set(fe(x));
+    a.y.set(fe(y));
+    return a;
+  }
+
+  /** {@code (2i+1)·a} for i in [0, count), in affine coordinates (one field inversion). */
+  static Affine[] oddMultiples(Affine a, int count) {
+    Fe[] xs = new Fe[count];
+    Fe[] ys = new Fe[count];
+    Fe[] zs = new Fe[count];
+    Point acc = new Point().set(a);
+    Point twice = new Point().set(a).dbl();
+    for (int i = 0; i < count; i++) {
+      if (i > 0) {
+        acc.addVar(twice);
+      }
+      xs[i] = new Fe(acc.x);
+      ys[i] = new Fe(acc.y);
+      zs[i] = new Fe(acc.z);
+    }
+    return toAffine(xs, ys, zs);
+  }
+
+  /** Batch conversion to affine (Montgomery's trick: one inversion); no point may be infinity. */
+  static Affine[] toAffine(Point[] pts) {
+    int n = pts.length;
+    Fe[] xs = new Fe[n];
+    Fe[] ys = new Fe[n];
+    Fe[] zs = new Fe[n];
+    for (int i = 0; i < n; i++) {
+      xs[i] = pts[i].x;
+      ys[i] = pts[i].y;
+      zs[i] = pts[i].z;
+    }
+    return toAffine(xs, ys, zs);
+  }
+
+  /** Batch conversion of Jacobian (xs, ys, zs) to affine; no z may be zero. */
+  static Affine[] toAffine(Fe[] xs, Fe[] ys, Fe[] zs) {
+    int n = zs.length;
+    Fe[] prefix = new Fe[n];
+    prefix[0] = new Fe(zs[0]);
+    for (int i = 1; i < n; i++) {
+      prefix[i] = new Fe().mul(prefix[i - 1], zs[i]);
+    }
+    Fe inv = new Fe().invVar(prefix[n - 1]);
+    Affine[] out = new Affine[n];
+    Fe zi = new Fe();
+    Fe zi2 = new Fe();
+    for (int i = n - 1; i >= 0; i--) {
+      if (i > 0) {
+        zi.mul(inv, prefix[i - 1]);
+        inv.mul2(zs[i]);
+      } else {
+        zi.set(inv);
+      }
+      zi2.sqr(zi);
+      Affine o = new Affine();
+      o.x.mul(xs[i], zi2).normalize();
+      o.y.mul(ys[i], zi2).mul2(zi).normalize();
+      out[i] = o;
+    }
+    return out;
+  }
+
+  static Affine[] lambdaTable(Affine[] pre) {
+    Affine[] out = new Affine[pre.length];
+    for (int i = 0; i < pre.length; i++) {
+      Affine o = new Affine();
+      o.x.mul(pre[i].x, BETA).normalize();
+      o.y.set(pre[i].y);
+      out[i] = o;
+    }
+    return out;
+  }
+
+  /**
+   * Splits k in [0, n) into k1 + k2·λ (mod n) with |k1|, |k2| below 2^129 (libsecp256k1's
+   * constants), and writes the signed wNAF of each half. Returns the larger wNAF length.
+   */
+  static int splitWnaf(BigInteger k, int w, int[] wnaf1, int[] wnaf2) {
+    BigInteger c1 = k.multiply(G1).add(ROUND_384).shiftRight(384);
+    BigInteger c2 = k.multiply(G2).add(ROUND_384).shiftRight(384);
+    BigInteger r2 = c1.multiply(MINUS_B1).add(c2.multiply(MINUS_B2)).mod(N);
+    BigInteger r1 = k.subtract(r2.multiply(LAMBDA)).mod(N);
+    int l1 = wnafSigned(wnaf1, r1, w);
+    int l2 = wnafSigned(wnaf2, r2, w);
+    return Math.max(l1, l2);
+  }
+
+  private static int wnafSigned(int[] wnaf, BigInteger r, int w) {
+    int sign = 1;
+    if (r.compareTo(HALF_N) > 0) {
+      r = N.subtract(r);
+      sign = -1;
+    }
+    if (r.bitLength() > WNAF_LEN - 2) {
+      throw new IllegalStateException("GLV split out of range");
+    }
+    return wnaf(wnaf, r.longValue(), r.shiftRight(64).longValue(), r.shiftRight(128).longValue(),
+        sign, w);
+  }
+
+  /** wNAF of the non-negative (w2:w1:w0) times sign, window w; returns last nonzero index + 1. */
+  static int wnaf(int[] wnaf, long w0, long w1, long w2, int sign, int w) {
+    java.util.Arrays.fill(wnaf, 0);
+    int len = wnaf.length;
+    int carry = 0;
+    int bit = 0;
+    int last = -1;
+    while (bit < len) {
+      if (bits(w0, w1, w2, bit, 1) == carry) {
+        bit++;
+        continue;
+      }
+      int now = Math.min(w, len - bit);
+      int word = bits(w0, w1, w2, bit, now) + carry;
+      carry = (word >> (w - 1)) & 1;
+      word -= carry << w;
+      wnaf[bit] = sign * word;
+      last = bit;
+      bit += now;
+    }
+    return last + 1;
+  }
+
+  private static int bits(long w0, long w1, long w2, int bit, int count) {
+    long v;
+    int sh = bit & 63;
+    int idx = bit >>> 6;
+    long lo = idx == 0 ? w0 : idx == 1 ? w1 : idx == 2 ? w2 : 0;
+    long hi = idx == 0 ? w1 : idx == 1 ? w2 : 0;
+    v = lo >>> sh;
+    if (sh != 0) {
+      v |= hi << (64 - sh);
+    }
+    return (int) (v & ((1L << count) - 1));
+  }
+
+  /**
+   * {@code r = na·a + ng·G} for na, ng in [0, n) (public values; variable time).
+   */
+  public static Point mul(Point r, Affine a, BigInteger na, BigInteger ng) {
+    int[] wa1 = new int[WNAF_LEN];
+    int[] wa2 = new int[WNAF_LEN];
+    int[] wg1 = new int[WNAF_LEN];
+    int[] wg2 = new int[WNAF_LEN];
+    int bits = 0;
+    Affine[] preA = null;
+    Affine[] preAlam = null;
+    if (na.signum() != 0) {
+      bits = splitWnaf(na, WINDOW_A, wa1, wa2);
+      preA = oddMultiples(a, 1 << (WINDOW_A - 2));
+      preAlam = lambdaTable(preA);
+    }
+    if (ng.signum() != 0) {
+      bits = Math.max(bits, splitWnaf(ng, WINDOW_G, wg1, wg2));
+    }
+    r.setInfinity();
+    for (int i = bits - 1; i >= 0; i--) {
+      r.dbl();
+      int d;
+      if ((d = wa1[i]) != 0) {
+        r.addVar(preA[(Math.abs(d) - 1) >> 1], d < 0);
+      }
+      if ((d = wa2[i]) != 0) {
+        r.addVar(preAlam[(Math.abs(d) - 1) >> 1], d < 0);
+      }
+      if ((d = wg1[i]) != 0) {
+        r.addVar(PRE_G[(Math.abs(d) - 1) >> 1], d < 0);
+      }
+      if ((d = wg2[i]) != 0) {
+        r.addVar(PRE_G_LAM[(Math.abs(d) - 1) >> 1], d < 0);
+      }
+    }
+    return r;
+  }
+}
