@@ -1,5 +1,6 @@
 package dev.cairn.evm;
 
+import dev.cairn.evm.rpc.internal.Futures;
 import dev.cairn.abi.Address;
 import dev.cairn.abi.ContractAbi;
 import dev.cairn.core.CairnException;
@@ -915,7 +916,7 @@ public final class EvmChainAdapter implements ChainAdapter {
       checkOpen();
       return body.get();
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e instanceof CairnException ? e : toChainException(e, null));
+      return Futures.failed(e instanceof CairnException ? e : toChainException(e, null));
     }
   }
 

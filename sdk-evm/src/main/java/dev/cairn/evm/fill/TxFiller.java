@@ -1,5 +1,6 @@
 package dev.cairn.evm.fill;
 
+import dev.cairn.evm.rpc.internal.Futures;
 import dev.cairn.abi.Address;
 import dev.cairn.core.chain.ChainError;
 import dev.cairn.core.chain.ChainException;
@@ -228,7 +229,7 @@ public final class TxFiller {
     try {
       return run(from, tx, level, ASYNC);
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+      return Futures.failed(e);
     }
   }
 
@@ -296,7 +297,7 @@ public final class TxFiller {
       });
       return fees.thenApply(f -> FeeEstimate.of(chainId, f[0], f[1], f[2]));
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+      return Futures.failed(e);
     }
   }
 
@@ -489,7 +490,7 @@ public final class TxFiller {
       try {
         return CompletableFuture.completedFuture(call.send());
       } catch (RuntimeException e) {
-        return CompletableFuture.failedFuture(e);
+        return Futures.failed(e);
       }
     }
 
@@ -498,7 +499,7 @@ public final class TxFiller {
       try {
         return CompletableFuture.completedFuture(rpc.suggestFees());
       } catch (RuntimeException e) {
-        return CompletableFuture.failedFuture(e);
+        return Futures.failed(e);
       }
     }
   };

@@ -1,5 +1,6 @@
 package dev.cairn.evm.sign;
 
+import dev.cairn.evm.rpc.internal.Futures;
 import dev.cairn.abi.Address;
 import dev.cairn.abi.eip712.TypedData;
 import dev.cairn.core.chain.AccountId;
@@ -219,7 +220,7 @@ public final class EvmSigning {
       checkNotNull(signer, "signer");
       checkSigner(signer);
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+      return Futures.failed(e);
     }
     return signer.signAsync(request).thenApply(sig -> normalise(request, signer, sig));
   }

@@ -1,5 +1,6 @@
 package dev.cairn.evm.tx;
 
+import dev.cairn.evm.rpc.internal.Futures;
 import dev.cairn.abi.Address;
 import dev.cairn.core.crypto.Secp256k1PrivateKey;
 import dev.cairn.core.encoding.Hex;
@@ -749,7 +750,7 @@ public final class Transaction {
     try {
       request = toSignRequest(EvmSigning.accountOf(signer, chainId));
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+      return Futures.failed(e);
     }
     return EvmSigning.signAsync(request, signer)
         .thenApply(sig -> new SignedTransaction(this, sig.yParity(), sig.r(), sig.s(), null));
