@@ -1,6 +1,5 @@
 package dev.cairn.evm;
 
-import dev.cairn.evm.rpc.internal.Futures;
 import dev.cairn.core.chain.ChainError;
 import dev.cairn.core.chain.ChainException;
 import dev.cairn.core.chain.ErrorKind;
@@ -9,6 +8,7 @@ import dev.cairn.evm.rpc.BlockId;
 import dev.cairn.evm.rpc.EvmRpcClient;
 import dev.cairn.evm.rpc.Hash32;
 import dev.cairn.evm.rpc.Receipt;
+import dev.cairn.evm.rpc.internal.Futures;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;

@@ -1,11 +1,11 @@
 package dev.cairn.cosmos.rest;
 
-import dev.cairn.core.encoding.Base64;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.cairn.core.chain.ChainError;
 import dev.cairn.core.chain.ChainException;
 import dev.cairn.core.chain.ChainId;
 import dev.cairn.core.chain.ErrorKind;
+import dev.cairn.core.encoding.Base64;
 import dev.cairn.cosmos.Coin;
 import dev.cairn.cosmos.CosmosException;
 import dev.cairn.cosmos.client.BroadcastResult;

@@ -1,8 +1,8 @@
 package dev.cairn.cosmos.rpc;
 
-import dev.cairn.core.encoding.Base64;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.cairn.core.chain.ChainId;
+import dev.cairn.core.encoding.Base64;
 import dev.cairn.core.encoding.Hex;
 import dev.cairn.cosmos.CosmosException;
 import dev.cairn.cosmos.client.BroadcastResult;

@@ -1,6 +1,5 @@
 package dev.cairn.evm.fill;
 
-import dev.cairn.evm.rpc.internal.Futures;
 import dev.cairn.abi.Address;
 import dev.cairn.core.chain.ChainError;
 import dev.cairn.core.chain.ChainException;
@@ -16,10 +15,11 @@ import dev.cairn.evm.rpc.CallRequest;
 import dev.cairn.evm.rpc.EvmRpcClient;
 import dev.cairn.evm.rpc.FeeHistory;
 import dev.cairn.evm.rpc.FeeSuggestion;
-import dev.cairn.transport.RpcCall;
+import dev.cairn.evm.rpc.internal.Futures;
 import dev.cairn.evm.tx.AccessList;
 import dev.cairn.evm.tx.Transaction;
 import dev.cairn.evm.tx.TxType;
+import dev.cairn.transport.RpcCall;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.cairn.evm.nonce;
 
-import dev.cairn.evm.rpc.internal.Futures;
 import dev.cairn.core.chain.ChainError;
 import dev.cairn.core.chain.ChainException;
 import dev.cairn.core.chain.ErrorKind;
+import dev.cairn.evm.rpc.internal.Futures;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package dev.cairn.evm.tx;
 
-import dev.cairn.evm.rpc.internal.Futures;
 import dev.cairn.abi.Address;
+import dev.cairn.core.chain.AccountId;
 import dev.cairn.core.crypto.Secp256k1PrivateKey;
 import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.hash.Keccak256;
-import dev.cairn.core.chain.AccountId;
 import dev.cairn.core.signer.SignRequest;
 import dev.cairn.core.signer.Signer;
+import dev.cairn.evm.rpc.internal.Futures;
 import dev.cairn.evm.sign.EvmSignature;
 import dev.cairn.evm.sign.EvmSigning;
 import java.math.BigInteger;

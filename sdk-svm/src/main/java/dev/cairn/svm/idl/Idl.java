@@ -1,7 +1,7 @@
 package dev.cairn.svm.idl;
 
-import dev.cairn.core.encoding.Base64;
 import dev.cairn.core.CairnException;
+import dev.cairn.core.encoding.Base64;
 import dev.cairn.core.encoding.DecodingException;
 import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.json.Json;

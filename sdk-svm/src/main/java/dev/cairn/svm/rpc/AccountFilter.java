@@ -1,7 +1,7 @@
 package dev.cairn.svm.rpc;
 
-import dev.cairn.core.encoding.Base64;
 import dev.cairn.core.encoding.Base58;
+import dev.cairn.core.encoding.Base64;
 import java.util.Arrays;
 import java.util.Objects;
 

@@ -1,8 +1,8 @@
 package dev.cairn.svm.rpc;
 
-import dev.cairn.core.encoding.Base64;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cairn.core.encoding.Base58;
+import dev.cairn.core.encoding.Base64;
 import dev.cairn.svm.Pubkey;
 import dev.cairn.svm.programs.AddressLookupTableProgram;
 import dev.cairn.svm.rpc.internal.RpcJson;

@@ -1,11 +1,11 @@
 package dev.cairn.svm.tx;
 
-import dev.cairn.core.encoding.Base64;
+import dev.cairn.core.chain.ChainId;
 import dev.cairn.core.crypto.CryptoException;
 import dev.cairn.core.crypto.Ed25519PublicKey;
 import dev.cairn.core.encoding.Base58;
+import dev.cairn.core.encoding.Base64;
 import dev.cairn.core.encoding.DecodingException;
-import dev.cairn.core.chain.ChainId;
 import dev.cairn.core.signer.Signer;
 import dev.cairn.svm.Keypair;
 import dev.cairn.svm.Pubkey;

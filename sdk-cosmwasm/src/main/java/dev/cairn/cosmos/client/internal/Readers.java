@@ -1,9 +1,9 @@
 package dev.cairn.cosmos.client.internal;
 
-import dev.cairn.core.encoding.Base64;
-import dev.cairn.core.encoding.DecodingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.cairn.core.encoding.Base64;
+import dev.cairn.core.encoding.DecodingException;
 import dev.cairn.cosmos.Coin;
 import dev.cairn.cosmos.CosmosException;
 import dev.cairn.cosmos.client.TxEvent;

@@ -1,9 +1,9 @@
 package dev.cairn.svm.rpc.internal;
 
-import dev.cairn.core.encoding.Base64;
-import dev.cairn.core.encoding.DecodingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.cairn.core.encoding.Base64;
+import dev.cairn.core.encoding.DecodingException;
 import dev.cairn.core.json.Json;
 import dev.cairn.core.json.JsonValue;
 import dev.cairn.svm.Pubkey;
