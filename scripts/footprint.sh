@@ -1,38 +1,55 @@
 #!/usr/bin/env bash
-# Sizes for docs/footprint.md from the current build (run after `mvn -B -DskipTests package`, or after
-# the test command): each library artifact's jar, the Android AAR, the run-time closure of an offline
-# signer (the gateway-signer example: sdk-core, sdk-abi, sdk-evm, sdk-svm, sdk-cosmwasm, BouncyCastle,
-# protobuf-javalite) and of a full three-chain client (the transfer-desk example: those plus
-# sdk-transport, OkHttp, Okio, Kotlin stdlib, Jackson core), each as the shaded jar and as the sum of
-# its dependency jars. Prints Markdown.
+# Measures the runtime dependency closure of sdk-core (its jar + runtime dependencies) and of
+# web3j-crypto 4.12.3 for comparison, and prints one line per jar and the totals in bytes.
+# Usage: scripts/footprint.sh   (run after `mvn -pl sdk-core -am package -DskipTests`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-kib() { echo $(( ($1 + 512) / 1024 )); }
-size() { stat -c %s "$1"; }
-echo "| artifact | jar (KiB) |"
-echo "|---|---:|"
-for m in sdk-core native sdk-abi sdk-transport sdk-evm sdk-svm sdk-cosmwasm sdk-hsm testing-kit; do
-  jar=$(ls "$m"/target/"$m"-*.jar 2>/dev/null | grep -v -e sources -e tests -e javadoc | head -1)
-  [ -n "$jar" ] || { echo "footprint.sh: $m has no jar; build first" >&2; exit 1; }
-  echo "| \`$m\` | $(kib "$(size "$jar")") |"
-done
-aar=$(ls android/target/cairn-android-*.aar | head -1)
-echo "| \`cairn-android\` (AAR: classes.jar + manifest + rules) | $(kib "$(size "$aar")") |"
-echo
-closure() { # module, excluded pattern -> sum of the runtime jars
-  local cp
-  cp=$(mvn -B -q -o -pl "$1" dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime 2>/dev/null)
-  local total=0 n=0 list=""
-  IFS=: read -r -a jars <<<"$cp"
-  for j in "${jars[@]}"; do
-    case "$j" in *"$2"*) [ -n "$2" ] && continue ;; esac
-    total=$(( total + $(size "$j") )); n=$((n+1)); list="$list $(basename "$j")"
-  done
-  echo "$total $n$list"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+jar=$(ls sdk-core/target/sdk-core-*.jar 2>/dev/null | grep -v -e tests -e sources | head -1 || true)
+if [ -z "$jar" ]; then
+  mvn -B -q -ntp -pl sdk-core -am package -DskipTests
+  jar=$(ls sdk-core/target/sdk-core-*.jar | grep -v -e tests -e sources | head -1)
+fi
+mvn -B -q -ntp -pl sdk-core dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$work/core"
+cp "$jar" "$work/core/"
+
+cat > "$work/pom.xml" <<'POM'
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+<groupId>footprint</groupId><artifactId>web3j-crypto-closure</artifactId><version>1</version>
+<dependencies><dependency><groupId>org.web3j</groupId><artifactId>crypto</artifactId><version>4.12.3</version></dependency></dependencies>
+</project>
+POM
+mvn -B -q -ntp -f "$work/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$work/web3j"
+
+report() {
+  local name=$1 dir=$2 total=0
+  echo "== $name"
+  for f in "$dir"/*.jar; do
+    local s; s=$(stat -c %s "$f"); total=$((total + s))
+    printf '  %10d  %s\n' "$s" "$(basename "$f")"
+  done | sort -rn
+  total=$(cat "$dir"/*.jar | wc -c)
+  printf '  %10d  TOTAL (%s MB)\n' "$total" "$(awk -v t="$total" 'BEGIN{printf "%.2f", t/1000000}')"
 }
-echo "| closure | shaded jar (KiB) | dependency jars (KiB) | jars |"
-echo "|---|---:|---:|---|"
-read -r t n rest <<<"$(closure examples "__none__")"
-g=examples/target/gateway-signer.jar; d=examples/target/transfer-desk.jar
-echo "| offline signer (gateway-signer example) | $(kib "$(size "$g")") | — | sdk-core, sdk-abi, sdk-evm, sdk-svm, sdk-cosmwasm, bcprov, protobuf-javalite |"
-echo "| three-chain client (transfer-desk example) | $(kib "$(size "$d")") | $(kib "$t") | $n: $rest |"
+report "sdk-core runtime closure" "$work/core"
+report "web3j-crypto 4.12.3 runtime closure" "$work/web3j"
+
+# What a shrinking build keeps (the whole public API of sdk-core retained).
+PG=7.6.1
+cat > "$work/pg.pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+<groupId>footprint</groupId><artifactId>proguard</artifactId><version>1</version>
+<dependencies><dependency><groupId>com.guardsquare</groupId><artifactId>proguard-base</artifactId><version>$PG</version></dependency></dependencies>
+</project>
+POM
+mvn -B -q -ntp -f "$work/pg.pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/pgcp.txt" >/dev/null
+injars=""
+for f in "$work"/core/*.jar; do injars="$injars -injars $f(!META-INF/versions/**,!META-INF/*.SF,!META-INF/*.DSA,!META-INF/*.RSA,!META-INF/MANIFEST.MF)"; done
+# shellcheck disable=SC2086
+java -cp "$(cat "$work/pgcp.txt")" proguard.ProGuard @scripts/footprint.pro $injars \
+  -outjars "$work/shrunk.jar" -libraryjars "<java.home>/jmods/java.base.jmod(!**.jar;!module-info.class)" >/dev/null
+s=$(stat -c %s "$work/shrunk.jar")
+echo "== sdk-core closure after ProGuard shrinking (public API kept, scripts/footprint.pro)"
+printf '  %10d  TOTAL (%s MB)\n' "$s" "$(awk -v t="$s" 'BEGIN{printf "%.2f", t/1000000}')"
