@@ -179,7 +179,10 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   private Fault choose(String target, String body) {
+    Fault chosen = null;
     synchronized (rulesLock) {
+      // every rule counts every request it matches (so "the n-th from now" means what it says);
+      // the first rule that is past its skip count and not used up decides
       for (int i = 0; i < rules.size(); i++) {
         FaultRule r = rules.get(i);
         int[] c = ruleCounts.get(i);
@@ -187,14 +190,13 @@ public final class FaultProxy implements AutoCloseable {
           continue;
         }
         int seen = c[0]++;
-        if (seen < r.skip()) {
-          continue;
+        if (chosen == null && seen >= r.skip()) {
+          c[1]++;
+          chosen = r.fault();
         }
-        c[1]++;
-        return r.fault();
       }
     }
-    return Fault.pass();
+    return chosen == null ? Fault.pass() : chosen;
   }
 
   /**
@@ -533,9 +535,7 @@ public final class FaultProxy implements AutoCloseable {
     String changed = rewrite(f, text);
     byte[] nb = changed.getBytes(StandardCharsets.UTF_8);
     writeAnswer(out, resp.startLine, resp.headers, nb, conn);
-    if (f.kind() != Fault.Kind.DUPLICATE_ID) {
-      remember(body);
-    }
+    remember(nb);
     return true;
   }
 
@@ -728,9 +728,22 @@ public final class FaultProxy implements AutoCloseable {
       Tunnel tt = t;
       Thread pump = new Thread(() -> {
         try {
-          c.getInputStream().transferTo(up.getOutputStream());
+          InputStream ci = c.getInputStream();
+          OutputStream no = up.getOutputStream();
+          byte[] buf = new byte[8192];
+          int n;
+          while ((n = ci.read(buf)) >= 0) {
+            if (!tt.dropped) {
+              try {
+                no.write(buf, 0, n);
+                no.flush();
+              } catch (IOException nodeGone) {
+                // keep reading the client's side until it closes (a close reply after a drop)
+              }
+            }
+          }
         } catch (IOException ignored) {
-          // either side closed
+          // either side closed, or the wait for the client's close after a drop timed out
         } finally {
           tt.closeBoth();
         }
@@ -742,6 +755,9 @@ public final class FaultProxy implements AutoCloseable {
       // either side went away
     } finally {
       if (t != null) {
+        if (t.dropped) {
+          t.awaitClientClose();
+        }
         t.closeBoth();
         tunnels.remove(t);
       } else {
@@ -836,6 +852,7 @@ public final class FaultProxy implements AutoCloseable {
               if (wsDropAfter == armed) {
                 wsDropAfter = -1;
                 drop(wsDropWithClose);
+                awaitClientClose();
                 return;
               }
             }
@@ -852,20 +869,33 @@ public final class FaultProxy implements AutoCloseable {
         dropped = true;
         wsDrops.incrementAndGet();
         if (withCloseFrame) {
+          release(node, upstream);
           try {
             OutputStream co = client.getOutputStream();
-            // 1001 going away, unmasked (server to client)
+            // 1001 going away, unmasked (server to client), then FIN; the client's side is read
+            // (by the up pump) until it closes too or 2 s pass, so that closing does not turn into a
+            // reset that could destroy what the client has not read yet
             co.write(new byte[] {(byte) 0x88, 0x02, 0x03, (byte) 0xE9});
             co.flush();
             client.shutdownOutput();
+            client.setSoTimeout(2000);
           } catch (IOException ignored) {
-            // already gone
+            closeBoth();
           }
-          closeBoth();
         } else {
+          // let the client read the frames already sent: a reset can discard unread data
+          pause(100);
           reset(client);
           closeBoth();
         }
+      }
+    }
+
+    /** After a drop with a closing frame: returns when the up pump has seen the client close. */
+    void awaitClientClose() {
+      long end = System.nanoTime() + 3_000_000_000L;
+      while (!client.isClosed() && System.nanoTime() < end) {
+        pause(10);
       }
     }
 
