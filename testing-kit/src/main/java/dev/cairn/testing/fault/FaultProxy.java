@@ -878,10 +878,16 @@ public final class FaultProxy implements AutoCloseable {
             co.write(new byte[] {(byte) 0x88, 0x02, 0x03, (byte) 0xE9});
             co.flush();
             client.shutdownOutput();
-            client.setSoTimeout(2000);
           } catch (IOException ignored) {
             closeBoth();
+            return;
           }
+          Thread closer = new Thread(() -> {
+            pause(2000);
+            closeBoth();
+          }, "cairn-fault-proxy-" + port + "-ws-close");
+          closer.setDaemon(true);
+          closer.start();
         } else {
           // let the client read the frames already sent: a reset can discard unread data
           pause(100);
@@ -893,7 +899,7 @@ public final class FaultProxy implements AutoCloseable {
 
     /** After a drop with a closing frame: returns when the up pump has seen the client close. */
     void awaitClientClose() {
-      long end = System.nanoTime() + 3_000_000_000L;
+      long end = System.nanoTime() + 2_500_000_000L;
       while (!client.isClosed() && System.nanoTime() < end) {
         pause(10);
       }

@@ -10,8 +10,9 @@ import java.util.TreeMap;
 /**
  * Threads and file descriptors of this JVM at one moment, to check that a client under test gives
  * back what it took: take one before, close the client, then {@link #awaitSame}. Threads of
- * process-wide pools that outlive any one client by design (OkHttp's shared {@code TaskRunner} and
- * Okio's watchdog, the common fork-join pool, the JDK's process reaper, JUnit's timeout threads and
+ * process-wide pools that outlive any one client by design (OkHttp's shared {@code TaskRunner},
+ * whose threads take the name of the task they run, such as a connection pool's cleanup, and Okio's
+ * watchdog, the common fork-join pool, the JDK's process reaper, JUnit's timeout threads and
  * the {@link FaultProxy}'s own threads) are not counted. File descriptors are read from {@code
  * /proc/self/fd} (Linux; elsewhere they are not compared).
  *
@@ -23,27 +24,56 @@ import java.util.TreeMap;
  */
 public final class ResourceSnapshot {
   private static final String[] SHARED_THREADS = {
-      "OkHttp TaskRunner", "Okio Watchdog", "ForkJoinPool.commonPool", "cairn-fault-proxy-", "process reaper",
+      "OkHttp TaskRunner", "OkHttp ConnectionPool", "Okio Watchdog", "ForkJoinPool.commonPool", "cairn-fault-proxy-", "process reaper",
       "junit-", "Common-Cleaner", "Attach Listener", "Signal Dispatcher", "Notification Thread"};
 
   private final Map<String, Integer> threads;
+  private final Map<String, String> sampleNames;
   private final int fds;
+  private final Map<String, Integer> fdTargets;
 
-  private ResourceSnapshot(Map<String, Integer> threads, int fds) {
+  private ResourceSnapshot(Map<String, Integer> threads, Map<String, String> sampleNames, int fds,
+      Map<String, Integer> fdTargets) {
     this.threads = threads;
+    this.sampleNames = sampleNames;
     this.fds = fds;
+    this.fdTargets = fdTargets;
   }
 
   /** The current threads (by name, shared pools left out) and open file descriptors. */
   public static ResourceSnapshot take() {
     Map<String, Integer> t = new TreeMap<>();
+    Map<String, String> names = new TreeMap<>();
     for (Thread th : Thread.getAllStackTraces().keySet()) {
       if (!th.isAlive() || isShared(th.getName())) {
         continue;
       }
-      t.merge(normalize(th.getName()), 1, Integer::sum);
+      String n = normalize(th.getName());
+      t.merge(n, 1, Integer::sum);
+      names.put(n, th.getName());
     }
-    return new ResourceSnapshot(t, fdCount());
+    return new ResourceSnapshot(t, names, fdCount(), fdTargets());
+  }
+
+  /** What each open descriptor points at (socket:[inode], a path, pipe:[...]), counted. */
+  private static Map<String, Integer> fdTargets() {
+    Map<String, Integer> out = new TreeMap<>();
+    File dir = new File("/proc/self/fd");
+    String[] l = dir.list();
+    if (l == null) {
+      return out;
+    }
+    for (String fd : l) {
+      String target;
+      try {
+        target = java.nio.file.Files.readSymbolicLink(new File(dir, fd).toPath()).toString();
+      } catch (java.io.IOException | UnsupportedOperationException e) {
+        continue; // closed meanwhile (the listing's own descriptor, for one)
+      }
+      out.merge(target.startsWith("socket:") ? "socket" : target.startsWith("anon_inode:") ? target : target, 1,
+          Integer::sum);
+    }
+    return out;
   }
 
   private static boolean isShared(String name) {
@@ -55,9 +85,27 @@ public final class ResourceSnapshot {
     return false;
   }
 
-  /** OkHttp renames its threads after the call they run; counted under one name. */
+  /**
+   * Threads are compared by name with every run of digits replaced by {@code #} (a connection
+   * replaced by another is not a leak); OkHttp renames its threads after the call they run, so those
+   * count under one name.
+   */
   private static String normalize(String name) {
-    return name.startsWith("OkHttp ") && !name.startsWith("OkHttp Dispatcher") ? "OkHttp <call>" : name;
+    if (name.startsWith("OkHttp ") && !name.startsWith("OkHttp Dispatcher")) {
+      return "OkHttp <call>";
+    }
+    StringBuilder sb = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (sb.length() == 0 || sb.charAt(sb.length() - 1) != '#') {
+          sb.append('#');
+        }
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   /** Open file descriptors of this process, or -1 where {@code /proc/self/fd} does not exist. */
@@ -110,11 +158,19 @@ public final class ResourceSnapshot {
     for (Map.Entry<String, Integer> e : now.threads.entrySet()) {
       int before = threads.getOrDefault(e.getKey(), 0);
       if (e.getValue() > before) {
-        out.add((e.getValue() - before) + " more thread(s) \"" + e.getKey() + "\"");
+        out.add((e.getValue() - before) + " more thread(s) \"" + e.getKey() + "\" (e.g. \""
+            + now.sampleNames.get(e.getKey()) + "\")");
       }
     }
     if (fds >= 0 && now.fds > fds) {
-      out.add((now.fds - fds) + " more file descriptor(s) (" + fds + " -> " + now.fds + ")");
+      List<String> more = new ArrayList<>();
+      for (Map.Entry<String, Integer> e : now.fdTargets.entrySet()) {
+        int b = fdTargets.getOrDefault(e.getKey(), 0);
+        if (e.getValue() > b) {
+          more.add((e.getValue() - b) + " x " + e.getKey());
+        }
+      }
+      out.add((now.fds - fds) + " more file descriptor(s) (" + fds + " -> " + now.fds + ": " + more + ")");
     }
     for (FaultProxy p : proxies) {
       if (p.openDownstream() > 0 || p.openUpstream() > 0) {
