@@ -154,7 +154,10 @@ class EvmFaultMatrixIT {
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
       assertTrue(ms <= budget.toMillis() + 2000, client + " x " + fault + " took " + ms + " ms, budget " + budget.toMillis());
       proxy.clearRules();
+      long s0 = System.nanoTime();
       before.awaitSame(SETTLE, proxy);
+      System.err.println("CELL " + client + " x " + fault + ": " + ms + " ms, settle "
+          + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - s0) + " ms");
       outcomes.put(client + " :: " + fault, outcome + " (" + (proxy.requests() - requestsBefore) + " requests)");
     }, client + " x " + fault + " did not finish");
   }
@@ -321,7 +324,9 @@ class EvmFaultMatrixIT {
   /** A fresh account funded with 1 ETH, so that cells never share a nonce sequence. */
   private SoftwareSigner funded() {
     SoftwareSigner s = Signers.software(Secp256k1PrivateKey.generate(new SecureRandom()));
-    anvil.rpc("anvil_setBalance", address(s).toString(), "0xde0b6b3a7640000");
+    // through the OkHttp client, not the kit's java.net helper: its keep-alive cache would hold a
+    // socket and a "Keep-Alive-Timer" thread for 5 s and blur the resource check
+    direct.rawCall("anvil_setBalance", "[\"" + address(s) + "\",\"0xde0b6b3a7640000\"]", true).send();
     return s;
   }
 
@@ -607,7 +612,7 @@ class EvmFaultMatrixIT {
   private BlockHeader mineUntilHeader(Events ev, Gap[] gapSeen) throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < end) {
-      anvil.mine(1);
+      direct.rawCall("evm_mine", "[]", false).send();
       Object o = ev.q.poll(200, TimeUnit.MILLISECONDS);
       if (o instanceof BlockHeader) {
         return (BlockHeader) o;
@@ -653,17 +658,20 @@ class EvmFaultMatrixIT {
           proxy.refuseConnections(true);
           proxy.dropWebSockets(closeFrame);
           awaitDisconnected(ws);
-          anvil.mine(3);
+          for (int i = 0; i < 3; i++) {
+            direct.rawCall("evm_mine", "[]", false).send();
+          }
           proxy.refuseConnections(false);
           // newHeads reports the gap with the first header after the resubscription
           Gap[] gapSeen = new Gap[1];
           long next = mineUntilHeader(ev, gapSeen).number().orElseThrow();
           Gap gap = gapSeen[0];
           assertNotNull(gap, "a gap before the first header after reconnecting");
-          assertEquals(first + 4, next);
+          // the three mined while down, and any mined before the resubscription took effect
+          assertTrue(next >= first + 4, next + " after " + first);
           assertTrue(gap.hasBlockRange(), gap.toString());
           assertEquals(first + 1, gap.fromBlock(), gap.toString());
-          assertEquals(first + 3, gap.toBlock(), gap.toString());
+          assertEquals(next - 1, gap.toBlock(), gap.toString());
         } else {
           // dropped before any event: nothing to report as missed, the events resume
           mineUntilHeader(ev);

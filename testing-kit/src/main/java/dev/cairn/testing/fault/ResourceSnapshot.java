@@ -11,8 +11,10 @@ import java.util.TreeMap;
  * Threads and file descriptors of this JVM at one moment, to check that a client under test gives
  * back what it took: take one before, close the client, then {@link #awaitSame}. Threads of
  * process-wide pools that outlive any one client by design (OkHttp's shared {@code TaskRunner},
- * whose threads take the name of the task they run, such as a connection pool's cleanup, and Okio's
- * watchdog, the common fork-join pool, the JDK's process reaper, JUnit's timeout threads and
+ * whose threads take the name of the task they run, such as a connection pool's cleanup or a
+ * connect attempt, while a client's own dispatcher threads, "OkHttp Dispatcher" or "OkHttp
+ * http://..." during a call, are counted; and Okio's
+ * watchdog, the common fork-join pool, the JDK's process reaper and {@code HttpURLConnection} keep-alive timer, JUnit's timeout threads and
  * the {@link FaultProxy}'s own threads) are not counted. File descriptors are read from {@code
  * /proc/self/fd} (Linux; elsewhere they are not compared).
  *
@@ -25,7 +27,7 @@ import java.util.TreeMap;
 public final class ResourceSnapshot {
   private static final String[] SHARED_THREADS = {
       "OkHttp TaskRunner", "OkHttp ConnectionPool", "Okio Watchdog", "ForkJoinPool.commonPool", "cairn-fault-proxy-", "process reaper",
-      "junit-", "Common-Cleaner", "Attach Listener", "Signal Dispatcher", "Notification Thread"};
+      "junit-", "Keep-Alive-Timer", "Common-Cleaner", "Attach Listener", "Signal Dispatcher", "Notification Thread"};
 
   private final Map<String, Integer> threads;
   private final Map<String, String> sampleNames;
@@ -77,6 +79,11 @@ public final class ResourceSnapshot {
   }
 
   private static boolean isShared(String name) {
+    if (name.startsWith("OkHttp ") && !name.startsWith("OkHttp Dispatcher") && !name.startsWith("OkHttp http")) {
+      // OkHttp's process-wide TaskRunner threads take the name of the task they run or ran last
+      // ("OkHttp connect ...", "OkHttp WebSocket ... writer", "OkHttp ConnectionPool ...")
+      return true;
+    }
     for (String p : SHARED_THREADS) {
       if (name.startsWith(p)) {
         return true;
@@ -91,8 +98,8 @@ public final class ResourceSnapshot {
    * count under one name.
    */
   private static String normalize(String name) {
-    if (name.startsWith("OkHttp ") && !name.startsWith("OkHttp Dispatcher")) {
-      return "OkHttp <call>";
+    if (name.startsWith("OkHttp http")) {
+      return "OkHttp <call>"; // a client's dispatcher thread while it runs a call
     }
     StringBuilder sb = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {
