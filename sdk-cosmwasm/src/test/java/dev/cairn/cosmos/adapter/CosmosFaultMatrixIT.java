@@ -18,6 +18,7 @@ import dev.cairn.cosmos.rest.CosmosRestClient;
 import dev.cairn.cosmos.rpc.CometRpcClient;
 import dev.cairn.cosmos.rpc.CometTxListener;
 import dev.cairn.cosmos.sequence.SequencedSender;
+import dev.cairn.cosmos.tx.CosmosTransaction;
 import dev.cairn.testing.fault.Fault;
 import dev.cairn.testing.fault.FaultProxy;
 import dev.cairn.testing.fault.FaultRule;
@@ -80,6 +81,7 @@ class CosmosFaultMatrixIT {
     rest = FaultProxy.start(chain.node.restUrl());
     rpc = FaultProxy.start(chain.node.rpcUrl());
     ws = FaultProxy.start(chain.node.wsUrl());
+    chain.adapter.rest().latestHeight(); // its connection is open before the first cell's snapshot
     for (HttpChannelKind ch : HttpChannelKind.values()) {
       try (CosmosRestClient r = restClient(ch); CometRpcClient c = cometClient(ch)) {
         r.latestHeight();
