@@ -83,9 +83,9 @@ class CosmosFaultMatrixIT {
     ws = FaultProxy.start(chain.node.wsUrl());
     chain.adapter.rest().latestHeight(); // its connection is open before the first cell's snapshot
     for (HttpChannelKind ch : HttpChannelKind.values()) {
-      try (CosmosRestClient r = restClient(ch); CometRpcClient c = cometClient(ch)) {
-        r.latestHeight();
-        c.status();
+      try (Rest r = restClient(ch); Comet c = cometClient(ch)) {
+        r.client.latestHeight();
+        c.client.status();
       }
     }
   }
@@ -103,24 +103,56 @@ class CosmosFaultMatrixIT {
     Files.writeString(out, sb.toString());
   }
 
-  CosmosRestClient restClient(HttpChannelKind ch) {
+  /** A REST client on a chosen channel; {@code CosmosRestClient.of} does not own it, so both are closed here. */
+  static final class Rest implements AutoCloseable {
+    final RestClient http;
+    final CosmosRestClient client;
+
+    Rest(RestClient http) {
+      this.http = http;
+      this.client = CosmosRestClient.of(http, dev.cairn.core.chain.ChainId.cosmos(CosmosTestChain.CHAIN));
+    }
+
+    @Override
+    public void close() {
+      client.close();
+      http.close();
+    }
+  }
+
+  /** The same for CometBFT. */
+  static final class Comet implements AutoCloseable {
+    final JsonRpcClient http;
+    final CometRpcClient client;
+
+    Comet(JsonRpcClient http) {
+      this.http = http;
+      this.client = CometRpcClient.of(http, dev.cairn.core.chain.ChainId.cosmos(CosmosTestChain.CHAIN));
+    }
+
+    @Override
+    public void close() {
+      client.close();
+      http.close();
+    }
+  }
+
+  Rest restClient(HttpChannelKind ch) {
     return restClient(ch, rest.url());
   }
 
-  static CosmosRestClient restClient(HttpChannelKind ch, String url) {
+  static Rest restClient(HttpChannelKind ch, String url) {
     RestClient.Builder b = RestClient.builder(url).timeout(TIMEOUT).retryPolicy(RETRY).maxResponseBytes(1 << 20);
-    return CosmosRestClient.of((ch == HttpChannelKind.OKHTTP ? b.okHttp() : b.pipelinedHttp1(2)).build(),
-        dev.cairn.core.chain.ChainId.cosmos(CosmosTestChain.CHAIN));
+    return new Rest((ch == HttpChannelKind.OKHTTP ? b.okHttp() : b.pipelinedHttp1(2)).build());
   }
 
-  CometRpcClient cometClient(HttpChannelKind ch) {
+  Comet cometClient(HttpChannelKind ch) {
     return cometClient(ch, rpc.url());
   }
 
-  static CometRpcClient cometClient(HttpChannelKind ch, String url) {
+  static Comet cometClient(HttpChannelKind ch, String url) {
     JsonRpcClient.Builder b = JsonRpcClient.builder(url).timeout(TIMEOUT).retryPolicy(RETRY).maxResponseBytes(1 << 20);
-    return CometRpcClient.of((ch == HttpChannelKind.OKHTTP ? b.okHttp() : b.pipelinedHttp1(2)).build(),
-        dev.cairn.core.chain.ChainId.cosmos(CosmosTestChain.CHAIN));
+    return new Comet((ch == HttpChannelKind.OKHTTP ? b.okHttp() : b.pipelinedHttp1(2)).build());
   }
 
   static String ch(HttpChannelKind ch) {
@@ -198,7 +230,8 @@ class CosmosFaultMatrixIT {
   @MethodSource("restCells")
   void restBalance(HttpChannelKind c, String faultName, Fault fault, TransportException.Kind expected) {
     cell("CosmosRestClient/" + ch(c), faultName, TIMEOUT.plusSeconds(1), () -> {
-      try (CosmosRestClient client = restClient(c)) {
+      try (Rest rc = restClient(c)) {
+        CosmosRestClient client = rc.client;
         SoftwareSigner s = chain.fundedSigner();
         String address = chain.address(s);
         client.balance(address, "ustake"); // a clean call first
@@ -228,7 +261,8 @@ class CosmosFaultMatrixIT {
   @MethodSource("cometCells")
   void cometStatus(HttpChannelKind c, String faultName, Fault fault, TransportException.Kind expected) {
     cell("CometRpcClient/" + ch(c), faultName, TIMEOUT.plusSeconds(1), () -> {
-      try (CometRpcClient client = cometClient(c)) {
+      try (Comet cc = cometClient(c)) {
+        CometRpcClient client = cc.client;
         assertEquals(CosmosTestChain.CHAIN, client.status().network());
         int before = rpc.requests();
         rpc.rule(FaultRule.onMethod("status", fault).times(1));
@@ -256,14 +290,16 @@ class CosmosFaultMatrixIT {
   void unreachable(HttpChannelKind c) throws IOException {
     String refused = FaultProxy.refusedUrl();
     cell("CosmosRestClient/" + ch(c), "connection refused", TIMEOUT, () -> {
-      try (CosmosRestClient client = restClient(c, refused)) {
+      try (Rest rc = restClient(c, refused)) {
+        CosmosRestClient client = rc.client;
         TransportException e = assertThrows(TransportException.class, client::latestHeight);
         assertEquals(TransportException.Kind.CONNECT, e.kind(), e.toString());
         return "TransportException CONNECT after " + RETRY.maxAttempts() + " attempts";
       }
     });
     cell("CometRpcClient/" + ch(c), "DNS failure (*.invalid)", TIMEOUT, () -> {
-      try (CometRpcClient client = cometClient(c, FaultProxy.unresolvableUrl())) {
+      try (Comet cc = cometClient(c, FaultProxy.unresolvableUrl())) {
+        CometRpcClient client = cc.client;
         TransportException e = assertThrows(TransportException.class, client::status);
         assertEquals(TransportException.Kind.CONNECT, e.kind(), e.toString());
         return "TransportException CONNECT";
@@ -313,7 +349,8 @@ class CosmosFaultMatrixIT {
   @MethodSource("sequenced")
   void sequencedSend(HttpChannelKind c, String faultName, Fault fault, boolean reached) {
     cell("SequencedSender over CosmosRestClient/" + ch(c), faultName, TIMEOUT.multipliedBy(4), () -> {
-      try (CosmosRestClient client = restClient(c)) {
+      try (Rest rc = restClient(c)) {
+        CosmosRestClient client = rc.client;
         SoftwareSigner s = chain.fundedSigner();
         String from = chain.address(s);
         long seq0 = sequenceOf(from) < 0 ? 0 : sequenceOf(from);
@@ -355,7 +392,8 @@ class CosmosFaultMatrixIT {
       BlockingQueue<Object> q = new LinkedBlockingQueue<>();
       try (WsRpcClient client = WsRpcClient.builder(ws.wsUrl()).requestTimeout(TIMEOUT)
           .retryPolicy(RetryPolicy.of(3, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(5))).build();
-          CosmosRestClient restClient = restClient(HttpChannelKind.OKHTTP, chain.node.restUrl())) {
+          Rest rc = restClient(HttpChannelKind.OKHTTP, chain.node.restUrl())) {
+        CosmosRestClient restClient = rc.client;
         SoftwareSigner s = chain.fundedSigner();
         String from = chain.address(s);
         int subs0 = chain.node.subscriptions();
