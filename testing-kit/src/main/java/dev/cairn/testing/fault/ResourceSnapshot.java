@@ -33,6 +33,7 @@ public final class ResourceSnapshot {
   private final Map<String, String> sampleNames;
   private final int fds;
   private final Map<String, Integer> fdTargets;
+  private List<String> ignored = List.of();
 
   private ResourceSnapshot(Map<String, Integer> threads, Map<String, String> sampleNames, int fds,
       Map<String, Integer> fdTargets) {
@@ -121,6 +122,17 @@ public final class ResourceSnapshot {
     return l == null ? -1 : l.length;
   }
 
+  /**
+   * This snapshot, with threads whose names start with one of these prefixes left out of the
+   * comparison too: for a test fixture's own pool (not the client under test) that grows and
+   * shrinks while the test runs.
+   */
+  public ResourceSnapshot ignoringThreads(String... namePrefixes) {
+    ResourceSnapshot s = new ResourceSnapshot(threads, sampleNames, fds, fdTargets);
+    s.ignored = List.of(namePrefixes);
+    return s;
+  }
+
   /** Counted threads. */
   public int threadCount() {
     int n = 0;
@@ -160,9 +172,21 @@ public final class ResourceSnapshot {
     }
   }
 
+  private boolean isIgnored(String normalizedName) {
+    for (String p : ignored) {
+      if (normalizedName.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private String diff(ResourceSnapshot now, FaultProxy... proxies) {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, Integer> e : now.threads.entrySet()) {
+      if (isIgnored(e.getKey())) {
+        continue;
+      }
       int before = threads.getOrDefault(e.getKey(), 0);
       if (e.getValue() > before) {
         out.add((e.getValue() - before) + " more thread(s) \"" + e.getKey() + "\" (e.g. \""
