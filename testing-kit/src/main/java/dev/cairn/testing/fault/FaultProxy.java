@@ -56,6 +56,7 @@ public final class FaultProxy implements AutoCloseable {
   private final String basePath;
   private final int port;
   private volatile ServerSocket server;
+  private volatile Thread acceptor;
   private volatile boolean closed;
   private final Object rulesLock = new Object();
   private final List<FaultRule> rules = new ArrayList<>();
@@ -209,6 +210,16 @@ public final class FaultProxy implements AutoCloseable {
       if (s != null) {
         server = null;
         s.close();
+        // the JDK closes a listening socket for good only once the thread blocked in accept()
+        // has left it; until then the kernel still completes handshakes on the port
+        Thread a = acceptor;
+        if (a != null && a != Thread.currentThread()) {
+          try {
+            a.join(5000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
       }
     } else if (server == null && !closed) {
       ServerSocket s = new ServerSocket();
@@ -325,7 +336,9 @@ public final class FaultProxy implements AutoCloseable {
         int n = connections.incrementAndGet();
         downstream.incrementAndGet();
         sockets.add(c);
-        if (closed) {
+        if (closed || s.isClosed()) {
+          // accepted while the port was being closed: refused in effect
+          reset(c);
           release(c, downstream);
           return;
         }
@@ -335,6 +348,7 @@ public final class FaultProxy implements AutoCloseable {
       }
     }, "cairn-fault-proxy-" + port + "-accept");
     t.setDaemon(true);
+    acceptor = t;
     t.start();
   }
 
