@@ -1,11 +1,11 @@
 package dev.cairn.cosmos.fuzz;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.core.chain.ChainException;
 import dev.cairn.core.chain.ChainId;
 import dev.cairn.core.encoding.DecodingException;
@@ -13,64 +13,82 @@ import dev.cairn.cosmos.CosmosException;
 import dev.cairn.cosmos.rest.CosmosRestClient;
 import dev.cairn.cosmos.rpc.CometReaders;
 import dev.cairn.cosmos.rpc.CometRpcClient;
-import dev.cairn.cosmos.testsupport.FixtureServer;
 import dev.cairn.transport.JsonLimits;
 import dev.cairn.transport.JsonRpcClient;
 import dev.cairn.transport.RestClient;
 import dev.cairn.transport.RetryPolicy;
 import dev.cairn.transport.TransportException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
 import org.junit.jupiter.api.AfterAll;
 
 /**
  * The REST (Cosmos SDK gRPC-gateway) and CometBFT JSON-RPC response readers of {@link
- * CosmosRestClient} and {@link CometRpcClient}, through the real transport against one scripted
- * server that answers with the fuzzer's bytes: every call returns a value or throws {@link
- * TransportException} / {@link CosmosException} / {@link ChainException} (the client's
- * translation of node errors). The transport turns any other RuntimeException a reader throws
- * into MALFORMED_RESPONSE "unexpected value: <class>"; such a message fails here, so a reader that
- * lets a NullPointerException or an IndexOutOfBoundsException escape is caught.
+ * CosmosRestClient} and {@link CometRpcClient}, through the real transport whose OkHttp client
+ * answers every request in memory with the fuzzer's bytes (an application interceptor: no socket
+ * is opened): every call returns a value or throws {@link TransportException} / {@link
+ * CosmosException} / {@link ChainException} (the client's translation of node errors). The
+ * transport turns any other RuntimeException a reader throws into MALFORMED_RESPONSE "unexpected
+ * value: <class>"; such a message fails here, so a reader that lets a NullPointerException or an
+ * IndexOutOfBoundsException escape is caught.
  *
  * <p>data[0]: the low 4 bits pick the call, the high bits the HTTP status (200, 400, 404, 500) of
- * a REST answer; the rest is the body (REST) or the {@code result} (CometBFT).
+ * a REST answer; the rest is the body (REST) or the {@code result} (CometBFT, wrapped in a JSON-RPC
+ * response with the request's id).
  */
 class CosmosResponsesFuzzTest {
   static final String ADDR = "cosmos1qypqxpq9qcrsszg2pvxq6rs0zqg3yyc5lzv7xu";
   static final String TXH = "9166CFC0BC11C4BB687642F88F65C5333F77EFBD122397CCC07128A6383392AC";
   static final byte[] TX = {1, 2, 3};
   static final int[] STATUS = {200, 400, 404, 500};
+  static final String BASE = "http://node.invalid:26657/";
   static final AtomicReference<byte[]> BODY = new AtomicReference<>(new byte[0]);
   static final AtomicReference<Integer> CODE = new AtomicReference<>(200);
-  static final FixtureServer SERVER;
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final OkHttpClient HTTP = new OkHttpClient.Builder().addInterceptor(CosmosResponsesFuzzTest::answer).build();
   static final CosmosRestClient REST;
   static final CometRpcClient RPC;
 
   static {
-    try {
-      SERVER = new FixtureServer(r -> {
-        String body = new String(BODY.get(), StandardCharsets.UTF_8);
-        return r.method.equals("POST") && r.target.equals("/")
-            ? FixtureServer.rpcResult(r, body)
-            : FixtureServer.status(CODE.get(), body);
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     RetryPolicy none = RetryPolicy.of(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(5));
-    REST = CosmosRestClient.of(RestClient.builder(SERVER.url()).retryPolicy(none).build(), ChainId.cosmos("testing"));
-    RPC = CometRpcClient.of(JsonRpcClient.builder(SERVER.url()).retryPolicy(none).build(), ChainId.cosmos("testing"));
+    REST = CosmosRestClient.of(RestClient.builder(BASE).okHttpClient(HTTP).retryPolicy(none).build(), ChainId.cosmos("testing"));
+    RPC = CometRpcClient.of(JsonRpcClient.builder(BASE).okHttpClient(HTTP).retryPolicy(none).build(), ChainId.cosmos("testing"));
+  }
+
+  static Response answer(Interceptor.Chain chain) throws IOException {
+    Request req = chain.request();
+    byte[] body = BODY.get();
+    int code = CODE.get();
+    if (req.method().equals("POST") && req.url().encodedPath().equals("/")) {
+      Buffer b = new Buffer();
+      req.body().writeTo(b);
+      String id = MAPPER.readTree(b.readUtf8()).get("id").toString();
+      byte[] head = ("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":").getBytes(StandardCharsets.UTF_8);
+      byte[] out = Arrays.copyOf(head, head.length + body.length + 1);
+      System.arraycopy(body, 0, out, head.length, body.length);
+      out[out.length - 1] = '}';
+      body = out;
+      code = 200;
+    }
+    return new Response.Builder().request(req).protocol(Protocol.HTTP_1_1).code(code).message("fuzz")
+        .body(ResponseBody.create(body, MediaType.get("application/json"))).build();
   }
 
   @AfterAll
-  static void stop() throws IOException {
+  static void stop() {
     REST.close();
     RPC.close();
-    SERVER.close();
   }
 
   @FuzzTest(maxDuration = "10m")
@@ -81,7 +99,6 @@ class CosmosResponsesFuzzTest {
     int call = data[0] & 0x0f;
     CODE.set(STATUS[(data[0] >> 4) & 3]);
     BODY.set(Arrays.copyOfRange(data, 1, data.length));
-    SERVER.requests.clear();
     try {
       switch (call) {
         case 0: REST.account(ADDR); break;
