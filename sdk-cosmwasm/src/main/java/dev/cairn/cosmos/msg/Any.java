@@ -38,7 +38,8 @@ public final class Any {
   /**
    * Decodes an encoded Any.
    *
-   * @throws dev.cairn.core.encoding.DecodingException naming the field and offset
+   * @throws dev.cairn.core.encoding.DecodingException naming the field and offset (including a
+   *     missing, empty or over-long {@code type_url}, which {@link #of} refuses too)
    */
   public static Any decode(byte[] encoded) {
     return readBody(ProtoReader.of(encoded, "Any"));
@@ -50,10 +51,12 @@ public final class Any {
 
   private static Any readBody(ProtoReader r) {
     String url = "";
+    long urlAt = r.start();
     byte[] value = new byte[0];
     while (r.next()) {
       switch (r.field()) {
         case 1:
+          urlAt = r.offset();
           url = r.string("type_url");
           break;
         case 2:
@@ -62,6 +65,10 @@ public final class Any {
         default:
           r.skip();
       }
+    }
+    // the same bounds as of(...): a decoded Any can always be rebuilt and re-encoded
+    if (url.isEmpty() || url.length() > 256) {
+      throw r.error("type_url", urlAt, url.isEmpty() ? "is missing or empty" : url.length() + " characters, limit 256");
     }
     return new Any(url, value);
   }

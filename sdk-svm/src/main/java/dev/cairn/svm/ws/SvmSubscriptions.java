@@ -1,17 +1,11 @@
 package dev.cairn.svm.ws;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.cairn.svm.Pubkey;
-import dev.cairn.svm.errors.TransactionError;
 import dev.cairn.svm.rpc.AccountEncoding;
 import dev.cairn.svm.rpc.AccountFilter;
-import dev.cairn.svm.rpc.AccountInfo;
 import dev.cairn.svm.rpc.Commitment;
-import dev.cairn.svm.rpc.KeyedAccount;
 import dev.cairn.svm.rpc.internal.RpcJson;
-import dev.cairn.transport.JsonValues;
 import dev.cairn.transport.RetryPolicy;
 import dev.cairn.transport.ws.WsRpcClient;
 import dev.cairn.transport.ws.WsSubscription;
@@ -89,10 +83,7 @@ public final class SvmSubscriptions implements AutoCloseable {
     return ws.subscribe(WsSubscriptionSpec.of("accountSubscribe " + address, "accountSubscribe", g -> {
       g.writeString(address.toBase58());
       config(g, encoding);
-    }, "accountUnsubscribe", p -> {
-      RpcJson.Contextual<AccountInfo> c = RpcJson.contextual(p, RpcJson::account);
-      return AccountNotification.of(c.slot, address, c.value);
-    }), listener);
+    }, "accountUnsubscribe", p -> RpcJson.accountNotification(p, address)), listener);
   }
 
   /** {@code programSubscribe}: every account owned by {@code programId} (passing the filters) whenever it changes. */
@@ -110,10 +101,7 @@ public final class SvmSubscriptions implements AutoCloseable {
       }
       RpcJson.writeFilters(g, fs);
       g.writeEndObject();
-    }, "programUnsubscribe", p -> {
-      RpcJson.Contextual<KeyedAccount> c = RpcJson.contextual(p, RpcJson::keyedAccount);
-      return AccountNotification.of(c.slot, c.value.pubkey(), c.value.account());
-    }), listener);
+    }, "programUnsubscribe", RpcJson::programNotification), listener);
   }
 
   /** {@code signatureSubscribe}: one notification when the transaction reaches the client's commitment. */
@@ -129,33 +117,7 @@ public final class SvmSubscriptions implements AutoCloseable {
         g.writeStringField("commitment", commitment.wireName());
         g.writeEndObject();
       }
-    }, "signatureUnsubscribe", p -> {
-      RpcJson.Contextual<TransactionError[]> c = RpcJson.contextual(p, q -> {
-        if (q.currentToken() == JsonToken.VALUE_STRING) {
-          String s = JsonValues.string(q);
-          if (!s.equals("receivedSignature")) {
-            throw JsonValues.malformed(q, "expected \"receivedSignature\" or an object, found \"" + s + "\"");
-          }
-          return null;
-        }
-        JsonValues.expectObject(q);
-        TransactionError[] err = {null};
-        boolean seen = false;
-        for (String f; (f = JsonValues.nextField(q)) != null; ) {
-          if (f.equals("err")) {
-            err[0] = RpcJson.nullableError(q);
-            seen = true;
-          } else {
-            JsonValues.skip(q);
-          }
-        }
-        if (!seen) {
-          throw JsonValues.missing(q, "err");
-        }
-        return err;
-      });
-      return c.value == null ? SignatureNotification.received(c.slot) : SignatureNotification.processed(c.slot, c.value[0]);
-    }), listener);
+    }, "signatureUnsubscribe", RpcJson::signatureNotification), listener);
   }
 
   /** {@code logsSubscribe}: the logs of each transaction the filter selects. */
@@ -176,68 +138,12 @@ public final class SvmSubscriptions implements AutoCloseable {
         g.writeStringField("commitment", commitment.wireName());
         g.writeEndObject();
       }
-    }, "logsUnsubscribe", p -> {
-      RpcJson.Contextual<LogsNotification> c = RpcJson.contextual(p, SvmSubscriptions::logsValue);
-      return LogsNotification.of(c.slot, c.value.signature(), c.value.err().orElse(null), c.value.logs());
-    }), listener);
-  }
-
-  private static LogsNotification logsValue(JsonParser p) throws IOException {
-    JsonValues.expectObject(p);
-    String sig = null;
-    TransactionError err = null;
-    List<String> logs = null;
-    for (String f; (f = JsonValues.nextField(p)) != null; ) {
-      switch (f) {
-        case "signature":
-          sig = RpcJson.signature(p);
-          break;
-        case "err":
-          err = RpcJson.nullableError(p);
-          break;
-        case "logs":
-          logs = JsonValues.isNull(p) ? List.of() : JsonValues.list(p, JsonValues::string);
-          break;
-        default:
-          JsonValues.skip(p);
-      }
-    }
-    if (sig == null) {
-      throw JsonValues.missing(p, "signature");
-    }
-    if (logs == null) {
-      throw JsonValues.missing(p, "logs");
-    }
-    return LogsNotification.of(-1, sig, err, logs);
+    }, "logsUnsubscribe", RpcJson::logsNotification), listener);
   }
 
   /** {@code slotSubscribe}: every new slot. */
   public WsSubscription slotSubscribe(WsSubscriptionListener<SlotNotification> listener) {
-    return ws.subscribe(WsSubscriptionSpec.of("slotSubscribe", "slotSubscribe", g -> { }, "slotUnsubscribe", p -> {
-      JsonValues.expectObject(p);
-      long slot = -1;
-      long parent = -1;
-      long root = -1;
-      for (String f; (f = JsonValues.nextField(p)) != null; ) {
-        switch (f) {
-          case "slot":
-            slot = RpcJson.nonNegative(p);
-            break;
-          case "parent":
-            parent = RpcJson.nonNegative(p);
-            break;
-          case "root":
-            root = RpcJson.nonNegative(p);
-            break;
-          default:
-            JsonValues.skip(p);
-        }
-      }
-      if (slot < 0) {
-        throw JsonValues.missing(p, "slot");
-      }
-      return SlotNotification.of(slot, parent, root);
-    }), listener);
+    return ws.subscribe(WsSubscriptionSpec.of("slotSubscribe", "slotSubscribe", g -> { }, "slotUnsubscribe", RpcJson::slotNotification), listener);
   }
 
   private void config(JsonGenerator g, AccountEncoding encoding) throws IOException {

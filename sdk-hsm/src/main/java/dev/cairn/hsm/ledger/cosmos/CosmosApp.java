@@ -2,6 +2,7 @@ package dev.cairn.hsm.ledger.cosmos;
 
 import dev.cairn.core.crypto.CryptoException;
 import dev.cairn.core.crypto.EcdsaSignature;
+import dev.cairn.core.encoding.DecodingException;
 import dev.cairn.core.hd.DerivationPath;
 import dev.cairn.hsm.ledger.ApduCommand;
 import dev.cairn.hsm.ledger.ApduResponse;
@@ -129,7 +130,7 @@ public final class CosmosApp {
     byte[] der = call(signCommands(path, aminoJson, hrp));
     try {
       EcdsaSignature.fromDer(der);
-    } catch (CryptoException e) {
+    } catch (CryptoException | DecodingException e) { // a malformed encoding is a DecodingException, r or s out of range a CryptoException
       throw new LedgerException(LedgerException.Kind.MALFORMED_FRAME, "response.signature",
           "is not a DER ECDSA signature (" + der.length + " bytes)", e);
     }

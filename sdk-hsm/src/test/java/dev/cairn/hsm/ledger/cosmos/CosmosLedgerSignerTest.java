@@ -21,6 +21,8 @@ import dev.cairn.hsm.emulator.LedgerEmulator;
 import dev.cairn.hsm.emulator.ScriptedUser;
 import dev.cairn.hsm.emulator.SolanaEmulatorApp;
 import dev.cairn.hsm.ledger.LedgerException;
+import dev.cairn.hsm.ledger.LedgerTransport;
+import dev.cairn.hsm.ledger.TransportDescriptor;
 import dev.cairn.hsm.ledger.hid.HidTransport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,6 +55,38 @@ class CosmosLedgerSignerTest {
       assertTrue(EcdsaSignature.fromCompact(sig.bytes()).isLowS());
       assertTrue(emu.user().prompts().get(0).contains("theta-testnet-001"), emu.user().prompts().toString());
     }
+  }
+
+  @Test
+  void aMalformedDerSignatureFromTheDeviceIsAMalformedFrame() {
+    // the device answers every chunk with 9000 and the last with {@code sig}: found by fuzzing, a
+    // truncated DER escaped as a DecodingException instead of the module's LedgerException
+    for (byte[] sig : new byte[][] {new byte[0], {0x30}, {0x30, 0x02, 0x02, 0x00}}) {
+      int[] calls = {0};
+      LedgerTransport device = new LedgerTransport() {
+        @Override
+        public byte[] exchange(byte[] commandApdu) {
+          return ++calls[0] < 2 ? new byte[] {(byte) 0x90, 0} : concat(sig, new byte[] {(byte) 0x90, 0});
+        }
+
+        @Override
+        public TransportDescriptor descriptor() {
+          return TransportDescriptor.of("test", "memory");
+        }
+
+        @Override
+        public void close() {}
+      };
+      LedgerException e = assertThrows(LedgerException.class, () -> CosmosApp.over(device).signDer(PATH, DOC, "cosmos"));
+      assertEquals(LedgerException.Kind.MALFORMED_FRAME, e.kind());
+      assertTrue(e.getMessage().contains("response.signature"), e.getMessage());
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test

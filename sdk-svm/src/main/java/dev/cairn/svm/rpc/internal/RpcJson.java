@@ -22,6 +22,10 @@ import dev.cairn.svm.rpc.TransactionDetails;
 import dev.cairn.svm.rpc.TransactionMeta;
 import dev.cairn.svm.tx.Blockhash;
 import dev.cairn.svm.tx.Transaction;
+import dev.cairn.svm.ws.AccountNotification;
+import dev.cairn.svm.ws.LogsNotification;
+import dev.cairn.svm.ws.SignatureNotification;
+import dev.cairn.svm.ws.SlotNotification;
 import dev.cairn.transport.JsonValues;
 import dev.cairn.transport.ResultReader;
 import dev.cairn.transport.TransportException;
@@ -685,6 +689,111 @@ public final class RpcJson {
   /** An immutable list, nulls allowed per element reader. */
   public static <T> List<T> unmodifiable(List<T> l) {
     return Collections.unmodifiableList(new ArrayList<>(l));
+  }
+
+  // ------------------------------------------------------------------ WebSocket notifications (SvmSubscriptions)
+
+  /** An {@code accountNotification} result for the subscription on {@code address}. */
+  public static AccountNotification accountNotification(JsonParser p, Pubkey address) throws IOException {
+    Contextual<AccountInfo> c = contextual(p, RpcJson::account);
+    return AccountNotification.of(c.slot, address, c.value);
+  }
+
+  /** A {@code programNotification} result. */
+  public static AccountNotification programNotification(JsonParser p) throws IOException {
+    Contextual<KeyedAccount> c = contextual(p, RpcJson::keyedAccount);
+    return AccountNotification.of(c.slot, c.value.pubkey(), c.value.account());
+  }
+
+  /** A {@code signatureNotification} result: {@code "receivedSignature"} or {@code {"err": ...}}. */
+  public static SignatureNotification signatureNotification(JsonParser p) throws IOException {
+    Contextual<TransactionError[]> c = contextual(p, q -> {
+      if (q.currentToken() == JsonToken.VALUE_STRING) {
+        String s = JsonValues.string(q);
+        if (!s.equals("receivedSignature")) {
+          throw JsonValues.malformed(q, "expected \"receivedSignature\" or an object, found \"" + abbreviate(s) + "\"");
+        }
+        return null;
+      }
+      JsonValues.expectObject(q);
+      TransactionError[] err = {null};
+      boolean seen = false;
+      for (String f; (f = JsonValues.nextField(q)) != null; ) {
+        if (f.equals("err")) {
+          err[0] = nullableError(q);
+          seen = true;
+        } else {
+          JsonValues.skip(q);
+        }
+      }
+      if (!seen) {
+        throw JsonValues.missing(q, "err");
+      }
+      return err;
+    });
+    return c.value == null ? SignatureNotification.received(c.slot) : SignatureNotification.processed(c.slot, c.value[0]);
+  }
+
+  /** A {@code logsNotification} result. */
+  public static LogsNotification logsNotification(JsonParser p) throws IOException {
+    Contextual<LogsNotification> c = contextual(p, RpcJson::logsValue);
+    return LogsNotification.of(c.slot, c.value.signature(), c.value.err().orElse(null), c.value.logs());
+  }
+
+  private static LogsNotification logsValue(JsonParser p) throws IOException {
+    JsonValues.expectObject(p);
+    String sig = null;
+    TransactionError err = null;
+    List<String> logs = null;
+    for (String f; (f = JsonValues.nextField(p)) != null; ) {
+      switch (f) {
+        case "signature":
+          sig = signature(p);
+          break;
+        case "err":
+          err = nullableError(p);
+          break;
+        case "logs":
+          logs = JsonValues.isNull(p) ? List.of() : JsonValues.list(p, JsonValues::string);
+          break;
+        default:
+          JsonValues.skip(p);
+      }
+    }
+    if (sig == null) {
+      throw JsonValues.missing(p, "signature");
+    }
+    if (logs == null) {
+      throw JsonValues.missing(p, "logs");
+    }
+    return LogsNotification.of(-1, sig, err, logs);
+  }
+
+  /** A {@code slotNotification} result. */
+  public static SlotNotification slotNotification(JsonParser p) throws IOException {
+    JsonValues.expectObject(p);
+    long slot = -1;
+    long parent = -1;
+    long root = -1;
+    for (String f; (f = JsonValues.nextField(p)) != null; ) {
+      switch (f) {
+        case "slot":
+          slot = nonNegative(p);
+          break;
+        case "parent":
+          parent = nonNegative(p);
+          break;
+        case "root":
+          root = nonNegative(p);
+          break;
+        default:
+          JsonValues.skip(p);
+      }
+    }
+    if (slot < 0) {
+      throw JsonValues.missing(p, "slot");
+    }
+    return SlotNotification.of(slot, parent, root);
   }
 
   static String abbreviate(String s) {
