@@ -18,18 +18,17 @@ import dev.cairn.core.chain.Fee;
 import dev.cairn.core.chain.FeeEstimate;
 import dev.cairn.core.chain.Finality;
 import dev.cairn.core.chain.PendingTransaction;
-import dev.cairn.core.chain.SimulationResult;
 import dev.cairn.core.chain.SignedTransaction;
+import dev.cairn.core.chain.SimulationResult;
 import dev.cairn.core.chain.TransactionRequest;
 import dev.cairn.core.chain.TxReceipt;
 import dev.cairn.core.chain.UnsignedTransaction;
 import dev.cairn.core.crypto.Secp256k1PublicKey;
-import dev.cairn.core.signer.KeyType;
 import dev.cairn.core.encoding.DecodingException;
+import dev.cairn.core.signer.KeyType;
 import dev.cairn.core.signer.SignRequest;
 import dev.cairn.core.signer.Signer;
 import dev.cairn.core.signer.SignerDescriptor;
-import dev.cairn.evm.sign.EvmSigning;
 import dev.cairn.evm.contract.Multicall3;
 import dev.cairn.evm.contract.RevertDecoder;
 import dev.cairn.evm.fill.TxFiller;
@@ -45,11 +44,13 @@ import dev.cairn.evm.rpc.EvmRpcClient;
 import dev.cairn.evm.rpc.Hash32;
 import dev.cairn.evm.rpc.Receipt;
 import dev.cairn.evm.rpc.RpcErrors;
-import dev.cairn.transport.TransportException;
 import dev.cairn.evm.rpc.StorageProof;
+import dev.cairn.evm.rpc.internal.Futures;
+import dev.cairn.evm.sign.EvmSigning;
 import dev.cairn.evm.trie.AccountState;
 import dev.cairn.evm.trie.StateProofs;
 import dev.cairn.evm.tx.Transaction;
+import dev.cairn.transport.TransportException;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -915,7 +916,7 @@ public final class EvmChainAdapter implements ChainAdapter {
       checkOpen();
       return body.get();
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e instanceof CairnException ? e : toChainException(e, null));
+      return Futures.failed(e instanceof CairnException ? e : toChainException(e, null));
     }
   }
 

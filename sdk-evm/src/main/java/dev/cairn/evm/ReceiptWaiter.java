@@ -8,6 +8,7 @@ import dev.cairn.evm.rpc.BlockId;
 import dev.cairn.evm.rpc.EvmRpcClient;
 import dev.cairn.evm.rpc.Hash32;
 import dev.cairn.evm.rpc.Receipt;
+import dev.cairn.evm.rpc.internal.Futures;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -87,7 +88,7 @@ public final class ReceiptWaiter implements AutoCloseable {
   public CompletableFuture<ConfirmedReceipt> await(Hash32 transactionHash, int confirmations, Duration timeout,
       Listener listener) {
     if (transactionHash == null || confirmations < 1 || timeout == null || timeout.isNegative() || timeout.isZero()) {
-      return CompletableFuture.failedFuture(new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, null,
+      return Futures.failed(new ChainException(ChainError.of(ErrorKind.INVALID_INPUT, null,
           transactionHash == null ? "transactionHash: is null" : confirmations < 1
               ? "confirmations: " + confirmations + " is below 1" : "timeout: null or not positive")));
     }

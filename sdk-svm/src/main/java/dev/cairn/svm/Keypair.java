@@ -67,7 +67,7 @@ public final class Keypair implements Destroyable {
     try {
       Keypair kp = new Keypair(Ed25519PrivateKey.fromSeed(seed));
       byte[] pub = kp.publicKey.bytes();
-      if (!Arrays.equals(pub, 0, 32, secretKey, 32, 64)) {
+      if (!Arrays.equals(pub, Arrays.copyOfRange(secretKey, 32, 64))) { // ranged Arrays.equals is API 33 on Android
         kp.destroy();
         throw SvmException.invalid("secretKey", "bytes 32..63 are not the public key of bytes 0..31");
       }

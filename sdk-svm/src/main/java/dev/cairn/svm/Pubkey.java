@@ -204,7 +204,7 @@ public final class Pubkey implements Comparable<Pubkey> {
     }
     byte[] s = seedBytes(seed);
     int markerAt = LENGTH - PDA_MARKER.length;
-    if (Arrays.equals(owner.key, markerAt, LENGTH, PDA_MARKER, 0, PDA_MARKER.length)) {
+    if (endsWithPdaMarker(owner.key, markerAt)) {
       throw SvmException.invalid("owner", "ends with \"ProgramDerivedAddress\" (illegal owner)");
     }
     byte[] buf = new byte[LENGTH + s.length + LENGTH];
@@ -227,12 +227,22 @@ public final class Pubkey implements Comparable<Pubkey> {
 
   @Override
   public int compareTo(Pubkey o) {
-    return Arrays.compareUnsigned(key, o.key);
+    return compareUnsignedBytes(key, o.key);
   }
 
   @Override
   public boolean equals(Object o) {
     return this == o || (o instanceof Pubkey && Arrays.equals(key, ((Pubkey) o).key));
+  }
+
+  // a loop: Arrays.equals over ranges is API 33 on Android
+  private static boolean endsWithPdaMarker(byte[] key, int markerAt) {
+    for (int i = 0; i < PDA_MARKER.length; i++) {
+      if (key[markerAt + i] != PDA_MARKER[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
@@ -249,5 +259,19 @@ public final class Pubkey implements Comparable<Pubkey> {
   @Override
   public String toString() {
     return toBase58();
+  }
+
+  /**
+   * {@code Arrays.compareUnsigned(a, b)} for non-null arrays, as a loop: Android before API 33 lacks
+   * it. Lexicographic over unsigned bytes, a proper prefix first.
+   */
+  private static int compareUnsignedBytes(byte[] a, byte[] b) {
+    int n = Math.min(a.length, b.length);
+    for (int i = 0; i < n; i++) {
+      if (a[i] != b[i]) {
+        return (a[i] & 0xff) - (b[i] & 0xff);
+      }
+    }
+    return a.length - b.length;
   }
 }

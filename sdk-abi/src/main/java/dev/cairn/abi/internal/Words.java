@@ -1,44 +1,43 @@
 package dev.cairn.abi.internal;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
-/** Big-endian word helpers for the codec. */
+/**
+ * Big-endian word helpers for the codec. Plain shifts rather than a {@code VarHandle} byte-array
+ * view: Android before API 33 has no {@code MethodHandles.byteArrayViewVarHandle}, and HotSpot's C2
+ * merges these byte loads into one load anyway.
+ */
 public final class Words {
   private Words() {}
 
-  private static final VarHandle BE_LONG =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
-  private static final VarHandle BE_INT =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-
   /** Reads 4 bytes big-endian. */
   public static int getInt(byte[] b, int off) {
-    return (int) BE_INT.get(b, off);
+    return (b[off] << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
   }
 
   /** Writes 4 bytes big-endian. */
   public static void putInt(byte[] b, int off, int v) {
-    BE_INT.set(b, off, v);
+    b[off + 3] = (byte) v;
+    b[off + 2] = (byte) (v >>> 8);
+    b[off + 1] = (byte) (v >>> 16);
+    b[off] = (byte) (v >>> 24);
   }
 
   /** Reads 8 bytes big-endian. */
   public static long getLong(byte[] b, int off) {
-    return (long) BE_LONG.get(b, off);
+    return ((long) getInt(b, off) << 32) | (getInt(b, off + 4) & 0xffffffffL);
   }
 
   /** Writes 8 bytes big-endian. */
   public static void putLong(byte[] b, int off, long v) {
-    BE_LONG.set(b, off, v);
+    putInt(b, off + 4, (int) v);
+    putInt(b, off, (int) (v >>> 32));
   }
 
   /** True if {@code b[off, off+len)} are all zero. */
   public static boolean isZero(byte[] b, int off, int len) {
     int i = 0;
     for (; i + 8 <= len; i += 8) {
-      if ((long) BE_LONG.get(b, off + i) != 0) {
+      int o = off + i;
+      if ((b[o] | b[o + 1] | b[o + 2] | b[o + 3] | b[o + 4] | b[o + 5] | b[o + 6] | b[o + 7]) != 0) {
         return false;
       }
     }
@@ -84,12 +83,10 @@ public final class Words {
    * larger than {@code Integer.MAX_VALUE}. The caller checks {@code off + 32 <= limit}.
    */
   public static int getIntWord(byte[] b, int off) {
-    if ((long) BE_LONG.get(b, off) != 0
-        || (long) BE_LONG.get(b, off + 8) != 0
-        || (long) BE_LONG.get(b, off + 16) != 0) {
+    if (!isZero(b, off, 24)) {
       return -1;
     }
-    long v = (long) BE_LONG.get(b, off + 24);
+    long v = getLong(b, off + 24);
     return v < 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
   }
 }

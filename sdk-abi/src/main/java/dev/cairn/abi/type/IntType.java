@@ -222,7 +222,7 @@ public final class IntType<J extends Number> extends AbiType<J> {
       if (Words.getLong(d, off) == e && Words.getLong(d, off + 8) == e && Words.getLong(d, off + 16) == e) {
         result = BigInteger.valueOf(low);
       } else {
-        result = new BigInteger(d, off + pad, bytes);
+        result = new BigInteger(java.util.Arrays.copyOfRange(d, off + pad, off + 32)); // (byte[], int, int) is API 33 on Android
       }
     } else {
       if (!Words.isZero(d, off, pad)) {
@@ -231,7 +231,7 @@ public final class IntType<J extends Number> extends AbiType<J> {
       if (low >= 0 && Words.getLong(d, off) == 0 && Words.getLong(d, off + 8) == 0 && Words.getLong(d, off + 16) == 0) {
         result = BigInteger.valueOf(low);
       } else {
-        result = new BigInteger(1, d, off + pad, bytes);
+        result = new BigInteger(1, java.util.Arrays.copyOfRange(d, off + pad, off + 32));
       }
     }
     ctx.end = off + 32;

@@ -169,12 +169,12 @@ public final class EcdsaSignature {
 
   /** r, in [1, n-1]. */
   public BigInteger r() {
-    return new BigInteger(1, rs, 0, 32);
+    return new BigInteger(1, Arrays.copyOfRange(rs, 0, 32)); // BigInteger(int, byte[], int, int) is API 33 on Android
   }
 
   /** s, in [1, n-1]. */
   public BigInteger s() {
-    return new BigInteger(1, rs, 32, 32);
+    return new BigInteger(1, Arrays.copyOfRange(rs, 32, 64));
   }
 
   /** The recovery id 0..3, or -1 if unknown. */

@@ -1,5 +1,6 @@
 package dev.cairn.cosmos.msg;
 
+import dev.cairn.core.encoding.Base64;
 import dev.cairn.core.encoding.DecodingException;
 import dev.cairn.core.json.Json;
 import dev.cairn.core.json.JsonArray;
@@ -14,7 +15,6 @@ import dev.cairn.cosmos.internal.ProtoReader;
 import dev.cairn.cosmos.internal.Wire;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -242,13 +242,13 @@ final class MsgSupport {
   }
 
   static String base64(byte[] b) {
-    return Base64.getEncoder().encodeToString(b);
+    return Base64.encode(b);
   }
 
   static byte[] fromBase64(String key, String s) {
     try {
-      return Base64.getDecoder().decode(s);
-    } catch (IllegalArgumentException e) {
+      return Base64.decode(s);
+    } catch (DecodingException e) {
       throw CosmosException.invalid(key, "not base64");
     }
   }

@@ -5,6 +5,7 @@ import dev.cairn.core.chain.ChainError;
 import dev.cairn.core.chain.ChainException;
 import dev.cairn.core.chain.ChainId;
 import dev.cairn.core.chain.ErrorKind;
+import dev.cairn.core.encoding.Base64;
 import dev.cairn.cosmos.Coin;
 import dev.cairn.cosmos.CosmosException;
 import dev.cairn.cosmos.client.BroadcastResult;
@@ -22,7 +23,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -580,7 +580,7 @@ public final class CosmosRestClient implements AutoCloseable {
     if (queryJson == null || queryJson.isEmpty()) {
       throw CosmosException.invalid("queryJson", "must not be empty");
     }
-    String q64 = Base64.getUrlEncoder().encodeToString(queryJson.getBytes(StandardCharsets.UTF_8));
+    String q64 = Base64.encodeUrl(queryJson.getBytes(StandardCharsets.UTF_8));
     return send(rest.get("/cosmwasm/wasm/v1/contract/" + a + "/smart/" + q64, p -> {
       String[] data = new String[1];
       Readers.object(p, (f, q) -> {
@@ -603,7 +603,7 @@ public final class CosmosRestClient implements AutoCloseable {
     if (key == null || key.length == 0) {
       throw CosmosException.invalid("key", "must not be empty");
     }
-    String k64 = Base64.getUrlEncoder().encodeToString(key);
+    String k64 = Base64.encodeUrl(key);
     return send(rest.get("/cosmwasm/wasm/v1/contract/" + a + "/raw/" + k64, p -> {
       byte[][] data = new byte[1][];
       Readers.object(p, (f, q) -> {
@@ -745,7 +745,7 @@ public final class CosmosRestClient implements AutoCloseable {
     if (txBytes == null || txBytes.length == 0) {
       throw CosmosException.invalid("txBytes", "must not be empty");
     }
-    return Base64.getEncoder().encodeToString(txBytes);
+    return Base64.encode(txBytes);
   }
 
   private <T> T send(RestCall<T> call) {

@@ -2,6 +2,7 @@ package dev.cairn.cosmos.rpc;
 
 import com.fasterxml.jackson.core.JsonParser;
 import dev.cairn.core.chain.ChainId;
+import dev.cairn.core.encoding.Base64;
 import dev.cairn.core.encoding.Hex;
 import dev.cairn.cosmos.CosmosException;
 import dev.cairn.cosmos.client.BroadcastResult;
@@ -21,7 +22,6 @@ import dev.cairn.transport.ws.WsSubscriptionListener;
 import dev.cairn.transport.ws.WsSubscriptionSpec;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -186,7 +186,7 @@ public final class CometRpcClient implements AutoCloseable {
     if (txBytes == null || txBytes.length == 0) {
       throw CosmosException.invalid("txBytes", "must not be empty");
     }
-    String b64 = Base64.getEncoder().encodeToString(txBytes);
+    String b64 = Base64.encode(txBytes);
     String localHash = Readers.txHash(txBytes);
     return send(rpc.call("broadcast_tx_sync", g -> g.writeString(b64), p -> {
       String[] s = new String[3];
@@ -216,7 +216,7 @@ public final class CometRpcClient implements AutoCloseable {
   /** {@code tx}: the included transaction {@code txHash} (64 hex digits); empty while it is not found. */
   public Optional<TxResult> tx(String txHash) {
     String h = Targets.txHash("txHash", txHash);
-    String b64 = Base64.getEncoder().encodeToString(Hex.decode(h));
+    String b64 = Base64.encode(Hex.decode(h));
     try {
       return Optional.of(rpc.call("tx", g -> {
         g.writeString(b64);

@@ -15,10 +15,11 @@ import dev.cairn.evm.rpc.CallRequest;
 import dev.cairn.evm.rpc.EvmRpcClient;
 import dev.cairn.evm.rpc.FeeHistory;
 import dev.cairn.evm.rpc.FeeSuggestion;
-import dev.cairn.transport.RpcCall;
+import dev.cairn.evm.rpc.internal.Futures;
 import dev.cairn.evm.tx.AccessList;
 import dev.cairn.evm.tx.Transaction;
 import dev.cairn.evm.tx.TxType;
+import dev.cairn.transport.RpcCall;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -228,7 +229,7 @@ public final class TxFiller {
     try {
       return run(from, tx, level, ASYNC);
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+      return Futures.failed(e);
     }
   }
 
@@ -296,7 +297,7 @@ public final class TxFiller {
       });
       return fees.thenApply(f -> FeeEstimate.of(chainId, f[0], f[1], f[2]));
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+      return Futures.failed(e);
     }
   }
 
@@ -489,7 +490,7 @@ public final class TxFiller {
       try {
         return CompletableFuture.completedFuture(call.send());
       } catch (RuntimeException e) {
-        return CompletableFuture.failedFuture(e);
+        return Futures.failed(e);
       }
     }
 
@@ -498,7 +499,7 @@ public final class TxFiller {
       try {
         return CompletableFuture.completedFuture(rpc.suggestFees());
       } catch (RuntimeException e) {
-        return CompletableFuture.failedFuture(e);
+        return Futures.failed(e);
       }
     }
   };

@@ -160,7 +160,13 @@ public final class EvmInspector implements TransactionInspector {
   }
 
   private static boolean startsWith(byte[] data, byte[] selector) {
-    return Arrays.equals(data, 0, 4, selector, 0, 4);
+    // a loop: Arrays.equals over ranges is API 33 on Android
+    for (int i = 0; i < 4; i++) {
+      if (data[i] != selector[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** An ABI-encoded address word at {@code at}, or null when its upper 12 bytes are not zero. */

@@ -3,6 +3,7 @@ package dev.cairn.evm.nonce;
 import dev.cairn.core.chain.ChainError;
 import dev.cairn.core.chain.ChainException;
 import dev.cairn.core.chain.ErrorKind;
+import dev.cairn.evm.rpc.internal.Futures;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -245,7 +246,7 @@ public final class NonceManager {
         }
       } catch (RuntimeException e) {
         lease.release();
-        return CompletableFuture.failedFuture(e);
+        return Futures.failed(e);
       }
       return broadcast(k, lease, tx, signer, attempt, false, blocking);
     });
@@ -258,7 +259,7 @@ public final class NonceManager {
     try {
       return CompletableFuture.completedFuture(source.sendRawTransactionBlocking(raw));
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+      return Futures.failed(e);
     }
   }
 
@@ -279,7 +280,7 @@ public final class NonceManager {
           if (attempt >= maxAttempts || (blocking && Thread.currentThread().isInterrupted())) {
             // unknown whether it arrived: keep the nonce out of circulation until a resync decides
             lease.commit();
-            return CompletableFuture.<Submission>failedFuture(NodeErrors.unwrap(t));
+            return Futures.<Submission>failed(NodeErrors.unwrap(t));
           }
           return broadcast(k, lease, tx, signer, attempt + 1, true, blocking);
         case NONCE_TOO_LOW:
@@ -295,7 +296,7 @@ public final class NonceManager {
           return retryAfterTooLow(k, lease, signer, attempt, t, blocking);
         default:
           lease.release();
-          return CompletableFuture.<Submission>failedFuture(NodeErrors.unwrap(t));
+          return Futures.<Submission>failed(NodeErrors.unwrap(t));
       }
     }).thenCompose(f -> f);
   }
@@ -304,7 +305,7 @@ public final class NonceManager {
       int attempt, Throwable cause, boolean blocking) {
     lease.commit(); // the nonce is used on chain: never hand it out again
     if (attempt >= maxAttempts) {
-      return CompletableFuture.failedFuture(NodeErrors.unwrap(cause));
+      return Futures.failed(NodeErrors.unwrap(cause));
     }
     return settled(sync(k, state(k)), blocking).thenCompose(v -> attempt(k, signer, attempt + 1, blocking));
   }

@@ -71,6 +71,20 @@ public final class Hash32 implements Comparable<Hash32> {
 
   @Override
   public int compareTo(Hash32 o) {
-    return Arrays.compareUnsigned(bytes, o.bytes);
+    return compareUnsignedBytes(bytes, o.bytes);
+  }
+
+  /**
+   * {@code Arrays.compareUnsigned(a, b)} for non-null arrays, as a loop: Android before API 33 lacks
+   * it. Lexicographic over unsigned bytes, a proper prefix first.
+   */
+  private static int compareUnsignedBytes(byte[] a, byte[] b) {
+    int n = Math.min(a.length, b.length);
+    for (int i = 0; i < n; i++) {
+      if (a[i] != b[i]) {
+        return (a[i] & 0xff) - (b[i] & 0xff);
+      }
+    }
+    return a.length - b.length;
   }
 }

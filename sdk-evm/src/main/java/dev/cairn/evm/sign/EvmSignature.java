@@ -96,12 +96,12 @@ public final class EvmSignature {
 
   /** r. */
   public BigInteger r() {
-    return new BigInteger(1, rs, 0, 32);
+    return new BigInteger(1, Arrays.copyOfRange(rs, 0, 32)); // BigInteger(int, byte[], int, int) is API 33 on Android
   }
 
   /** s. */
   public BigInteger s() {
-    return new BigInteger(1, rs, 32, 32);
+    return new BigInteger(1, Arrays.copyOfRange(rs, 32, 64));
   }
 
   /** The y parity of R: 0 or 1. */

@@ -4,11 +4,11 @@ import dev.cairn.abi.Address;
 import dev.cairn.abi.eip712.TypedData;
 import dev.cairn.core.chain.AccountId;
 import dev.cairn.core.chain.ChainId;
-import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.crypto.CryptoException;
 import dev.cairn.core.crypto.EcdsaSignature;
 import dev.cairn.core.crypto.Secp256k1PrivateKey;
 import dev.cairn.core.crypto.Secp256k1PublicKey;
+import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.hash.Keccak256;
 import dev.cairn.core.signer.KeyType;
 import dev.cairn.core.signer.SignRequest;
@@ -16,11 +16,12 @@ import dev.cairn.core.signer.Signature;
 import dev.cairn.core.signer.Signer;
 import dev.cairn.core.signer.SignerException;
 import dev.cairn.core.signer.SoftwareSigner;
+import dev.cairn.evm.rpc.internal.Futures;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Ethereum message signing and signature recovery: EIP-191 {@code personal_sign}, EIP-712 typed
@@ -219,7 +220,7 @@ public final class EvmSigning {
       checkNotNull(signer, "signer");
       checkSigner(signer);
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+      return Futures.failed(e);
     }
     return signer.signAsync(request).thenApply(sig -> normalise(request, signer, sig));
   }

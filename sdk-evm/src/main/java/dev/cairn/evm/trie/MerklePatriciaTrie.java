@@ -88,14 +88,33 @@ public final class MerklePatriciaTrie {
     return out;
   }
 
-  private static boolean startsWith(byte[] nibbles, int pos, byte[] path) {
-    return pos + path.length <= nibbles.length
-        && Arrays.equals(path, 0, path.length, nibbles, pos, pos + path.length);
+  /** {@code Arrays.compareUnsigned} as a loop: Android before API 33 lacks it. */
+  static int compareUnsignedBytes(byte[] a, byte[] b) {
+    int n = Math.min(a.length, b.length);
+    for (int i = 0; i < n; i++) {
+      if (a[i] != b[i]) {
+        return (a[i] & 0xff) - (b[i] & 0xff);
+      }
+    }
+    return a.length - b.length;
+  }
+
+  /** True if {@code nibbles[pos..]} begins with {@code path} (a loop: ranged Arrays.equals is API 33 on Android). */
+  static boolean startsWith(byte[] nibbles, int pos, byte[] path) {
+    if (pos + path.length > nibbles.length) {
+      return false;
+    }
+    for (int i = 0; i < path.length; i++) {
+      if (path[i] != nibbles[pos + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Collects pairs; a later put for the same key replaces the earlier one, an empty value removes it. */
   public static final class Builder {
-    private final TreeMap<byte[], byte[]> entries = new TreeMap<>(Arrays::compareUnsigned);
+    private final TreeMap<byte[], byte[]> entries = new TreeMap<>(MerklePatriciaTrie::compareUnsignedBytes);
 
     private Builder() {}
 

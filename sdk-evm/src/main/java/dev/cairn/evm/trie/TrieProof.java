@@ -117,8 +117,7 @@ public final class TrieProof {
         if (path == null) {
           throw malformed(at, "has an invalid hex-prefix path");
         }
-        boolean matches = pos + path.length <= nibbles.length
-            && Arrays.equals(path, 0, path.length, nibbles, pos, pos + path.length);
+        boolean matches = MerklePatriciaTrie.startsWith(nibbles, pos, path);
         if (leaf[0]) {
           if (matches && pos + path.length == nibbles.length) {
             byte[] v = string(items.get(1), at, "leaf value");

@@ -1,12 +1,13 @@
 package dev.cairn.evm.tx;
 
 import dev.cairn.abi.Address;
+import dev.cairn.core.chain.AccountId;
 import dev.cairn.core.crypto.Secp256k1PrivateKey;
 import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.hash.Keccak256;
-import dev.cairn.core.chain.AccountId;
 import dev.cairn.core.signer.SignRequest;
 import dev.cairn.core.signer.Signer;
+import dev.cairn.evm.rpc.internal.Futures;
 import dev.cairn.evm.sign.EvmSignature;
 import dev.cairn.evm.sign.EvmSigning;
 import java.math.BigInteger;
@@ -749,7 +750,7 @@ public final class Transaction {
     try {
       request = toSignRequest(EvmSigning.accountOf(signer, chainId));
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+      return Futures.failed(e);
     }
     return EvmSigning.signAsync(request, signer)
         .thenApply(sig -> new SignedTransaction(this, sig.yParity(), sig.r(), sig.s(), null));

@@ -630,7 +630,7 @@ final class Types {
     int compareBytes(Object a, Object b) {
       byte[] x = bytesOf(a);
       byte[] y = bytesOf(b);
-      return Arrays.compareUnsigned(x, y);
+      return Types.compareUnsignedBytes(x, y);
     }
 
     byte[] bytesOf(Object v) {
@@ -752,7 +752,7 @@ final class Types {
       return ((Pubkey) a).compareTo((Pubkey) b);
     }
     if (t instanceof Bytes) {
-      return Arrays.compareUnsigned((byte[]) a, (byte[]) b);
+      return Types.compareUnsignedBytes((byte[]) a, (byte[]) b);
     }
     return ((Seq) t).compareBytes(a, b);
   }
@@ -1418,5 +1418,19 @@ final class Types {
     public String toString() {
       return name;
     }
+  }
+
+  /**
+   * {@code Arrays.compareUnsigned(a, b)} for non-null arrays, as a loop: Android before API 33 lacks
+   * it. Lexicographic over unsigned bytes, a proper prefix first.
+   */
+  static int compareUnsignedBytes(byte[] a, byte[] b) {
+    int n = Math.min(a.length, b.length);
+    for (int i = 0; i < n; i++) {
+      if (a[i] != b[i]) {
+        return (a[i] & 0xff) - (b[i] & 0xff);
+      }
+    }
+    return a.length - b.length;
   }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.svm.idl;
 
 import dev.cairn.core.CairnException;
+import dev.cairn.core.encoding.Base64;
 import dev.cairn.core.encoding.DecodingException;
 import dev.cairn.core.encoding.Hex;
 import dev.cairn.core.json.Json;
@@ -16,7 +17,6 @@ import dev.cairn.svm.tx.AccountMeta;
 import dev.cairn.svm.tx.Instruction;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -637,8 +637,8 @@ public final class Idl {
     }
     byte[] data;
     try {
-      data = Base64.getDecoder().decode(logLine.substring(PROGRAM_DATA.length()).trim());
-    } catch (IllegalArgumentException e) {
+      data = Base64.decode(logLine.substring(PROGRAM_DATA.length()).trim());
+    } catch (DecodingException e) {
       return Optional.empty();
     }
     for (TypedItem t : events.values()) {

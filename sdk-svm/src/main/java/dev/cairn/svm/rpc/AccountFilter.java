@@ -1,8 +1,8 @@
 package dev.cairn.svm.rpc;
 
 import dev.cairn.core.encoding.Base58;
+import dev.cairn.core.encoding.Base64;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -85,7 +85,7 @@ public final class AccountFilter {
 
   /** The wire form of the encoded bytes. */
   public String encodedBytes() {
-    return bytes == null ? "" : base64 ? Base64.getEncoder().encodeToString(bytes) : Base58.encode(bytes);
+    return bytes == null ? "" : base64 ? Base64.encode(bytes) : Base58.encode(bytes);
   }
 
   @Override

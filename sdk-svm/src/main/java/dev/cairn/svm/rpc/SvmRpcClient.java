@@ -2,6 +2,7 @@ package dev.cairn.svm.rpc;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cairn.core.encoding.Base58;
+import dev.cairn.core.encoding.Base64;
 import dev.cairn.svm.Pubkey;
 import dev.cairn.svm.programs.AddressLookupTableProgram;
 import dev.cairn.svm.rpc.internal.RpcJson;
@@ -20,7 +21,6 @@ import dev.cairn.transport.TransportException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -239,7 +239,7 @@ public final class SvmRpcClient implements AutoCloseable {
   /** {@code getFeeForMessage}: the fee in lamports, empty when the message's blockhash has expired. */
   public RpcCall<OptionalLong> getFeeForMessage(Message message, Commitment c) {
     Objects.requireNonNull(message, "message");
-    String b64 = Base64.getEncoder().encodeToString(message.serialize());
+    String b64 = Base64.encode(message.serialize());
     return call("getFeeForMessage", g -> {
       g.writeString(b64);
       config(g, c);
@@ -486,7 +486,7 @@ public final class SvmRpcClient implements AutoCloseable {
 
   private RpcCall<String> send(byte[] wire, SendOptions options, String expected) {
     Objects.requireNonNull(options, "options");
-    String b64 = Base64.getEncoder().encodeToString(wire);
+    String b64 = Base64.encode(wire);
     Commitment preflight = options.preflightCommitment().orElse(commitment);
     return call("sendTransaction", g -> {
       g.writeString(b64);
@@ -527,7 +527,7 @@ public final class SvmRpcClient implements AutoCloseable {
     if (options.isSigVerify() && options.isReplaceRecentBlockhash()) {
       throw new IllegalArgumentException("options: sigVerify and replaceRecentBlockhash exclude each other");
     }
-    String b64 = Base64.getEncoder().encodeToString(transaction.serialize());
+    String b64 = Base64.encode(transaction.serialize());
     Commitment c = options.commitment().orElse(commitment);
     int accountCount = options.accounts().size();
     return call("simulateTransaction", g -> {

@@ -1,10 +1,11 @@
 package dev.cairn.svm.tx;
 
+import dev.cairn.core.chain.ChainId;
 import dev.cairn.core.crypto.CryptoException;
 import dev.cairn.core.crypto.Ed25519PublicKey;
 import dev.cairn.core.encoding.Base58;
+import dev.cairn.core.encoding.Base64;
 import dev.cairn.core.encoding.DecodingException;
-import dev.cairn.core.chain.ChainId;
 import dev.cairn.core.signer.Signer;
 import dev.cairn.svm.Keypair;
 import dev.cairn.svm.Pubkey;
@@ -275,7 +276,7 @@ public final class Transaction {
 
   /** {@link #serialize()} in base64, as RPC {@code sendTransaction} takes it. */
   public String serializeBase64() {
-    return java.util.Base64.getEncoder().encodeToString(serialize());
+    return Base64.encode(serialize());
   }
 
   /**
@@ -317,8 +318,8 @@ public final class Transaction {
     }
     byte[] b;
     try {
-      b = java.util.Base64.getDecoder().decode(base64);
-    } catch (IllegalArgumentException e) {
+      b = Base64.decode(base64);
+    } catch (DecodingException e) {
       throw new DecodingException("transaction", -1, "not base64", e);
     }
     return deserialize(b);

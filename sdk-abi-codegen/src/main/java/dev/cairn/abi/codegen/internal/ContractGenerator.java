@@ -406,8 +406,10 @@ public final class ContractGenerator {
         String v = "e" + depth;
         CodeBlock inner = fromRuntime(t.element(), CodeBlock.of("$L", v), depth + 1);
         return CodeBlock.of(
-            "(($T<?>) $L).stream().map($L -> $L).collect($T.toUnmodifiableList())",
-            LIST, obj, v, inner, COLLECTORS);
+            // not Collectors.toUnmodifiableList(): Android before API 33 lacks it (List.copyOf is
+            // backported by D8), and generated code runs on Android too
+            "(($T<?>) $L).stream().map($L -> $L).collect($T.collectingAndThen($T.toList(), $T::copyOf))",
+            LIST, obj, v, inner, COLLECTORS, COLLECTORS, LIST);
       }
       case TUPLE:
         return CodeBlock.of("$T.fromTuple(($T) $L)", structClass(t), TUPLE, obj);

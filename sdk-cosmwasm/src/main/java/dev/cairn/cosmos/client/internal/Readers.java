@@ -2,6 +2,8 @@ package dev.cairn.cosmos.client.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.cairn.core.encoding.Base64;
+import dev.cairn.core.encoding.DecodingException;
 import dev.cairn.cosmos.Coin;
 import dev.cairn.cosmos.CosmosException;
 import dev.cairn.cosmos.client.TxEvent;
@@ -11,7 +13,6 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 
@@ -101,8 +102,8 @@ public final class Readers {
     }
     String s = JsonValues.string(p);
     try {
-      return Base64.getDecoder().decode(s);
-    } catch (IllegalArgumentException e) {
+      return Base64.decode(s);
+    } catch (DecodingException e) {
       throw JsonValues.malformed(p, "invalid base64: " + e.getMessage());
     }
   }

@@ -2,6 +2,8 @@ package dev.cairn.svm.rpc.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.cairn.core.encoding.Base64;
+import dev.cairn.core.encoding.DecodingException;
 import dev.cairn.core.json.Json;
 import dev.cairn.core.json.JsonValue;
 import dev.cairn.svm.Pubkey;
@@ -26,7 +28,6 @@ import dev.cairn.transport.TransportException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -223,8 +224,8 @@ public final class RpcJson {
     }
     byte[] bytes;
     try {
-      bytes = Base64.getDecoder().decode(data);
-    } catch (IllegalArgumentException e) {
+      bytes = Base64.decode(data);
+    } catch (DecodingException e) {
       throw TransportException.malformed(null, dataPath, "data is not base64");
     }
     if (p.nextToken() != JsonToken.END_ARRAY) {
