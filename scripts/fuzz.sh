@@ -55,7 +55,7 @@ keep_going=${FUZZ_KEEP_GOING:-1}
 # --- discover targets: "<module> <fully qualified class> <method>" per @FuzzTest method
 all_targets() {
   find . -path ./tools -prune -o -path '*/node_modules' -prune -o \
-    -path '*/src/test/java/*/fuzz/*' -name '*FuzzTest.java' -print | sort | while read -r f; do
+    -path '*/src/test/java/*' -name '*FuzzTest.java' -print | sort | while read -r f; do
     f=${f#./}
     local module=${f%%/src/test/java/*}
     local cls=${f#*/src/test/java/}
