@@ -6,6 +6,7 @@
 # (src/test/resources/<package>/<Class>Inputs/<method>/crash-...) so that `mvn verify` replays them.
 #
 #   scripts/fuzz.sh [--time 120s|--runs N] [--jobs N] [--no-build] [--list] [TARGET ...] [-- libFuzzer args]
+#   scripts/fuzz.sh --report [TARGET ...]   (the accumulated totals, as a Markdown table; runs nothing)
 #
 # TARGET: all (default) | a module (sdk-core) | a class (Base58FuzzTest, or its full name) |
 #         one method (Base58FuzzTest#decode). --time accepts 90, 90s, 10m, 2h (default 120s when
@@ -17,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 
 to_seconds() {
   local v=$1
@@ -29,7 +30,7 @@ to_seconds() {
   esac
 }
 
-time_s=""; runs=""; jobs=1; list=0; build=1; selectors=(); extra=()
+time_s=""; runs=""; jobs=1; list=0; report=0; build=1; selectors=(); extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --time) time_s=$(to_seconds "$2"); shift 2 ;;
@@ -40,6 +41,7 @@ while [ $# -gt 0 ]; do
     --jobs=*) jobs=${1#--jobs=}; shift ;;
     --no-build) build=0; shift ;;
     --list) list=1; shift ;;
+    --report) report=1; shift ;;
     -h|--help) usage; exit 0 ;;
     --) shift; extra=("$@"); break ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
@@ -88,6 +90,22 @@ if [ ${#selected[@]} -eq 0 ]; then
 fi
 if [ "$list" = 1 ]; then
   for t in "${selected[@]}"; do set -- $t; echo "$1 ${2##*.}#$3"; done
+  exit 0
+fi
+if [ "$report" = 1 ]; then
+  echo "| target | inputs run (cumulative) | corpus size | findings kept as regression inputs |"
+  echo "|---|---:|---:|---:|"
+  for t in "${selected[@]}"; do
+    set -- $t
+    pkg_path=${2%.*}; pkg_path=${pkg_path//./\/}
+    inputs="$1/src/test/resources/$pkg_path/${2##*.}Inputs/$3"
+    ledger="$1/.cifuzz-corpus/$2/$3.execs"
+    corpus="$1/.cifuzz-corpus/$2/$3"
+    total=0; [ -f "$ledger" ] && total=$(cat "$ledger")
+    size=0; [ -d "$corpus" ] && size=$(find "$corpus" -type f | wc -l)
+    found=0; [ -d "$inputs" ] && found=$(ls "$inputs" | grep -cE '^(crash|timeout|oom|slow-unit|leak)-' || true)
+    echo "| $1 ${2##*.}#$3 | $total | $size | $found |"
+  done
   exit 0
 fi
 
