@@ -12,7 +12,7 @@
 #         one method (Base58FuzzTest#decode). --time accepts 90, 90s, 10m, 2h (default 120s when
 #         neither --time nor --runs is given); with both, whichever is reached first ends the run.
 # Environment: FUZZ_XMX (heap per target, default 512m), FUZZ_TIMEOUT (seconds per input before a
-# hang is reported, default 10), FUZZ_KEEP_GOING (findings after which a target stops, default 1).
+# hang is reported, default 30), FUZZ_KEEP_GOING (findings after which a target stops, default 1).
 # Exit status: 0 when no target found anything, 1 when one did, 2 on a usage or build error.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,7 +51,7 @@ done
 [ -n "$time_s" ] || [ -n "$runs" ] || time_s=120
 [ ${#selectors[@]} -gt 0 ] || selectors=(all)
 xmx=${FUZZ_XMX:-512m}
-per_input_timeout=${FUZZ_TIMEOUT:-10}
+per_input_timeout=${FUZZ_TIMEOUT:-30}
 keep_going=${FUZZ_KEEP_GOING:-1}
 
 # --- discover targets: "<module> <fully qualified class> <method>" per @FuzzTest method

@@ -144,6 +144,7 @@ public final class JsonAbiReader {
     boolean payable = false;
     boolean anonymous = false;
     int typeAt = -1;
+    JsonValue inputsValue = null;
     for (Map.Entry<String, JsonValue> m : entry.members().entrySet()) {
       String field = m.getKey();
       JsonValue v = m.getValue();
@@ -156,6 +157,7 @@ public final class JsonAbiReader {
           name = optString(v, field);
           break;
         case "inputs":
+          inputsValue = v;
           inputs = params(v, field, true);
           break;
         case "outputs":
@@ -198,6 +200,17 @@ public final class JsonAbiReader {
     }
     if (inputs == null) {
       inputs = List.of();
+    }
+    if (kind != Kind.EVENT) {
+      // inputs are read before the entry's type may be known: an indexed flag only means
+      // something on an event, and one that is kept elsewhere would not survive toJson()
+      for (int i = 0; i < inputs.size(); i++) {
+        if (inputs.get(i).indexed()) {
+          JsonValue flag = ((JsonObject) ((JsonArray) inputsValue).get(i)).members().get("indexed");
+          throw AbiErrors.parse(path() + ".inputs[" + i + "].indexed: only event parameters can be indexed, not "
+              + kind.json() + " parameters", flag.offset());
+        }
+      }
     }
     if (kind != Kind.FUNCTION || outputs == null) {
       outputs = List.of();
