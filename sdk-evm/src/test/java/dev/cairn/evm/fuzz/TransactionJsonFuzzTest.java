@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.cairn.abi.AbiException;
 import dev.cairn.core.crypto.CryptoException;
+import dev.cairn.evm.tx.EvmTxException;
 import dev.cairn.evm.tx.SignedTransaction;
 import dev.cairn.evm.tx.Transaction;
 import dev.cairn.evm.tx.TransactionJson;
@@ -14,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Transactions in JSON (as nodes and wallets send them). Lenient by design (hex or decimal
  * quantities, optional fields), so the check is: toJson of the parsed value reads back equal and
- * writes the same JSON again.
+ * writes the same JSON again. The reader's documented exceptions (class Javadoc): its own
+ * TransactionJsonException, and for values that reach the transaction's checks EvmTxException
+ * (range), AbiException (address, e.g. a bad EIP-55 checksum) and CryptoException (signature).
  */
 class TransactionJsonFuzzTest {
 
@@ -24,7 +28,7 @@ class TransactionJsonFuzzTest {
     Transaction tx;
     try {
       tx = TransactionJson.fromJson(json);
-    } catch (TransactionJsonException expected) {
+    } catch (TransactionJsonException | EvmTxException | AbiException expected) {
       return;
     }
     String out = TransactionJson.toJson(tx);
@@ -40,7 +44,7 @@ class TransactionJsonFuzzTest {
     SignedTransaction st;
     try {
       st = TransactionJson.signedFromJson(json);
-    } catch (TransactionJsonException | CryptoException expected) {
+    } catch (TransactionJsonException | EvmTxException | AbiException | CryptoException expected) {
       return;
     }
     String out;
