@@ -32,10 +32,14 @@ import okio.ByteString;
  * <p>The input is split at newlines into up to 16 messages.
  */
 class WsMessageFuzzTest {
+  // one OkHttpClient for all inputs (building one per input costs more than the whole exchange);
+  // the client does not own it, so closing a client leaves it alone
+  private static final FakeHttp HTTP = new FakeHttp();
 
   @FuzzTest
   void messages(byte[] input) throws Exception {
-    FakeHttp http = new FakeHttp();
+    FakeHttp http = HTTP;
+    http.sent.clear();
     WsRpcClient client = WsRpcClient.builder("ws://fuzz.invalid/").okHttpClient(http)
         .retryPolicy(RetryPolicy.NONE).requestTimeout(Duration.ofMinutes(1)).build();
     try {
