@@ -144,7 +144,7 @@ run_one() {
 
   local args=("--target_class=$cls" "--target_method=$method" "--keep_going=$keep_going"
     "$corpus" "$inputs" "-artifact_prefix=$inputs/" "-print_final_stats=1"
-    "-timeout=$per_input_timeout" "-rss_limit_mb=0")
+    "-timeout=$per_input_timeout" "-report_slow_units=$per_input_timeout" "-rss_limit_mb=0")
   local wall=()
   if [ -n "$time_s" ]; then
     args+=("-max_total_time=$time_s")
