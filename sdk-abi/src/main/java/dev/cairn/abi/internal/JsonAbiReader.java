@@ -155,6 +155,7 @@ public final class JsonAbiReader {
           break;
         case "name":
           name = optString(v, field);
+          checkIdentifier(name, field, v);
           break;
         case "inputs":
           inputsValue = v;
@@ -257,6 +258,23 @@ public final class JsonAbiReader {
     return out;
   }
 
+  /**
+   * Names become part of signatures (and so of selectors and topics) and of the human-readable
+   * form: they must be identifiers as the fragment parser reads them ({@code [A-Za-z0-9_$]}).
+   */
+  private void checkIdentifier(String name, String field, JsonValue v) {
+    if (name == null) {
+      return;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$')) {
+        throw failField(field, "not an identifier: character " + (i + 1) + " is "
+            + (c >= 0x20 && c < 0x7f ? "'" + c + "'" : String.format("U+%04X", (int) c)), v);
+      }
+    }
+  }
+
   private ParamSpec param(JsonObject param, boolean keepIndexed) {
     String name = null;
     String type = null;
@@ -271,6 +289,7 @@ public final class JsonAbiReader {
       switch (field) {
         case "name":
           name = optString(v, field);
+          checkIdentifier(name, field, v);
           break;
         case "type":
           typeAt = v.offset();

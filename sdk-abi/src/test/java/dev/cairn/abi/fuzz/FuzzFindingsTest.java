@@ -30,4 +30,24 @@ class FuzzFindingsTest {
     assertEquals(1, ContractAbi.parseJson(json.replace("\"function\"", "\"event\"")).events().get(0).indexedCount());
     ContractAbi.parseJson(json.replace("true", "false"));
   }
+
+  /**
+   * JsonAbiFuzzTest#parseJson, crash-d2a17e82...: an error named {@code ERC20'InsufficientBalance}
+   * was accepted from JSON, but its human-readable form cannot be read back (and the quote would
+   * end up in the signature, so in the selector). Names must be identifiers: refused now, naming
+   * the field and the character.
+   */
+  @Test
+  void nameThatIsNoIdentifierIsRefused() {
+    String json = "[{\"type\":\"error\",\"name\":\"ERC20'Insufficient\",\"inputs\":[]}]";
+    AbiException e = assertThrows(AbiException.class, () -> ContractAbi.parseJson(json));
+    assertTrue(e.getMessage().startsWith("abi[0].name: not an identifier: character 6 is '''"), e.getMessage());
+    assertEquals(json.indexOf("\"ERC20"), e.position());
+    String param = "[{\"type\":\"function\",\"name\":\"f\",\"inputs\":[{\"name\":\"a b\",\"type\":\"uint8\"}]}]";
+    AbiException p = assertThrows(AbiException.class, () -> ContractAbi.parseJson(param));
+    assertTrue(p.getMessage().startsWith("abi[0].inputs[0].name: not an identifier: character 2 is ' '"),
+        p.getMessage());
+    // unnamed parameters, '$' and '_' stay fine
+    ContractAbi.parseJson(param.replace("a b", "").replace("\"f\"", "\"$f_1\""));
+  }
 }
