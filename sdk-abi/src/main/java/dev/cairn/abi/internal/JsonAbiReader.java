@@ -258,6 +258,9 @@ public final class JsonAbiReader {
     return out;
   }
 
+  private static final java.util.Set<String> PARAM_KEYWORDS = java.util.Set.of("indexed", "memory", "calldata",
+      "storage");
+
   /**
    * Names become part of signatures (and so of selectors and topics) and of the human-readable
    * form: they must be identifiers as the fragment parser reads them ({@code [A-Za-z0-9_$]}).
@@ -290,6 +293,10 @@ public final class JsonAbiReader {
         case "name":
           name = optString(v, field);
           checkIdentifier(name, field, v);
+          if (name != null && PARAM_KEYWORDS.contains(name)) {
+            // Solidity keywords that the human-readable form reads as modifiers, not as a name
+            throw failField(field, "'" + name + "' is a keyword, not a parameter name", v);
+          }
           break;
         case "type":
           typeAt = v.offset();

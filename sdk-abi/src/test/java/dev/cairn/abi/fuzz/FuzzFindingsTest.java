@@ -47,6 +47,12 @@ class FuzzFindingsTest {
     AbiException p = assertThrows(AbiException.class, () -> ContractAbi.parseJson(param));
     assertTrue(p.getMessage().startsWith("abi[0].inputs[0].name: not an identifier: character 2 is ' '"),
         p.getMessage());
+    // parameter names the human-readable form would read as modifiers (found by trying the
+    // keywords once the above was fixed)
+    for (String keyword : new String[] {"indexed", "memory", "calldata", "storage"}) {
+      AbiException k = assertThrows(AbiException.class, () -> ContractAbi.parseJson(param.replace("a b", keyword)));
+      assertTrue(k.getMessage().startsWith("abi[0].inputs[0].name: '" + keyword + "' is a keyword"), k.getMessage());
+    }
     // unnamed parameters, '$' and '_' stay fine
     ContractAbi.parseJson(param.replace("a b", "").replace("\"f\"", "\"$f_1\""));
   }
