@@ -6,18 +6,19 @@
 # (src/test/resources/<package>/<Class>Inputs/<method>/crash-...) so that `mvn verify` replays them.
 #
 #   scripts/fuzz.sh [--time 120s|--runs N] [--jobs N] [--no-build] [--list] [TARGET ...] [-- libFuzzer args]
+#   scripts/fuzz.sh --report [TARGET ...]   (the accumulated totals, as a Markdown table; runs nothing)
 #
 # TARGET: all (default) | a module (sdk-core) | a class (Base58FuzzTest, or its full name) |
 #         one method (Base58FuzzTest#decode). --time accepts 90, 90s, 10m, 2h (default 120s when
 #         neither --time nor --runs is given); with both, whichever is reached first ends the run.
 # Environment: FUZZ_XMX (heap per target, default 512m), FUZZ_TIMEOUT (seconds per input before a
-# hang is reported, default 10), FUZZ_KEEP_GOING (findings after which a target stops, default 1).
+# hang is reported, default 30), FUZZ_KEEP_GOING (findings after which a target stops, default 1).
 # Exit status: 0 when no target found anything, 1 when one did, 2 on a usage or build error.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 
 to_seconds() {
   local v=$1
@@ -29,7 +30,7 @@ to_seconds() {
   esac
 }
 
-time_s=""; runs=""; jobs=1; list=0; build=1; selectors=(); extra=()
+time_s=""; runs=""; jobs=1; list=0; report=0; build=1; selectors=(); extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --time) time_s=$(to_seconds "$2"); shift 2 ;;
@@ -40,6 +41,7 @@ while [ $# -gt 0 ]; do
     --jobs=*) jobs=${1#--jobs=}; shift ;;
     --no-build) build=0; shift ;;
     --list) list=1; shift ;;
+    --report) report=1; shift ;;
     -h|--help) usage; exit 0 ;;
     --) shift; extra=("$@"); break ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
@@ -49,13 +51,13 @@ done
 [ -n "$time_s" ] || [ -n "$runs" ] || time_s=120
 [ ${#selectors[@]} -gt 0 ] || selectors=(all)
 xmx=${FUZZ_XMX:-512m}
-per_input_timeout=${FUZZ_TIMEOUT:-10}
+per_input_timeout=${FUZZ_TIMEOUT:-30}
 keep_going=${FUZZ_KEEP_GOING:-1}
 
 # --- discover targets: "<module> <fully qualified class> <method>" per @FuzzTest method
 all_targets() {
   find . -path ./tools -prune -o -path '*/node_modules' -prune -o \
-    -path '*/src/test/java/*/fuzz/*' -name '*FuzzTest.java' -print | sort | while read -r f; do
+    -path '*/src/test/java/*' -name '*FuzzTest.java' -print | sort | while read -r f; do
     f=${f#./}
     local module=${f%%/src/test/java/*}
     local cls=${f#*/src/test/java/}
@@ -88,6 +90,22 @@ if [ ${#selected[@]} -eq 0 ]; then
 fi
 if [ "$list" = 1 ]; then
   for t in "${selected[@]}"; do set -- $t; echo "$1 ${2##*.}#$3"; done
+  exit 0
+fi
+if [ "$report" = 1 ]; then
+  echo "| target | inputs run (cumulative) | corpus size | findings kept as regression inputs |"
+  echo "|---|---:|---:|---:|"
+  for t in "${selected[@]}"; do
+    set -- $t
+    pkg_path=${2%.*}; pkg_path=${pkg_path//./\/}
+    inputs="$1/src/test/resources/$pkg_path/${2##*.}Inputs/$3"
+    ledger="$1/.cifuzz-corpus/$2/$3.execs"
+    corpus="$1/.cifuzz-corpus/$2/$3"
+    total=0; [ -f "$ledger" ] && total=$(cat "$ledger")
+    size=0; [ -d "$corpus" ] && size=$(find "$corpus" -type f | wc -l)
+    found=0; [ -d "$inputs" ] && found=$(ls "$inputs" | grep -cE '^(crash|timeout|oom|slow-unit|leak)-' || true)
+    echo "| $1 ${2##*.}#$3 | $total | $size | $found |"
+  done
   exit 0
 fi
 
@@ -126,7 +144,7 @@ run_one() {
 
   local args=("--target_class=$cls" "--target_method=$method" "--keep_going=$keep_going"
     "$corpus" "$inputs" "-artifact_prefix=$inputs/" "-print_final_stats=1"
-    "-timeout=$per_input_timeout" "-rss_limit_mb=0")
+    "-timeout=$per_input_timeout" "-report_slow_units=$per_input_timeout" "-rss_limit_mb=0")
   local wall=()
   if [ -n "$time_s" ]; then
     args+=("-max_total_time=$time_s")

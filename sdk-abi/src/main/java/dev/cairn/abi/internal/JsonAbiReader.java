@@ -144,6 +144,7 @@ public final class JsonAbiReader {
     boolean payable = false;
     boolean anonymous = false;
     int typeAt = -1;
+    JsonValue inputsValue = null;
     for (Map.Entry<String, JsonValue> m : entry.members().entrySet()) {
       String field = m.getKey();
       JsonValue v = m.getValue();
@@ -154,8 +155,10 @@ public final class JsonAbiReader {
           break;
         case "name":
           name = optString(v, field);
+          checkIdentifier(name, field, v);
           break;
         case "inputs":
+          inputsValue = v;
           inputs = params(v, field, true);
           break;
         case "outputs":
@@ -198,6 +201,17 @@ public final class JsonAbiReader {
     }
     if (inputs == null) {
       inputs = List.of();
+    }
+    if (kind != Kind.EVENT) {
+      // inputs are read before the entry's type may be known: an indexed flag only means
+      // something on an event, and one that is kept elsewhere would not survive toJson()
+      for (int i = 0; i < inputs.size(); i++) {
+        if (inputs.get(i).indexed()) {
+          JsonValue flag = ((JsonObject) ((JsonArray) inputsValue).get(i)).members().get("indexed");
+          throw AbiErrors.parse(path() + ".inputs[" + i + "].indexed: only event parameters can be indexed, not "
+              + kind.json() + " parameters", flag.offset());
+        }
+      }
     }
     if (kind != Kind.FUNCTION || outputs == null) {
       outputs = List.of();
@@ -244,6 +258,26 @@ public final class JsonAbiReader {
     return out;
   }
 
+  private static final java.util.Set<String> PARAM_KEYWORDS = java.util.Set.of("indexed", "memory", "calldata",
+      "storage");
+
+  /**
+   * Names become part of signatures (and so of selectors and topics) and of the human-readable
+   * form: they must be identifiers as the fragment parser reads them ({@code [A-Za-z0-9_$]}).
+   */
+  private void checkIdentifier(String name, String field, JsonValue v) {
+    if (name == null) {
+      return;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$')) {
+        throw failField(field, "not an identifier: character " + (i + 1) + " is "
+            + (c >= 0x20 && c < 0x7f ? "'" + c + "'" : String.format("U+%04X", (int) c)), v);
+      }
+    }
+  }
+
   private ParamSpec param(JsonObject param, boolean keepIndexed) {
     String name = null;
     String type = null;
@@ -258,6 +292,11 @@ public final class JsonAbiReader {
       switch (field) {
         case "name":
           name = optString(v, field);
+          checkIdentifier(name, field, v);
+          if (name != null && PARAM_KEYWORDS.contains(name)) {
+            // Solidity keywords that the human-readable form reads as modifiers, not as a name
+            throw failField(field, "'" + name + "' is a keyword, not a parameter name", v);
+          }
           break;
         case "type":
           typeAt = v.offset();

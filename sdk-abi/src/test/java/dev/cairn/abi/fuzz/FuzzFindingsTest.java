@@ -1,0 +1,59 @@
+package dev.cairn.abi.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cairn.abi.AbiException;
+import dev.cairn.abi.ContractAbi;
+import org.junit.jupiter.api.Test;
+
+/** What fuzzing found in sdk-abi, each pinned with the exact refusal (docs/fuzzing-notes.md). */
+class FuzzFindingsTest {
+
+  /**
+   * JsonAbiFuzzTest#parseJson, crash-7d38c742...: {@code "indexed": true} on a function input was
+   * kept, but toJson() drops it, so the ABI did not survive its own round trip. Only event
+   * parameters can be indexed: it is refused now, naming the field.
+   */
+  @Test
+  void indexedFunctionInputIsRefused() {
+    String json = "[{\"type\":\"function\",\"name\":\"f\",\"inputs\":[{\"name\":\"a\",\"type\":\"uint256\"},"
+        + "{\"name\":\"b\",\"type\":\"address\",\"indexed\":true}],\"outputs\":[]}]";
+    AbiException e = assertThrows(AbiException.class, () -> ContractAbi.parseJson(json));
+    assertEquals(AbiException.Reason.PARSE, e.reason());
+    assertTrue(e.getMessage().startsWith("abi[0].inputs[1].indexed: only event parameters can be indexed"),
+        e.getMessage());
+    assertEquals(json.indexOf("true"), e.position());
+    // an error's inputs neither; an event's may be; false is accepted everywhere
+    assertThrows(AbiException.class, () -> ContractAbi.parseJson(json.replace("function", "error")));
+    assertEquals(1, ContractAbi.parseJson(json.replace("\"function\"", "\"event\"")).events().get(0).indexedCount());
+    ContractAbi.parseJson(json.replace("true", "false"));
+  }
+
+  /**
+   * JsonAbiFuzzTest#parseJson, crash-d2a17e82...: an error named {@code ERC20'InsufficientBalance}
+   * was accepted from JSON, but its human-readable form cannot be read back (and the quote would
+   * end up in the signature, so in the selector). Names must be identifiers: refused now, naming
+   * the field and the character.
+   */
+  @Test
+  void nameThatIsNoIdentifierIsRefused() {
+    String json = "[{\"type\":\"error\",\"name\":\"ERC20'Insufficient\",\"inputs\":[]}]";
+    AbiException e = assertThrows(AbiException.class, () -> ContractAbi.parseJson(json));
+    assertTrue(e.getMessage().startsWith("abi[0].name: not an identifier: character 6 is '''"), e.getMessage());
+    assertEquals(json.indexOf("\"ERC20"), e.position());
+    String param = "[{\"type\":\"function\",\"name\":\"f\",\"inputs\":[{\"name\":\"a b\",\"type\":\"uint8\"}]}]";
+    AbiException p = assertThrows(AbiException.class, () -> ContractAbi.parseJson(param));
+    assertTrue(p.getMessage().startsWith("abi[0].inputs[0].name: not an identifier: character 2 is ' '"),
+        p.getMessage());
+    // parameter names the human-readable form would read as modifiers (found by trying the
+    // keywords once the above was fixed)
+    for (String keyword : new String[] {"indexed", "memory", "calldata", "storage"}) {
+      AbiException k = assertThrows(AbiException.class, () -> ContractAbi.parseJson(param.replace("a b", keyword)));
+      assertTrue(k.getMessage().startsWith("abi[0].inputs[0].name: '" + keyword + "' is a keyword"), k.getMessage());
+    }
+    // unnamed parameters, '$' and '_' stay fine
+    ContractAbi.parseJson(param.replace("a b", "").replace("\"f\"", "\"$f_1\""));
+  }
+}
