@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the Jazzer @FuzzTest targets (docs/fuzzing-notes.md) outside CI and reports, per target,
+# Fuzzes the Jazzer @FuzzTest targets (docs/reliability.md) outside CI and reports, per target,
 # the inputs run, the corpus size and the findings. Runs accumulate: each target's generated corpus
 # (<module>/.cifuzz-corpus/<class>/<method>/) and its cumulative input count (<method>.execs next to
 # it) survive between runs; findings land in the target's inputs directory

@@ -76,6 +76,6 @@ class AndroidLibraryCheckTest {
     Files.write(out("library-report.txt"), r.problems());
     assertTrue(r.classesChecked() > 500, "classes checked: " + r.classesChecked());
     assertEquals(List.of(), r.problems(),
-        r.problems().size() + " Android API " + MIN_API + " problem(s); see docs/android-api-notes.md");
+        r.problems().size() + " Android API " + MIN_API + " problem(s); see docs/android.md");
   }
 }

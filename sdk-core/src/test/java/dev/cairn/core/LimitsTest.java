@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Bounded resources (issue 13): every input size and nesting limit of sdk-core, at the limit (accepted)
  * and one past it (a typed exception whose message names the limit). The table with all limits of
- * the SDK is docs/limits-notes.md.
+ * the SDK is docs/reliability.md.
  */
 class LimitsTest {
 

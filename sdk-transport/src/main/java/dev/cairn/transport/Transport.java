@@ -198,6 +198,10 @@ final class Transport {
         return result;
       } catch (JsonProcessingException e) {
         throw TransportException.malformed(method, "", "invalid JSON: " + e.getOriginalMessage());
+      } catch (java.io.CharConversionException e) {
+        // Jackson's encoding detection (e.g. a body starting 00 00 00 xx reads as UTF-32) failed: the
+        // body is not JSON text; an IOException subtype, but not a network failure (found by fuzzing)
+        throw TransportException.malformed(method, "", "invalid JSON text encoding: " + e.getMessage());
       } catch (TransportException e) {
         throw e.method() == null ? e.forMethod(method) : e;
       } catch (IOException e) {

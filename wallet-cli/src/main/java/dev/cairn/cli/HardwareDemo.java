@@ -92,7 +92,7 @@ final class HardwareDemo {
   private void softHsm(Map<String, String> env) {
     if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
       // PKCS#11 goes through jnr-ffi, which a GraalVM native image cannot run (and the child JVM
-      // below is this executable there): say so instead of failing (docs/native-image-notes.md)
+      // below is this executable there): say so instead of failing (docs/native-image.md)
       out.println("SoftHSM2: PKCS#11 needs jnr-ffi, which is unavailable in a GraalVM native image;"
           + " the PKCS#11 part is skipped.");
       return;

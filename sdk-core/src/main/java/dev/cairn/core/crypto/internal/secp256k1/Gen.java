@@ -16,7 +16,7 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
  * <p>Side channels: no branch and no table index depends on the secret. Each digit selects its
  * entry by reading all 16 entries of its row and keeping one with masks; the digit only feeds
  * the masks. Field arithmetic is branch-free. The number and order of operations are fixed.
- * (As with any JVM code, the JIT's output is not under our control; see docs/perf-notes.md.)
+ * (As with any JVM code, the JIT's output is not under our control; see docs/pure-java-crypto.md.)
  */
 public final class Gen {
   private Gen() {}
