@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * Bounded resources (issue 13): sdk-abi's limits at the limit (accepted) and one past it (an {@link
  * AbiException} naming the limit): type nesting, fixed array lengths and static sizes, decoded
  * dynamic array lengths (bounded by the data: no allocation beyond what the input pays for), and
- * EIP-712 struct nesting. See docs/limits-notes.md.
+ * EIP-712 struct nesting. See docs/reliability.md.
  */
 class AbiLimitsTest {
   static final int TYPE_DEPTH = 64; // dev.cairn.abi.internal.TypeParser.MAX_DEPTH (internal)

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Bounded resources (issue 13): sdk-cosmwasm's protobuf limits at the limit and one past it:
- * embedded message nesting and the transaction size. See docs/limits-notes.md.
+ * embedded message nesting and the transaction size. See docs/reliability.md.
  */
 class CosmosLimitsTest {
 

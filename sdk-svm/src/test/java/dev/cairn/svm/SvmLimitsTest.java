@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Bounded resources (issue 13): sdk-svm's limits at the limit and one past it: the 1232-byte packet
- * (serialize and deserialize), Borsh type nesting. See docs/limits-notes.md.
+ * (serialize and deserialize), Borsh type nesting. See docs/reliability.md.
  */
 class SvmLimitsTest {
   static final int BORSH_DEPTH = 64; // borsh.TypeParser.MAX_DEPTH (package-private)

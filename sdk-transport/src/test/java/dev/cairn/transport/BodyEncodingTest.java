@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.cairn.transport.internal.HttpChannel;
+import dev.cairn.transport.internal.HttpReply;
 import java.time.Duration;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import dev.cairn.abi.AbiException;
 import dev.cairn.abi.ContractAbi;
 import org.junit.jupiter.api.Test;
 
-/** What fuzzing found in sdk-abi, each pinned with the exact refusal (docs/fuzzing-notes.md). */
+/** What fuzzing found in sdk-abi, each pinned with the exact refusal (docs/reliability.md). */
 class FuzzFindingsTest {
 
   /**

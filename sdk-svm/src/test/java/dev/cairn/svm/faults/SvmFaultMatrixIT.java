@@ -94,7 +94,7 @@ class SvmFaultMatrixIT {
     svm = node;
     // the pipelined channel replaces connections idle for 4 s; an OkHttp pool would reuse one that
     // LiteSVM's Node server closed after its 5 s keep-alive timeout, and a non-idempotent
-    // requestAirdrop on it fails (see docs/faults-notes.md, "found")
+    // requestAirdrop on it fails (see docs/reliability.md, "found")
     direct = SvmRpcClient.create(node.url());
     proxy = FaultProxy.start(node.url());
     direct.getSlot().send(); // its pooled connection is open before the first cell's snapshot
