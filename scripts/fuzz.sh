@@ -137,7 +137,11 @@ run_one() {
   local logdir="$mdir/target/fuzz-logs"
   local log="$logdir/$simple.$method.log"
   mkdir -p "$inputs" "$corpus" "$logdir"
-  [ -f "$mdir/target/fuzz-classpath.txt" ] || { echo "fuzz.sh: $module not built (drop --no-build)" >&2; return 1; }
+  if [ ! -f "$mdir/target/fuzz-classpath.txt" ]; then
+    echo "fuzz.sh: $module not built (drop --no-build)" >&2
+    echo "$module:$simple#$method 0 0 0 0 not-built" >"$results/$module.$simple.$method"
+    return 1
+  fi
   local cp="$mdir/target/test-classes:$mdir/target/classes:$(cat "$mdir/target/fuzz-classpath.txt")"
   local findings_before
   findings_before=$(ls "$inputs" | grep -cE '^(crash|timeout|oom|slow-unit|leak)-' || true)
@@ -193,7 +197,13 @@ echo
   echo "target inputs_run corpus_size new_findings cumulative_inputs status"
   cat "$results"/* 2>/dev/null | sort
 } | column -t
-if grep -qv ' ok$' "$results"/* 2>/dev/null; then
+# every selected target must have reported (a target that died without a result is an error)
+reported=$(find "$results" -type f | wc -l)
+if [ "$reported" -ne "${#selected[@]}" ]; then
+  echo "fuzz.sh: only $reported of ${#selected[@]} targets reported a result; see the logs under <module>/target/fuzz-logs" >&2
+  exit 1
+fi
+if grep -qv ' ok$' "$results"/*; then
   echo
   echo "fuzz.sh: findings (or errors) above; each finding is a file in the target's inputs directory —"
   echo "         reproduce with: mvn -B -o verify -pl <module> -am -Dtest=<Class> -Dsurefire.failIfNoSpecifiedTests=false"

@@ -83,6 +83,78 @@ class AarContentIT {
     assertTrue(dupes.isEmpty(), "classes in the AAR and in a dependency: " + dupes);
   }
 
+  /**
+   * Every Cairn class a class of the AAR names is in the AAR: leaving a package out (PKCS#11) must
+   * not leave a dangling reference that throws NoClassDefFoundError on a device.
+   */
+  @Test
+  void everyCairnClassTheAarReferencesIsInIt() throws IOException {
+    Set<String> ours = classes(classesJar());
+    List<String> dangling = new ArrayList<>();
+    try (ZipFile z = new ZipFile(classesJar().toFile())) {
+      Enumeration<? extends ZipEntry> e = z.entries();
+      while (e.hasMoreElements()) {
+        ZipEntry entry = e.nextElement();
+        if (!entry.getName().endsWith(".class") || entry.getName().startsWith("META-INF/")) {
+          continue;
+        }
+        byte[] bytes;
+        try (InputStream in = z.getInputStream(entry)) {
+          bytes = in.readAllBytes();
+        }
+        for (String ref : cairnReferences(bytes)) {
+          if (!ours.contains(ref + ".class")) {
+            dangling.add(entry.getName() + " -> " + ref);
+          }
+        }
+      }
+    }
+    assertTrue(dangling.isEmpty(), "classes of the AAR name Cairn classes it leaves out: " + dangling);
+  }
+
+  /** The dev/cairn/... internal class names in a class file's constant pool (CONSTANT_Class entries). */
+  static Set<String> cairnReferences(byte[] b) {
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b);
+    in.position(8);
+    int count = in.getShort() & 0xffff;
+    String[] utf8 = new String[count];
+    int[] classIdx = new int[count];
+    for (int i = 1; i < count; i++) {
+      int tag = in.get() & 0xff;
+      switch (tag) {
+        case 1: {
+          int len = in.getShort() & 0xffff;
+          byte[] s = new byte[len];
+          in.get(s);
+          utf8[i] = new String(s, StandardCharsets.UTF_8);
+          break;
+        }
+        case 7: classIdx[i] = in.getShort() & 0xffff; break;
+        case 8: case 16: case 19: case 20: in.getShort(); break;
+        case 3: case 4: case 9: case 10: case 11: case 12: case 17: case 18: in.getInt(); break;
+        case 5: case 6: in.getLong(); i++; break;
+        case 15: in.get(); in.getShort(); break;
+        default: throw new IllegalStateException("constant pool tag " + tag);
+      }
+    }
+    Set<String> out = new TreeSet<>();
+    for (int i = 1; i < count; i++) {
+      if (classIdx[i] != 0) {
+        String n = utf8[classIdx[i]];
+        while (n.startsWith("[")) {
+          n = n.substring(1);
+        }
+        if (n.startsWith("L") && n.endsWith(";")) {
+          n = n.substring(1, n.length() - 1);
+        }
+        if (n.startsWith("dev/cairn/")) {
+          out.add(n);
+        }
+      }
+    }
+    return out;
+  }
+
   @Test
   void thePomNamesOnlyExternalLibrariesAndTheMultiplatformOkHttp() throws IOException {
     String pom = Files.readString(Paths.get(System.getProperty("cairn.android.aar")).getParent().getParent().resolve("pom.xml"));

@@ -11,8 +11,8 @@ import java.nio.ByteOrder;
  * <p>A self-contained implementation of Keccak-f[1600]: the 25 lanes live in locals during a
  * permutation, input is XORed into the state a whole little-endian lane at a time (whole blocks
  * through a little-endian {@link ByteBuffer} view, other lanes assembled with shifts: Android API
- * 24 has no VarHandle), and neither hashing nor absorbing allocates (apart from the returned
- * digest and, for inputs of a block or more, the state). The one-shot {@link #hash(byte[], int,
+ * 24 has no VarHandle). The one-shot hash allocates the returned digest and, for inputs of a block
+ * or more, the state and one small {@code ByteBuffer} view per absorbed block. The one-shot {@link #hash(byte[], int,
  * int)} of a single block (under 136 bytes) keeps the whole sponge in locals.
  *
  * <p>Instances are mutable and not thread-safe; the static {@link #hash(byte[])} methods are. A

@@ -74,16 +74,7 @@ public final class WalletActivity extends Activity {
         if (!vault.hasSeed()) {
           vault.create(new SecureRandom());
         }
-        byte[] entropy = vault.entropy();
-        Mnemonic mnemonic = Mnemonic.fromEntropy(entropy);
-        Arrays.fill(entropy, (byte) 0);
-        byte[] seed = mnemonic.toSeed("");
-        mnemonic.destroy();
-        Bip32Key key = Bip32Key.fromSeed(seed).derive(DerivationPath.EVM);
-        Arrays.fill(seed, (byte) 0);
-        signer = Signers.software(key.privateKey());
-        address = Address.fromPublicKey(key.publicKey());
-        key.destroy();
+        openKey(vault);
         chain = EvmChainAdapter.connect(RPC_URL);
         main.post(() -> {
           addressView.setText(address.toChecksumString());
@@ -94,6 +85,37 @@ public final class WalletActivity extends Activity {
         status("Could not open the wallet: " + e.getMessage());
       }
     });
+  }
+
+  /** Derives the account key from the sealed entropy; every intermediate secret is wiped, also on failure. */
+  private void openKey(SeedVault vault) throws java.security.GeneralSecurityException {
+    byte[] entropy = vault.entropy();
+    byte[] seed = null;
+    Mnemonic mnemonic = null;
+    Bip32Key root = null;
+    Bip32Key key = null;
+    try {
+      mnemonic = Mnemonic.fromEntropy(entropy);
+      seed = mnemonic.toSeed("");
+      root = Bip32Key.fromSeed(seed);
+      key = root.derive(DerivationPath.EVM);
+      signer = Signers.software(key.privateKey());
+      address = Address.fromPublicKey(key.publicKey());
+    } finally {
+      Arrays.fill(entropy, (byte) 0);
+      if (seed != null) {
+        Arrays.fill(seed, (byte) 0);
+      }
+      if (mnemonic != null) {
+        mnemonic.destroy();
+      }
+      if (root != null) {
+        root.destroy();
+      }
+      if (key != null) {
+        key.destroy();
+      }
+    }
   }
 
   private void refreshBalance() {

@@ -19,6 +19,10 @@ import org.bouncycastle.util.BigIntegers;
  * (HMAC-SHA256, no extra data) with per-thread state, normalises s to the lower half and computes
  * the recovery id from R itself. Verification and recovery use {@link Ecmult} (GLV split, wNAF,
  * Strauss interleaving, variable time: their inputs are public).
+ *
+ * <p>Side channels: only {@code k·G} is constant time. The scalar arithmetic mod n that follows
+ * ({@code s = k⁻¹(e + d·r)}) still runs on {@link BigInteger}, which is not constant time in the
+ * nonce or the key, and the point's scratch state is not wiped (docs/pure-java-crypto.md).
  */
 public final class JavaSecp256k1Backend implements Secp256k1Backend {
 

@@ -2,7 +2,7 @@ package dev.cairn.hsm.ledger.hid;
 
 import dev.cairn.hsm.ledger.LedgerException;
 import dev.cairn.hsm.ledger.hid.internal.HidApiBinding;
-import dev.cairn.hsm.pkcs11.internal.NativeImage;
+import dev.cairn.hsm.internal.NativeImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

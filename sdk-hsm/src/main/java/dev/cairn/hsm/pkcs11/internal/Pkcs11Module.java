@@ -1,6 +1,7 @@
 package dev.cairn.hsm.pkcs11.internal;
 
 import dev.cairn.core.signer.SignerException;
+import dev.cairn.hsm.internal.NativeImage;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;

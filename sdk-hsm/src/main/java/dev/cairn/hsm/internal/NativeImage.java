@@ -1,4 +1,4 @@
-package dev.cairn.hsm.pkcs11.internal;
+package dev.cairn.hsm.internal;
 
 /**
  * Whether this code runs inside a GraalVM native image (or is being analysed by its builder),
