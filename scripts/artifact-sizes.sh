@@ -21,11 +21,16 @@ echo "| \`cairn-android\` (AAR: classes.jar + manifest + rules) | $(kib "$(size 
 echo
 closure() { # module, excluded pattern -> sum of the runtime jars
   local cp
-  cp=$(mvn -B -q -o -pl "$1" dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime 2>/dev/null)
+  cp=$(mvn -B -q -o -Dstyle.color=never -pl "$1" dependency:build-classpath -Dmdep.outputFile=/dev/stdout -DincludeScope=runtime 2>/dev/null | tr -d '\033' | sed 's/\[[0-9;]*m//g')
   local total=0 n=0 list=""
   IFS=: read -r -a jars <<<"$cp"
   for j in "${jars[@]}"; do
     case "$j" in *"$2"*) [ -n "$2" ] && continue ;; esac
+    case "$j" in */dev/cairn/*) # a reactor module: its jar in this build, not a (maybe absent) installed copy
+      local m; m=$(basename "$(dirname "$(dirname "$j")")")
+      j=$(ls "$m"/target/"$m"-*.jar 2>/dev/null | grep -v -e sources -e tests -e javadoc | head -1) ;;
+    esac
+    [ -f "$j" ] || { echo "artifact-sizes.sh: $j not found; build first" >&2; exit 1; }
     total=$(( total + $(size "$j") )); n=$((n+1)); list="$list $(basename "$j")"
   done
   echo "$total $n$list"
