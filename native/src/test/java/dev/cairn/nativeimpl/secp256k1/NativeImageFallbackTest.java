@@ -45,7 +45,10 @@ class NativeImageFallbackTest {
 
   private static List<String> runChild(String... properties) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
-    cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    // the arm64 run passes its qemu wrapper (an emulated JVM cannot start an arm64 binary itself)
+    String configured = System.getProperty("cairn.test.java");
+    cmd.add(configured != null && !configured.isEmpty() ? configured
+        : Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     for (String p : properties) {
       cmd.add("-D" + p);
     }
