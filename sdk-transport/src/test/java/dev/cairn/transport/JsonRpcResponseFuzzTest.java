@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.cairn.transport.internal.HttpChannel;
-import dev.cairn.transport.internal.HttpReply;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterAll;
 
 /**
@@ -103,33 +99,6 @@ class JsonRpcResponseFuzzTest {
   }
 
   private static Transport transport(byte[] body) {
-    HttpChannel channel = new HttpChannel() {
-      @Override
-      public HttpReply post(byte[] req, long timeoutNanos, boolean idempotent) {
-        return HttpReply.inMemory(200, null, body);
-      }
-
-      @Override
-      public HttpReply request(String method, String target, byte[] req, long timeoutNanos, boolean idempotent) {
-        return HttpReply.inMemory(200, null, body);
-      }
-
-      @Override
-      public void requestAsync(String method, String target, byte[] req, long timeoutNanos, boolean idempotent,
-          Callback callback) {
-        callback.done(HttpReply.inMemory(200, null, body), null);
-      }
-
-      @Override
-      public void postAsync(byte[] req, long timeoutNanos, boolean idempotent, Callback callback) {
-        callback.done(HttpReply.inMemory(200, null, body), null);
-      }
-
-      @Override
-      public void close() {
-      }
-    };
-    return new Transport(null, false, HttpUrl.get("http://fuzz.invalid/"), channel, HttpChannelKind.OKHTTP,
-        RetryPolicy.NONE, Duration.ofSeconds(10), 1 << 20);
+    return InMemoryTransport.answering(body);
   }
 }
