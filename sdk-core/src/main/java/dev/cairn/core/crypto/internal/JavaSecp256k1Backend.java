@@ -5,9 +5,8 @@ import dev.cairn.core.crypto.internal.secp256k1.Ecmult;
 import dev.cairn.core.crypto.internal.secp256k1.Fe;
 import dev.cairn.core.crypto.internal.secp256k1.Gen;
 import dev.cairn.core.crypto.internal.secp256k1.Point;
+import dev.cairn.core.crypto.internal.secp256k1.Scalar;
 import dev.cairn.core.crypto.spi.Secp256k1Backend;
-import java.math.BigInteger;
-import org.bouncycastle.util.BigIntegers;
 
 /**
  * The pure-Java secp256k1 backend: its own field (10x26-bit limbs), group and multiplication code
@@ -20,18 +19,17 @@ import org.bouncycastle.util.BigIntegers;
  * the recovery id from R itself. Verification and recovery use {@link Ecmult} (GLV split, wNAF,
  * Strauss interleaving, variable time: their inputs are public).
  *
- * <p>Side channels: only {@code k·G} is constant time. The scalar arithmetic mod n that follows
- * ({@code s = k⁻¹(e + d·r)}) still runs on {@link BigInteger}, which is not constant time in the
- * nonce or the key, and the point's scratch state is not wiped (docs/pure-java-crypto.md).
+ * <p>Side channels: signing is constant time in the key and the nonce: {@code k·G} (comb with
+ * constant-time table reads) and the scalar arithmetic mod n that follows ({@code s = k⁻¹(e +
+ * d·r)}, {@link Scalar}: fixed-length word loops, safegcd inversion, branch-free low-s select).
+ * The RFC 6979 state, the scalars and R's coordinates are wiped after each signature; the point's
+ * per-instance temporaries are not (docs/pure-java-crypto.md).
  */
 public final class JavaSecp256k1Backend implements Secp256k1Backend {
 
-  private static final BigInteger N = Ecmult.N;
-  private static final BigInteger HALF_N = N.shiftRight(1);
-  private static final BigInteger P =
-      BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE.shiftLeft(32)).subtract(BigInteger.valueOf(977));
-  /** p - n: a field element x below this may have a second preimage x + n of the same r. */
-  private static final BigInteger P_MINUS_N = P.subtract(N);
+  /** n as little-endian 32-bit words. */
+  private static final int[] N_WORDS =
+      Scalar.words("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141");
 
   private static final ThreadLocal<Rfc6979> NONCES =
       new ThreadLocal<Rfc6979>() {
@@ -67,51 +65,75 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
 
   @Override
   public byte[] signRecoverable(byte[] digest, byte[] privateKey) {
-    BigInteger d = new BigInteger(1, privateKey);
-    BigInteger e = new BigInteger(1, digest);
-    BigInteger eModN = e.compareTo(N) >= 0 ? e.subtract(N) : e;
+    int[] d = Scalar.create();
+    int[] e = Scalar.create();
+    int[] k = Scalar.create();
+    int[] kInv = Scalar.create();
+    int[] r = Scalar.create();
+    int[] s = Scalar.create();
+    Scalar.setBytes(d, privateKey, 0);
+    Scalar.setBytes(e, digest, 0);
+    byte[] eModN = new byte[32];
+    Scalar.getBytes(e, eModN, 0);
     Rfc6979 nonces = NONCES.get();
     byte[] out = new byte[65];
-    byte[] rx = new byte[32];
     nonces.init(privateKey, eModN);
     Point rp = new Point();
+    Affine ra = null;
     try {
       while (true) {
         byte[] kBytes = nonces.next();
-        Affine ra = toAffine(Gen.mul(rp, kBytes, 0), true);
-        ra.x.getBytes(rx, 0);
-        BigInteger r = new BigInteger(1, rx);
-        int recId = 0;
-        if (r.compareTo(N) >= 0) {
-          r = r.subtract(N);
-          recId = 2;
-        }
-        if (r.signum() == 0) {
+        ra = toAffine(Gen.mul(rp, kBytes, 0), true);
+        ra.x.getBytes(out, 0);
+        // r = x mod n; x >= n happens for about 2^-128 of the nonces and sets bit 1 of the id
+        int recId = Scalar.setBytes(r, out, 0) << 1;
+        if (Scalar.isZero(r)) {
           continue;
         }
-        BigInteger k = new BigInteger(1, kBytes);
-        BigInteger kInv = BigIntegers.modOddInverse(N, k);
-        BigInteger s = kInv.multiply(eModN.add(d.multiply(r))).mod(N);
-        if (s.signum() == 0) {
+        Scalar.setBytes(k, kBytes, 0);
+        Scalar.inverse(kInv, k);
+        Scalar.mul(s, d, r);
+        Scalar.add(s, s, e);
+        Scalar.mul(s, s, kInv);
+        if (Scalar.isZero(s)) {
           continue;
         }
-        if (ra.y.isOdd()) {
-          recId |= 1;
-        }
-        if (s.compareTo(HALF_N) > 0) {
-          s = N.subtract(s);
-          recId ^= 1;
-        }
-        BigIntegers.asUnsignedByteArray(r, out, 0, 32);
-        BigIntegers.asUnsignedByteArray(s, out, 32, 32);
+        recId |= ra.y.isOdd() ? 1 : 0;
+        // low s: negate when high (the public s is a branch-free select of s and n - s)
+        boolean high = Scalar.isHigh(s);
+        Scalar.negate(kInv, s);
+        select(s, kInv, high);
+        recId ^= high ? 1 : 0;
+        Scalar.getBytes(r, out, 0);
+        Scalar.getBytes(s, out, 32);
         out[64] = (byte) recId;
         return out;
       }
     } finally {
       nonces.clear();
-      rp.x.setInt(0);
-      rp.y.setInt(0);
-      rp.z.setInt(0);
+      wipe(rp.x, rp.y, rp.z);
+      if (ra != null) {
+        wipe(ra.x, ra.y);
+      }
+      java.util.Arrays.fill(d, 0);
+      java.util.Arrays.fill(e, 0);
+      java.util.Arrays.fill(k, 0);
+      java.util.Arrays.fill(kInv, 0);
+      java.util.Arrays.fill(eModN, (byte) 0);
+    }
+  }
+
+  private static void wipe(Fe... fes) {
+    for (Fe f : fes) {
+      f.setInt(0);
+    }
+  }
+
+  /** {@code r = flag ? a : r}, without a branch on flag. */
+  private static void select(int[] r, int[] a, boolean flag) {
+    int mask = -(flag ? 1 : 0);
+    for (int i = 0; i < 8; i++) {
+      r[i] = (a[i] & mask) | (r[i] & ~mask);
     }
   }
 
@@ -121,15 +143,20 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
     if (!q.decodeVar(publicKey)) {
       return false;
     }
-    BigInteger r = unsigned(rs, 0);
-    BigInteger s = unsigned(rs, 32);
-    if (r.signum() == 0 || s.signum() == 0 || r.compareTo(N) >= 0 || s.compareTo(N) >= 0) {
+    int[] r = Scalar.create();
+    int[] s = Scalar.create();
+    if (Scalar.setBytes(r, rs, 0) != 0 || Scalar.setBytes(s, rs, 32) != 0
+        || Scalar.isZero(r) || Scalar.isZero(s)) {
       return false;
     }
-    BigInteger e = new BigInteger(1, digest);
-    BigInteger w = BigIntegers.modOddInverseVar(N, s);
-    BigInteger u1 = e.multiply(w).mod(N);
-    BigInteger u2 = r.multiply(w).mod(N);
+    int[] e = Scalar.create();
+    Scalar.setBytes(e, digest, 0);
+    int[] w = Scalar.create();
+    Scalar.inverseVar(w, s);
+    int[] u1 = e;
+    Scalar.mul(u1, e, w);
+    int[] u2 = s;
+    Scalar.mul(u2, r, w);
     Point point = Ecmult.mul(new Point(), q, u2, u1);
     if (point.infinity) {
       return false;
@@ -143,10 +170,10 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
     if (rz2.equalsNormalized(x)) {
       return true;
     }
-    if (r.compareTo(P_MINUS_N) >= 0) {
+    Fe rn = plusOrder(r);
+    if (rn == null) {
       return false;
     }
-    Fe rn = fe(r.add(N));
     rn.mul(rn, z2).normalize();
     return rn.equalsNormalized(x);
   }
@@ -156,34 +183,58 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
     if (recoveryId < 0 || recoveryId > 3) {
       return null;
     }
-    BigInteger r = unsigned(rs, 0);
-    BigInteger s = unsigned(rs, 32);
-    if (r.signum() == 0 || s.signum() == 0 || r.compareTo(N) >= 0 || s.compareTo(N) >= 0) {
+    int[] r = Scalar.create();
+    int[] s = Scalar.create();
+    if (Scalar.setBytes(r, rs, 0) != 0 || Scalar.setBytes(s, rs, 32) != 0
+        || Scalar.isZero(r) || Scalar.isZero(s)) {
       return null;
     }
-    BigInteger x = r;
+    Fe x;
     if ((recoveryId & 2) != 0) {
-      if (r.compareTo(P_MINUS_N) >= 0) {
+      x = plusOrder(r);
+      if (x == null) {
         return null;
       }
-      x = r.add(N);
+    } else {
+      x = new Fe();
+      x.setBytes(rs, 0);
     }
     Affine rPoint = new Affine();
-    if (!rPoint.setXoVar(fe(x), (recoveryId & 1) != 0)) {
+    if (!rPoint.setXoVar(x, (recoveryId & 1) != 0)) {
       return null;
     }
-    BigInteger e = new BigInteger(1, digest);
-    if (e.compareTo(N) >= 0) {
-      e = e.subtract(N);
-    }
-    BigInteger rInv = BigIntegers.modOddInverseVar(N, r);
-    BigInteger u1 = N.subtract(e).multiply(rInv).mod(N);
-    BigInteger u2 = s.multiply(rInv).mod(N);
+    int[] e = Scalar.create();
+    Scalar.setBytes(e, digest, 0);
+    int[] rInv = Scalar.create();
+    Scalar.inverseVar(rInv, r);
+    int[] u1 = e;
+    Scalar.negate(u1, e);
+    Scalar.mul(u1, u1, rInv);
+    int[] u2 = s;
+    Scalar.mul(u2, s, rInv);
     Point q = Ecmult.mul(new Point(), rPoint, u2, u1);
     if (q.infinity) {
       return null;
     }
     return toAffine(q, false).encode(compressed);
+  }
+
+  /** The field element r + n, or null if it is not below p (r below n; public value). */
+  private static Fe plusOrder(int[] r) {
+    byte[] b = new byte[32];
+    long carry = 0;
+    for (int i = 0; i < 8; i++) {
+      long t = (r[i] & 0xFFFFFFFFL) + (N_WORDS[i] & 0xFFFFFFFFL) + carry;
+      int o = 28 - 4 * i;
+      b[o] = (byte) (t >>> 24);
+      b[o + 1] = (byte) (t >>> 16);
+      b[o + 2] = (byte) (t >>> 8);
+      b[o + 3] = (byte) t;
+      carry = t >>> 32;
+    }
+    Fe f = new Fe();
+    // setBytes refuses a value not below p; a carry out means the sum passed 2^256
+    return carry == 0 && f.setBytes(b, 0) ? f : null;
   }
 
   @Override
@@ -194,15 +245,15 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
 
   @Override
   public byte[] publicKeyTweakAdd(byte[] publicKey, byte[] tweak, boolean compressed) {
-    BigInteger t = new BigInteger(1, tweak);
-    if (t.compareTo(N) >= 0) {
+    int[] t = Scalar.create();
+    if (Scalar.setBytes(t, tweak, 0) != 0) {
       return null;
     }
     Affine q = new Affine();
     if (!q.decodeVar(publicKey)) {
       return null;
     }
-    if (t.signum() == 0) {
+    if (Scalar.isZero(t)) {
       return q.encode(compressed);
     }
     Point sum = Gen.mul(new Point(), tweak, 0).addVar(q, false);
@@ -220,20 +271,5 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
     a.x.mul(p.x, zi2).normalize();
     a.y.mul(p.y, zi2).mul(a.y, zi).normalize();
     return a;
-  }
-
-  private static Fe fe(BigInteger v) {
-    byte[] b = new byte[32];
-    BigIntegers.asUnsignedByteArray(v, b, 0, 32);
-    Fe f = new Fe();
-    f.setBytes(b, 0);
-    return f;
-  }
-
-  /** The unsigned big-endian 32 bytes at {@code off} (BigInteger(int, byte[], int, int) is API 33). */
-  private static BigInteger unsigned(byte[] a, int off) {
-    byte[] b = new byte[32];
-    System.arraycopy(a, off, b, 0, 32);
-    return new BigInteger(1, b);
   }
 }

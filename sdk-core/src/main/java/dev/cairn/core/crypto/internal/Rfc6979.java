@@ -1,11 +1,9 @@
 package dev.cairn.core.crypto.internal;
 
-import java.math.BigInteger;
 import java.util.Arrays;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.util.BigIntegers;
 
 /**
  * RFC 6979 deterministic nonces for secp256k1 with HMAC-SHA256 and no extra data (section 3.2,
@@ -25,8 +23,8 @@ final class Rfc6979 {
   /**
    * Starts a generator for private key x (32 bytes) and the digest reduced mod n.
    */
-  void init(byte[] x, BigInteger digestModN) {
-    BigIntegers.asUnsignedByteArray(digestModN, h1, 0, 32);
+  void init(byte[] x, byte[] digestModN) {
+    System.arraycopy(digestModN, 0, h1, 0, 32);
     Arrays.fill(v, (byte) 0x01);
     Arrays.fill(k, (byte) 0x00);
     // K = HMAC_K(V || 0x00 || x || h1); V = HMAC_K(V)

@@ -1,7 +1,5 @@
 package dev.cairn.core.crypto.internal.secp256k1;
 
-import java.math.BigInteger;
-
 /**
  * Variable-time multi-scalar multiplication {@code na·A + ng·G} for verification and public-key
  * recovery (public inputs only): both scalars are split with the GLV endomorphism
@@ -15,21 +13,6 @@ import java.math.BigInteger;
  */
 public final class Ecmult {
   private Ecmult() {}
-
-  /** The group order n. */
-  public static final BigInteger N =
-      new BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
-  private static final BigInteger HALF_N = N.shiftRight(1);
-  static final BigInteger LAMBDA =
-      new BigInteger("5363AD4CC05C30E0A5261C028812645A122E22EA20816678DF02967C1B23BD72", 16);
-  private static final BigInteger MINUS_B1 = new BigInteger("E4437ED6010E88286F547FA90ABFE4C3", 16);
-  private static final BigInteger MINUS_B2 =
-      new BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFE8A280AC50774346DD765CDA83DB1562C", 16);
-  private static final BigInteger G1 =
-      new BigInteger("3086D221A7D46BCDE86C90E49284EB153DAA8A1471E8CA7FE893209A45DBB031", 16);
-  private static final BigInteger G2 =
-      new BigInteger("E4437ED6010E88286F547FA90ABFE4C4221208AC9DF506C61571B4AE8AC47F71", 16);
-  private static final BigInteger ROUND_384 = BigInteger.ONE.shiftLeft(383);
 
   /** β, a cube root of unity mod p. */
   static final Fe BETA = fe("7AE96A2B657C07106E64479EAC3434E99CF0497512F58995C1396C28719501EE");
@@ -143,30 +126,30 @@ public final class Ecmult {
   }
 
   /**
-   * Splits k in [0, n) into k1 + k2·λ (mod n) with |k1|, |k2| below 2^129 (libsecp256k1's
-   * constants), and writes the signed wNAF of each half. Returns the larger wNAF length.
+   * Splits k in [0, n) into k1 + k2·λ (mod n) with |k1|, |k2| below 2^129 ({@link
+   * Scalar#splitLambda}), and writes the signed wNAF of each half. Returns the larger wNAF length.
    */
-  static int splitWnaf(BigInteger k, int w, int[] wnaf1, int[] wnaf2) {
-    BigInteger c1 = k.multiply(G1).add(ROUND_384).shiftRight(384);
-    BigInteger c2 = k.multiply(G2).add(ROUND_384).shiftRight(384);
-    BigInteger r2 = c1.multiply(MINUS_B1).add(c2.multiply(MINUS_B2)).mod(N);
-    BigInteger r1 = k.subtract(r2.multiply(LAMBDA)).mod(N);
+  static int splitWnaf(int[] k, int w, int[] wnaf1, int[] wnaf2) {
+    int[] r1 = new int[8];
+    int[] r2 = new int[8];
+    Scalar.splitLambda(r1, r2, k);
     int l1 = wnafSigned(wnaf1, r1, w);
     int l2 = wnafSigned(wnaf2, r2, w);
     return Math.max(l1, l2);
   }
 
-  private static int wnafSigned(int[] wnaf, BigInteger r, int w) {
+  private static int wnafSigned(int[] wnaf, int[] r, int w) {
     int sign = 1;
-    if (r.compareTo(HALF_N) > 0) {
-      r = N.subtract(r);
+    if (Scalar.isHigh(r)) {
+      Scalar.negate(r, r);
       sign = -1;
     }
-    if (r.bitLength() > WNAF_LEN - 2) {
+    if (r[7] != 0 || r[6] != 0 || r[5] != 0 || (r[4] & ~1) != 0) {
       throw new IllegalStateException("GLV split out of range");
     }
-    return wnaf(wnaf, r.longValue(), r.shiftRight(64).longValue(), r.shiftRight(128).longValue(),
-        sign, w);
+    long w0 = (r[0] & 0xFFFFFFFFL) | ((long) r[1] << 32);
+    long w1 = (r[2] & 0xFFFFFFFFL) | ((long) r[3] << 32);
+    return wnaf(wnaf, w0, w1, r[4] & 0xFFFFFFFFL, sign, w);
   }
 
   /** wNAF of the non-negative (w2:w1:w0) times sign, window w; returns last nonzero index + 1. */
@@ -206,9 +189,10 @@ public final class Ecmult {
   }
 
   /**
-   * {@code r = na·a + ng·G} for na, ng in [0, n) (public values; variable time).
+   * {@code r = na·a + ng·G} for scalars na, ng in [0, n) ({@link Scalar} words; public values,
+   * variable time).
    */
-  public static Point mul(Point r, Affine a, BigInteger na, BigInteger ng) {
+  public static Point mul(Point r, Affine a, int[] na, int[] ng) {
     int[] wa1 = new int[WNAF_LEN];
     int[] wa2 = new int[WNAF_LEN];
     int[] wg1 = new int[WNAF_LEN];
@@ -216,12 +200,12 @@ public final class Ecmult {
     int bits = 0;
     Affine[] preA = null;
     Affine[] preAlam = null;
-    if (na.signum() != 0) {
+    if (!Scalar.isZero(na)) {
       bits = splitWnaf(na, WINDOW_A, wa1, wa2);
       preA = oddMultiples(a, 1 << (WINDOW_A - 2));
       preAlam = lambdaTable(preA);
     }
-    if (ng.signum() != 0) {
+    if (!Scalar.isZero(ng)) {
       bits = Math.max(bits, splitWnaf(ng, WINDOW_G, wg1, wg2));
     }
     r.setInfinity();

@@ -57,6 +57,13 @@ class EcmultTest {
     return FeTest.be32(v);
   }
 
+  /** The scalar words of v (below n). */
+  static int[] sc(BigInteger v) {
+    int[] w = Scalar.create();
+    assertEquals(0, Scalar.setBytes(w, be32(v), 0));
+    return w;
+  }
+
   static Affine affine(ECPoint p) {
     Affine a = new Affine();
     assertTrue(a.decodeVar(p.getEncoded(false)));
@@ -85,7 +92,7 @@ class EcmultTest {
       @ForAll("scalars") BigInteger ng) {
     ECPoint pa = BC.getG().multiply(a).normalize();
     ECPoint expected = ECAlgorithms.sumOfTwoMultiplies(pa, na, BC.getG(), ng);
-    Point r = Ecmult.mul(new Point(), affine(pa), na, ng);
+    Point r = Ecmult.mul(new Point(), affine(pa), sc(na), sc(ng));
     assertArrayEquals(encode(expected), encode(r), "a=" + a + " na=" + na + " ng=" + ng);
   }
 
@@ -93,11 +100,11 @@ class EcmultTest {
   void doubleMultiplicationReachesInfinityAndDoublingCases() {
     // na·A + ng·G with A = G: na + ng = n gives infinity, na = ng exercises the doubling branch
     Affine g = Ecmult.G;
-    assertTrue(Ecmult.mul(new Point(), g, BigInteger.ONE, N.subtract(BigInteger.ONE)).infinity);
+    assertTrue(Ecmult.mul(new Point(), g, sc(BigInteger.ONE), sc(N.subtract(BigInteger.ONE))).infinity);
     BigInteger k = new BigInteger("123456789abcdef", 16);
-    assertTrue(Ecmult.mul(new Point(), g, k, N.subtract(k)).infinity);
-    assertArrayEquals(encode(BC.getG().multiply(k.shiftLeft(1))), encode(Ecmult.mul(new Point(), g, k, k)));
-    assertTrue(Ecmult.mul(new Point(), g, BigInteger.ZERO, BigInteger.ZERO).infinity);
+    assertTrue(Ecmult.mul(new Point(), g, sc(k), sc(N.subtract(k))).infinity);
+    assertArrayEquals(encode(BC.getG().multiply(k.shiftLeft(1))), encode(Ecmult.mul(new Point(), g, sc(k), sc(k))));
+    assertTrue(Ecmult.mul(new Point(), g, sc(BigInteger.ZERO), sc(BigInteger.ZERO)).infinity);
   }
 
   @Property(tries = 300)
