@@ -19,8 +19,10 @@ import org.web3j.crypto.Sign;
 /**
  * A cross-check of the JMH ratios for a shared, loaded machine: each pair (Cairn pure-Java, its
  * baseline) runs in alternating short slices in one JVM, round after round, so a load change hits
- * both sides of a ratio alike (JMH runs one benchmark after the other, minutes apart). Prints,
- * per pair, the median over rounds of the per-round throughput ratio and its range.
+ * both sides of a ratio alike (JMH runs one benchmark after the other, minutes apart). The slices
+ * are measured in the thread's CPU time, so time the thread spends descheduled by other processes
+ * counts for neither side ({@code -Dinterleaved.wall=true} measures wall time instead). Prints, per
+ * pair, the median over rounds of the per-round throughput ratio and its range.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.cairn.benchmarks.Interleaved [rounds] [sliceMillis]
@@ -85,8 +87,9 @@ public final class Interleaved {
         },
         i -> bcKeccak(m32[i]),
         i -> bcKeccak(m1k[i]));
-    System.out.printf(Locale.ROOT, "# Interleaved: %d rounds (first 3 are warm-up), %d ms slices, "
-        + "Java %s, load %s%n", rounds, slice / 1_000_000, System.getProperty("java.version"),
+    System.out.printf(Locale.ROOT, "# Interleaved: %d rounds (first 3 are warm-up), %d ms slices of "
+        + "%s, Java %s, load %s%n", rounds, slice / 1_000_000,
+        CPU_CLOCK ? "thread CPU time" : "wall time", System.getProperty("java.version"),
         loadAverage());
     System.out.println();
     System.out.println("| Operation | Comparison | Cairn ops/s (median) | Baseline ops/s (median) "
@@ -114,15 +117,25 @@ public final class Interleaved {
     System.out.println("load at end: " + loadAverage());
   }
 
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+  /** Thread CPU time where the JVM measures it (immune to other processes' load), else wall time. */
+  private static final boolean CPU_CLOCK =
+      THREADS.isCurrentThreadCpuTimeSupported() && !Boolean.getBoolean("interleaved.wall");
+
+  private static long clock() {
+    return CPU_CLOCK ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+  }
+
   private static double opsPerSecond(IntFunction<Object> op, long sliceNanos) {
-    long start = System.nanoTime();
+    long start = clock();
     long count = 0;
     long now;
     do {
       for (int k = 0; k < 8; k++) {
         sink = op.apply((int) (count++ & Fixtures.MASK));
       }
-      now = System.nanoTime();
+      now = clock();
     } while (now - start < sliceNanos);
     return count * 1e9 / (now - start);
   }

@@ -5,7 +5,8 @@ package dev.cairn.core.crypto.internal.secp256k1;
  * recovery (public inputs only): both scalars are split with the GLV endomorphism
  * {@code λ·(x, y) = (β·x, y)} into halves of about 128 bits, each half is written in wNAF, and the
  * four wNAFs are walked together with one shared doubling chain (Strauss/Shamir). A uses a
- * window of {@value #WINDOW_A} (8 odd multiples, made affine with one inversion); G uses a
+ * window of {@value #WINDOW_A} (8 odd multiples sharing one Z, no inversion: {@link
+ * #oddMultiplesGlobalZ}); G uses a
  * static table of {@value #WINDOW_G}-bit window odd multiples of G and of λ·G, built once when
  * the class initializes. The split constants and the wNAF recoding follow libsecp256k1
  * ({@code src/scalar_impl.h}, {@code src/ecmult_impl.h}; MIT License, Copyright (c) 2013, 2014
@@ -70,6 +71,53 @@ public final class Ecmult {
       zs[i] = new Fe(acc.z);
     }
     return toAffine(xs, ys, zs);
+  }
+
+  /**
+   * {@code (2i+1)·a} for i in [0, count), as x and y over one shared Z, written to {@code zOut}
+   * (libsecp256k1's effective-affine table, {@code ecmult_odd_multiples_table} and {@code
+   * ge_table_set_globalz}): the multiples are built by mixed additions of 2a on the isomorphic curve
+   * where 2a is affine, then rescaled to the last multiple's Z with the addition's z ratios. No
+   * inversion. The entries are affine points of the isomorphic curve {@code (x·Z^2, y·Z^3)}.
+   */
+  static Affine[] oddMultiplesGlobalZ(Affine a, int count, Fe zOut) {
+    Point d = new Point().set(a).dbl();
+    Affine dge = new Affine();
+    dge.x.set(d.x).normalizeWeak();
+    dge.y.set(d.y).normalizeWeak();
+    Fe dz2 = new Fe().sqr(d.z);
+    Fe dz3 = new Fe().mul(dz2, d.z);
+    Affine[] pre = new Affine[count];
+    Fe[] zr = new Fe[count];
+    pre[0] = new Affine();
+    pre[0].x.mul(a.x, dz2);
+    pre[0].y.mul(a.y, dz3);
+    zr[0] = new Fe(d.z);
+    Point ai = new Point().set(pre[0]);
+    for (int i = 1; i < count; i++) {
+      zr[i] = new Fe();
+      ai.addVarRatio(dge, zr[i]);
+      pre[i] = new Affine();
+      pre[i].x.set(ai.x);
+      pre[i].y.set(ai.y);
+    }
+    zOut.mul(ai.z, d.z);
+    Fe zs = new Fe(zr[count - 1]);
+    Fe zs2 = new Fe();
+    for (int i = count - 1; i > 0; ) {
+      if (i != count - 1) {
+        zs.mul2(zr[i]);
+      }
+      i--;
+      zs2.sqr(zs);
+      pre[i].x.mul2(zs2);
+      pre[i].y.mul2(zs2).mul2(zs);
+    }
+    for (Affine p : pre) {
+      p.x.normalizeWeak();
+      p.y.normalizeWeak();
+    }
+    return pre;
   }
 
   /** Batch conversion to affine (Montgomery's trick: one inversion); no point may be infinity. */
@@ -200,14 +248,18 @@ public final class Ecmult {
     int bits = 0;
     Affine[] preA = null;
     Affine[] preAlam = null;
+    Fe z = null;
     if (!Scalar.isZero(na)) {
       bits = splitWnaf(na, WINDOW_A, wa1, wa2);
-      preA = oddMultiples(a, 1 << (WINDOW_A - 2));
+      z = new Fe();
+      preA = oddMultiplesGlobalZ(a, 1 << (WINDOW_A - 2), z);
       preAlam = lambdaTable(preA);
     }
     if (!Scalar.isZero(ng)) {
       bits = Math.max(bits, splitWnaf(ng, WINDOW_G, wg1, wg2));
     }
+    // With an A table, r lives on the isomorphic curve where the A entries are affine (their shared
+    // Z is z): the G entries enter through addZinvVar, and r's Z is multiplied by z at the end.
     r.setInfinity();
     for (int i = bits - 1; i >= 0; i--) {
       r.dbl();
@@ -219,11 +271,14 @@ public final class Ecmult {
         r.addVar(preAlam[(Math.abs(d) - 1) >> 1], d < 0);
       }
       if ((d = wg1[i]) != 0) {
-        r.addVar(PRE_G[(Math.abs(d) - 1) >> 1], d < 0);
+        r.addZinvVar(PRE_G[(Math.abs(d) - 1) >> 1], d < 0, z);
       }
       if ((d = wg2[i]) != 0) {
-        r.addVar(PRE_G_LAM[(Math.abs(d) - 1) >> 1], d < 0);
+        r.addZinvVar(PRE_G_LAM[(Math.abs(d) - 1) >> 1], d < 0, z);
       }
+    }
+    if (z != null && !r.infinity) {
+      r.z.mul2(z);
     }
     return r;
   }

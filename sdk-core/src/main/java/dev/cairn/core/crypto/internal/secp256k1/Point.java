@@ -80,20 +80,52 @@ public final class Point {
 
   /** {@code this = this + b} (or {@code this - b} if {@code negate}); variable time. */
   public Point addVar(Affine b, boolean negate) {
+    return addZinvVar(b, negate, null);
+  }
+
+  /**
+   * {@code this = this + b}, also writing {@code zr = Z(this after) / Z(this before)} (the h of the
+   * addition), for building tables that share one Z. Variable time; this must not be infinity and
+   * the sum must not hit a special case (b = ±this), which odd multiples of a curve point never
+   * do.
+   */
+  Point addVarRatio(Affine b, Fe zr) {
+    addZinvVar(b, false, null);
+    zr.set(t4);
+    return this;
+  }
+
+  /**
+   * {@code this = this ± b} where b's affine coordinates are taken relative to a Z of {@code
+   * 1/bzinv} (null: 1): the sum is computed as (this.x, this.y, this.z·bzinv) + (b.x, b.y, 1) and
+   * keeps this.z·h as its Z (libsecp256k1's {@code gej_add_zinv_var}). Used when the running point
+   * lives on the isomorphic curve of a table that shares a global Z. Variable time.
+   */
+  Point addZinvVar(Affine b, boolean negate, Fe bzinv) {
     Fe by = b.y;
     if (negate) {
       by = t7.negate(b.y, 1);
     }
     if (infinity) {
-      x.set(b.x);
-      y.set(by);
+      if (bzinv == null) {
+        x.set(b.x);
+        y.set(by);
+      } else {
+        Fe zi2 = t1.sqr(bzinv);
+        x.mul(b.x, zi2);
+        y.mul(by, zi2).mul2(bzinv);
+      }
       z.setInt(1);
       infinity = false;
       return this;
     }
-    Fe z12 = t1.sqr(z);
+    Fe az = z;
+    if (bzinv != null) {
+      az = t6.mul(z, bzinv);
+    }
+    Fe z12 = t1.sqr(az);
     Fe u2 = t2.mul(b.x, z12);
-    Fe s2 = t3.mul(by, z12).mul2(z);
+    Fe s2 = t3.mul(by, z12).mul2(az);
     Fe h = t4.negate(x, 4).add(u2); // u2 - u1, mag 6
     Fe i = t5.negate(s2, 1).add(y); // s1 - s2, mag at most 6
     if (h.normalizesToZeroVar()) {

@@ -97,12 +97,34 @@ class FeTest {
     assertEquals(xv.signum() == 0, x.normalizesToZeroVar());
   }
 
+  /** The output bound that mul and sqr promise: every limb within magnitude 1. */
+  static void assertMagnitudeOne(Fe f) {
+    long[] l = {f.n0, f.n1, f.n2, f.n3, f.n4, f.n5, f.n6, f.n7, f.n8, f.n9};
+    for (int i = 0; i < 10; i++) {
+      long max = 2 * (i == 9 ? Fe.M22 : Fe.M26);
+      assertTrue(l[i] >= 0 && l[i] <= max, "limb " + i + " = " + l[i]);
+    }
+  }
+
+  @Property(tries = 2000)
+  void mulOutputHasMagnitudeOne(@ForAll("elements") BigInteger a, @ForAll("elements") BigInteger b) {
+    Fe x = fe(a);
+    Fe y = fe(b);
+    x.mulInt(8);
+    assertMagnitudeOne(new Fe().mul(x, y));
+    assertMagnitudeOne(new Fe().mul(x, x));
+    assertMagnitudeOne(new Fe().sqr(x));
+  }
+
   @Test
   void worstCaseLimbsDoNotOverflow() {
     for (int m = 1; m <= 8; m++) {
       Fe a = maxLimbs(m);
       BigInteger av = val(a);
       assertEquals(av.multiply(av).mod(P), normalized(new Fe().mul(a, a)), "mul at magnitude " + m);
+      assertMagnitudeOne(new Fe().mul(a, a));
+      assertMagnitudeOne(new Fe().mul(a, maxLimbs(1)));
+      assertMagnitudeOne(new Fe().sqr(a));
       assertEquals(av.multiply(av).mod(P), normalized(new Fe().sqr(a)), "sqr at magnitude " + m);
       assertEquals(av, normalized(a));
       assertEquals(av, normalized(new Fe(a).normalizeWeak()));
