@@ -6,9 +6,8 @@ package dev.cairn.core.crypto.internal.secp256k1;
  * {@code λ·(x, y) = (β·x, y)} into halves of about 128 bits, each half is written in wNAF, and the
  * four wNAFs are walked together with one shared doubling chain (Strauss/Shamir). A uses a
  * window of {@value #WINDOW_A} (8 odd multiples sharing one Z, no inversion: {@link
- * #oddMultiplesGlobalZ}); G uses a
- * static table of {@value #WINDOW_G}-bit window odd multiples of G and of λ·G, built once when
- * the class initializes. The split constants and the wNAF recoding follow libsecp256k1
+ * #oddMultiplesGlobalZ}); G uses static tables of {@value #WINDOW_G}-bit window odd multiples of G
+ * and of λ·G, built once on first use. The split constants and the wNAF recoding follow libsecp256k1
  * ({@code src/scalar_impl.h}, {@code src/ecmult_impl.h}; MIT License, Copyright (c) 2013, 2014
  * Pieter Wuille and contributors).
  */
@@ -20,8 +19,12 @@ public final class Ecmult {
 
   /** Window of the variable point. */
   static final int WINDOW_A = 5;
-  /** Window of the generator's static tables (2 x 256 affine points). */
-  static final int WINDOW_G = 10;
+  /**
+   * Window of the generator's static tables: 2 x 1024 affine points, packed into int arrays (160
+   * KiB), built on the first verification or recovery (a few milliseconds). Window 10 took 2 x 256
+   * points and about 3.6 more additions per multiplication.
+   */
+  static final int WINDOW_G = 12;
   /** wNAF length: the split halves are below 2^129 in absolute value. */
   private static final int WNAF_LEN = 131;
 
@@ -30,12 +33,77 @@ public final class Ecmult {
       "79BE667EF9DCBBAC55A06295CE870B07029BFCDB2DCE28D959F2815B16F81798",
       "483ADA7726A3C4655DA4FBFC0E1108A8FD17B448A68554199C47D08FFB10D4B8");
 
-  private static final Affine[] PRE_G;
-  private static final Affine[] PRE_G_LAM;
+  /** The generator tables, built when first needed (not when Gen only needs G). */
+  private static final class GTables {
+    /** Odd multiples (2i+1)·G, entry i at [20i, 20i + 20): x's ten limbs, then y's. */
+    static final int[] PRE_G;
+    /** The same for λ·G: (β·x, y). */
+    static final int[] PRE_G_LAM;
 
-  static {
-    PRE_G = oddMultiples(G, 1 << (WINDOW_G - 2));
-    PRE_G_LAM = lambdaTable(PRE_G);
+    static {
+      Affine[] pre = oddMultiples(G, 1 << (WINDOW_G - 2));
+      PRE_G = pack(pre);
+      PRE_G_LAM = pack(lambdaTable(pre));
+    }
+  }
+
+  private static int[] pack(Affine[] points) {
+    int[] t = new int[points.length * 20];
+    for (int i = 0; i < points.length; i++) {
+      Fe x = points[i].x;
+      Fe y = points[i].y;
+      int o = 20 * i;
+      // normalized limbs fit 26 bits
+      t[o] = (int) x.n0;
+      t[o + 1] = (int) x.n1;
+      t[o + 2] = (int) x.n2;
+      t[o + 3] = (int) x.n3;
+      t[o + 4] = (int) x.n4;
+      t[o + 5] = (int) x.n5;
+      t[o + 6] = (int) x.n6;
+      t[o + 7] = (int) x.n7;
+      t[o + 8] = (int) x.n8;
+      t[o + 9] = (int) x.n9;
+      t[o + 10] = (int) y.n0;
+      t[o + 11] = (int) y.n1;
+      t[o + 12] = (int) y.n2;
+      t[o + 13] = (int) y.n3;
+      t[o + 14] = (int) y.n4;
+      t[o + 15] = (int) y.n5;
+      t[o + 16] = (int) y.n6;
+      t[o + 17] = (int) y.n7;
+      t[o + 18] = (int) y.n8;
+      t[o + 19] = (int) y.n9;
+    }
+    return t;
+  }
+
+  /** {@code dst = } entry i of a packed table. */
+  private static Affine load(Affine dst, int[] t, int i) {
+    Fe x = dst.x;
+    Fe y = dst.y;
+    int o = 20 * i;
+    x.n0 = t[o];
+    x.n1 = t[o + 1];
+    x.n2 = t[o + 2];
+    x.n3 = t[o + 3];
+    x.n4 = t[o + 4];
+    x.n5 = t[o + 5];
+    x.n6 = t[o + 6];
+    x.n7 = t[o + 7];
+    x.n8 = t[o + 8];
+    x.n9 = t[o + 9];
+    y.n0 = t[o + 10];
+    y.n1 = t[o + 11];
+    y.n2 = t[o + 12];
+    y.n3 = t[o + 13];
+    y.n4 = t[o + 14];
+    y.n5 = t[o + 15];
+    y.n6 = t[o + 16];
+    y.n7 = t[o + 17];
+    y.n8 = t[o + 18];
+    y.n9 = t[o + 19];
+    return dst;
   }
 
   static Fe fe(String hex) {
@@ -255,8 +323,14 @@ public final class Ecmult {
       preA = oddMultiplesGlobalZ(a, 1 << (WINDOW_A - 2), z);
       preAlam = lambdaTable(preA);
     }
+    int[] preG = null;
+    int[] preGlam = null;
+    Affine ga = null;
     if (!Scalar.isZero(ng)) {
       bits = Math.max(bits, splitWnaf(ng, WINDOW_G, wg1, wg2));
+      preG = GTables.PRE_G;
+      preGlam = GTables.PRE_G_LAM;
+      ga = new Affine();
     }
     // With an A table, r lives on the isomorphic curve where the A entries are affine (their shared
     // Z is z): the G entries enter through addZinvVar, and r's Z is multiplied by z at the end.
@@ -271,10 +345,10 @@ public final class Ecmult {
         r.addVar(preAlam[(Math.abs(d) - 1) >> 1], d < 0);
       }
       if ((d = wg1[i]) != 0) {
-        r.addZinvVar(PRE_G[(Math.abs(d) - 1) >> 1], d < 0, z);
+        r.addZinvVar(load(ga, preG, (Math.abs(d) - 1) >> 1), d < 0, z);
       }
       if ((d = wg2[i]) != 0) {
-        r.addZinvVar(PRE_G_LAM[(Math.abs(d) - 1) >> 1], d < 0, z);
+        r.addZinvVar(load(ga, preGlam, (Math.abs(d) - 1) >> 1), d < 0, z);
       }
     }
     if (z != null && !r.infinity) {
