@@ -10,7 +10,7 @@ import dev.cairn.core.crypto.spi.Secp256k1Backend;
 
 /**
  * The pure-Java secp256k1 backend: its own field (10x26-bit limbs), group and multiplication code
- * in {@code dev.cairn.core.crypto.internal.secp256k1}, no BigInteger in the point arithmetic.
+ * in {@code dev.cairn.core.crypto.internal.secp256k1}, no BigInteger anywhere.
  * Always available; priority 0.
  *
  * <p>Signing computes {@code k·G} with {@link Gen} (a 4-bit comb over a table built on first use,
@@ -22,8 +22,9 @@ import dev.cairn.core.crypto.spi.Secp256k1Backend;
  * <p>Side channels: signing is constant time in the key and the nonce: {@code k·G} (comb with
  * constant-time table reads) and the scalar arithmetic mod n that follows ({@code s = k⁻¹(e +
  * d·r)}, {@link Scalar}: fixed-length word loops, safegcd inversion, branch-free low-s select).
- * The RFC 6979 state, the scalars and R's coordinates are wiped after each signature; the point's
- * per-instance temporaries are not (docs/pure-java-crypto.md).
+ * The RFC 6979 state, the scalars, the comb's selected entry and every field of the point that
+ * accumulated k·G (coordinates and temporaries) are wiped after each signature, and likewise after
+ * a public-key derivation (docs/pure-java-crypto.md).
  */
 public final class JavaSecp256k1Backend implements Secp256k1Backend {
 
@@ -60,7 +61,11 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
   @Override
   public byte[] publicKey(byte[] privateKey, boolean compressed) {
     Point p = Gen.mul(new Point(), privateKey, 0);
-    return toAffine(p, true).encode(compressed);
+    try {
+      return toAffine(p, true).encode(compressed);
+    } finally {
+      p.wipe();
+    }
   }
 
   @Override
@@ -111,7 +116,7 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
       }
     } finally {
       nonces.clear();
-      wipe(rp.x, rp.y, rp.z);
+      rp.wipe();
       if (ra != null) {
         wipe(ra.x, ra.y);
       }
@@ -257,10 +262,11 @@ public final class JavaSecp256k1Backend implements Secp256k1Backend {
       return q.encode(compressed);
     }
     Point sum = Gen.mul(new Point(), tweak, 0).addVar(q, false);
-    if (sum.infinity) {
-      return null;
+    try {
+      return sum.infinity ? null : toAffine(sum, true).encode(compressed);
+    } finally {
+      sum.wipe();
     }
-    return toAffine(sum, true).encode(compressed);
   }
 
   /** Affine form of a finite point; the inversion is constant time if {@code secret}. */

@@ -168,6 +168,8 @@ public final class Gen {
       }
     }
     java.util.Arrays.fill(sel, 0);
+    e.x.setInt(0);
+    e.y.setInt(0);
     return r;
   }
 }

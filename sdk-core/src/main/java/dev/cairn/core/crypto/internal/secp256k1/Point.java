@@ -35,6 +35,17 @@ public final class Point {
   /** The point at infinity. */
   public Point() {}
 
+  /**
+   * Zeroes the coordinates and every temporary (after a multiplication by a secret scalar, whose
+   * partial sums they hold); the point is then infinity.
+   */
+  public void wipe() {
+    for (Fe f : new Fe[] {x, y, z, t1, t2, t3, t4, t5, t6, t7, f1, f2, f3, f4}) {
+      f.setInt(0);
+    }
+    infinity = true;
+  }
+
   /** {@code this = infinity}. */
   public Point setInfinity() {
     infinity = true;
