@@ -60,6 +60,15 @@ final class Http1Connection {
     t.start();
   }
 
+  /**
+   * Runs the reader on the calling thread until the connection ends, instead of {@link #start()}:
+   * for the parser's fuzz target, whose in-memory socket ends in EOF, so that an input costs no
+   * thread. A runtime exception in the reader fails the pending calls, then propagates.
+   */
+  void runReaderHere() {
+    readLoop();
+  }
+
   // ------------------------------------------------------------------ writing
 
   /** Queues {@code p} and writes the queue if no other caller is writing; false if the connection is gone. */
