@@ -4,7 +4,8 @@
 # signer (the gateway-signer example: sdk-core, sdk-abi, sdk-evm, sdk-svm, sdk-cosmwasm, BouncyCastle,
 # protobuf-javalite) and of a full three-chain client (the transfer-desk example: those plus
 # sdk-transport, OkHttp, Okio, Kotlin stdlib, Jackson core), each as the shaded jar and as the sum of
-# its dependency jars. Prints Markdown.
+# its dependency jars. Prints Markdown. Then the dex footprint (scripts/dex-footprint.sh: a build of
+# android-check and its R8/D8 runs, about 12 minutes); --no-dex leaves it out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kib() { echo $(( ($1 + 512) / 1024 )); }
@@ -41,3 +42,7 @@ read -r t n rest <<<"$(closure examples "__none__")"
 g=examples/target/gateway-signer.jar; d=examples/target/transfer-desk.jar
 echo "| offline signer (gateway-signer example) | $(kib "$(size "$g")") | — | sdk-core, sdk-abi, sdk-evm, sdk-svm, sdk-cosmwasm, bcprov, protobuf-javalite |"
 echo "| three-chain client (transfer-desk example) | $(kib "$(size "$d")") | $(kib "$t") | $n: $rest |"
+if [ "${1:-}" != "--no-dex" ]; then
+  echo
+  scripts/dex-footprint.sh
+fi

@@ -21,11 +21,36 @@ import java.nio.charset.StandardCharsets;
 /**
  * What an Android wallet does with Cairn, as one program that R8 shrinks with the AAR's consumer
  * rules (R8SampleIT) and that then runs on the JVM: HD keys, ABI, EVM signing, the service-loaded
- * secp256k1 backend and EVM inspector, and a JSON-RPC call through the transport. Prints
+ * secp256k1 backend and EVM inspector, and a JSON-RPC call through the transport ({@link #wallet},
+ * served a local JSON-RPC node by {@link #main}). Prints
  * "sample: ok" and exits 0 when every check holds; exits 1 naming the first that does not.
  */
 public final class WalletSample {
   public static void main(String[] args) throws Exception {
+    HttpServer node = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    node.createContext("/", ex -> {
+      byte[] body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x7a69\"}".getBytes(StandardCharsets.UTF_8);
+      ex.getRequestBody().readAllBytes();
+      ex.getResponseHeaders().add("Content-Type", "application/json");
+      ex.sendResponseHeaders(200, body.length);
+      try (OutputStream o = ex.getResponseBody()) {
+        o.write(body);
+      }
+    });
+    node.start();
+    try {
+      wallet("http://127.0.0.1:" + node.getAddress().getPort());
+    } finally {
+      node.stop(0);
+    }
+    System.out.println("sample: ok");
+  }
+
+  /**
+   * The wallet: what an app runs (DexFootprintIT keeps this method as the app's entry point; main
+   * adds the JVM-only local node).
+   */
+  public static void wallet(String nodeUrl) throws Exception {
     check("secp256k1 backends found by ServiceLoader", String.valueOf(Secp256k1.backends()),
         Secp256k1.backends().toString().contains("java"));
     Mnemonic m = Mnemonic.parse("abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about");
@@ -48,29 +73,13 @@ public final class WalletSample {
       names.append(i.name()).append(' ');
     }
     check("transaction inspectors found by ServiceLoader", names.toString().trim(), Inspectors.available().size() >= 3);
-    {
-    }
     key.destroy();
     m.destroy();
 
-    HttpServer node = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    node.createContext("/", ex -> {
-      byte[] body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x7a69\"}".getBytes(StandardCharsets.UTF_8);
-      ex.getRequestBody().readAllBytes();
-      ex.getResponseHeaders().add("Content-Type", "application/json");
-      ex.sendResponseHeaders(200, body.length);
-      try (OutputStream o = ex.getResponseBody()) {
-        o.write(body);
-      }
-    });
-    node.start();
-    try (EvmRpcClient rpc = EvmRpcClient.create("http://127.0.0.1:" + node.getAddress().getPort())) {
+    try (EvmRpcClient rpc = EvmRpcClient.create(nodeUrl)) {
       long id = rpc.chainId().send();
       check("eth_chainId through the transport", String.valueOf(id), id == 31337);
-    } finally {
-      node.stop(0);
     }
-    System.out.println("sample: ok");
   }
 
   private static void check(String what, String got, boolean ok) {
