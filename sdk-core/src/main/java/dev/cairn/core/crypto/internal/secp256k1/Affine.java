@@ -10,6 +10,26 @@ public final class Affine {
   /** The point (0, 0), to be set. */
   public Affine() {}
 
+  /** Ints per packed point: x's ten limbs, then y's. */
+  static final int PACKED = 20;
+
+  /** Packs normalized points (26-bit limbs) into an int array, {@link #PACKED} ints each. */
+  static int[] pack(Affine[] points) {
+    int[] t = new int[points.length * PACKED];
+    for (int i = 0; i < points.length; i++) {
+      points[i].x.toInts(t, PACKED * i);
+      points[i].y.toInts(t, PACKED * i + 10);
+    }
+    return t;
+  }
+
+  /** {@code this = } the packed point at {@code t[off..off + PACKED)}. */
+  Affine loadPacked(int[] t, int off) {
+    x.fromInts(t, off);
+    y.fromInts(t, off + 10);
+    return this;
+  }
+
   /** Whether (x, y) satisfies y^2 = x^3 + 7. */
   public boolean isOnCurve() {
     Fe y2 = new Fe().sqr(y);

@@ -42,68 +42,9 @@ public final class Ecmult {
 
     static {
       Affine[] pre = oddMultiples(G, 1 << (WINDOW_G - 2));
-      PRE_G = pack(pre);
-      PRE_G_LAM = pack(lambdaTable(pre));
+      PRE_G = Affine.pack(pre);
+      PRE_G_LAM = Affine.pack(lambdaTable(pre));
     }
-  }
-
-  private static int[] pack(Affine[] points) {
-    int[] t = new int[points.length * 20];
-    for (int i = 0; i < points.length; i++) {
-      Fe x = points[i].x;
-      Fe y = points[i].y;
-      int o = 20 * i;
-      // normalized limbs fit 26 bits
-      t[o] = (int) x.n0;
-      t[o + 1] = (int) x.n1;
-      t[o + 2] = (int) x.n2;
-      t[o + 3] = (int) x.n3;
-      t[o + 4] = (int) x.n4;
-      t[o + 5] = (int) x.n5;
-      t[o + 6] = (int) x.n6;
-      t[o + 7] = (int) x.n7;
-      t[o + 8] = (int) x.n8;
-      t[o + 9] = (int) x.n9;
-      t[o + 10] = (int) y.n0;
-      t[o + 11] = (int) y.n1;
-      t[o + 12] = (int) y.n2;
-      t[o + 13] = (int) y.n3;
-      t[o + 14] = (int) y.n4;
-      t[o + 15] = (int) y.n5;
-      t[o + 16] = (int) y.n6;
-      t[o + 17] = (int) y.n7;
-      t[o + 18] = (int) y.n8;
-      t[o + 19] = (int) y.n9;
-    }
-    return t;
-  }
-
-  /** {@code dst = } entry i of a packed table. */
-  private static Affine load(Affine dst, int[] t, int i) {
-    Fe x = dst.x;
-    Fe y = dst.y;
-    int o = 20 * i;
-    x.n0 = t[o];
-    x.n1 = t[o + 1];
-    x.n2 = t[o + 2];
-    x.n3 = t[o + 3];
-    x.n4 = t[o + 4];
-    x.n5 = t[o + 5];
-    x.n6 = t[o + 6];
-    x.n7 = t[o + 7];
-    x.n8 = t[o + 8];
-    x.n9 = t[o + 9];
-    y.n0 = t[o + 10];
-    y.n1 = t[o + 11];
-    y.n2 = t[o + 12];
-    y.n3 = t[o + 13];
-    y.n4 = t[o + 14];
-    y.n5 = t[o + 15];
-    y.n6 = t[o + 16];
-    y.n7 = t[o + 17];
-    y.n8 = t[o + 18];
-    y.n9 = t[o + 19];
-    return dst;
   }
 
   static Fe fe(String hex) {
@@ -345,10 +286,10 @@ public final class Ecmult {
         r.addVar(preAlam[(Math.abs(d) - 1) >> 1], d < 0);
       }
       if ((d = wg1[i]) != 0) {
-        r.addZinvVar(load(ga, preG, (Math.abs(d) - 1) >> 1), d < 0, z);
+        r.addZinvVar(ga.loadPacked(preG, Affine.PACKED * ((Math.abs(d) - 1) >> 1)), d < 0, z);
       }
       if ((d = wg2[i]) != 0) {
-        r.addZinvVar(load(ga, preGlam, (Math.abs(d) - 1) >> 1), d < 0, z);
+        r.addZinvVar(ga.loadPacked(preGlam, Affine.PACKED * ((Math.abs(d) - 1) >> 1)), d < 0, z);
       }
     }
     if (z != null && !r.infinity) {

@@ -44,6 +44,34 @@ public final class Fe {
     set(a);
   }
 
+  /** Writes the ten limbs (normalized: 26 bits each) as ints at {@code t[off..off + 10)}. */
+  void toInts(int[] t, int off) {
+    t[off] = (int) n0;
+    t[off + 1] = (int) n1;
+    t[off + 2] = (int) n2;
+    t[off + 3] = (int) n3;
+    t[off + 4] = (int) n4;
+    t[off + 5] = (int) n5;
+    t[off + 6] = (int) n6;
+    t[off + 7] = (int) n7;
+    t[off + 8] = (int) n8;
+    t[off + 9] = (int) n9;
+  }
+
+  /** {@code this = } the limbs at {@code t[off..off + 10)} (written by {@link #toInts}). */
+  void fromInts(int[] t, int off) {
+    n0 = t[off];
+    n1 = t[off + 1];
+    n2 = t[off + 2];
+    n3 = t[off + 3];
+    n4 = t[off + 4];
+    n5 = t[off + 5];
+    n6 = t[off + 6];
+    n7 = t[off + 7];
+    n8 = t[off + 8];
+    n9 = t[off + 9];
+  }
+
   /** {@code this = a}. */
   public Fe set(Fe a) {
     n0 = a.n0;

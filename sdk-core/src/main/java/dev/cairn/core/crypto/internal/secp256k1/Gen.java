@@ -24,7 +24,7 @@ public final class Gen {
   private static final int ROWS = 64;
   private static final int COLS = 16;
   /** 20 limbs (x then y) per entry. */
-  private static final int ENTRY = 20;
+  private static final int ENTRY = Affine.PACKED;
 
   /** The table, built on first use (holder idiom). */
   private static final class Table {
@@ -73,32 +73,7 @@ public final class Gen {
       }
     }
     Affine[] aff = Ecmult.toAffine(xs, ys, zs);
-    int[] t = new int[ROWS * COLS * ENTRY];
-    for (int e = 0; e < aff.length; e++) {
-      Fe x = aff[e].x;
-      Fe y = aff[e].y;
-      int o = e * ENTRY;
-      t[o] = (int) x.n0;
-      t[o + 1] = (int) x.n1;
-      t[o + 2] = (int) x.n2;
-      t[o + 3] = (int) x.n3;
-      t[o + 4] = (int) x.n4;
-      t[o + 5] = (int) x.n5;
-      t[o + 6] = (int) x.n6;
-      t[o + 7] = (int) x.n7;
-      t[o + 8] = (int) x.n8;
-      t[o + 9] = (int) x.n9;
-      t[o + 10] = (int) y.n0;
-      t[o + 11] = (int) y.n1;
-      t[o + 12] = (int) y.n2;
-      t[o + 13] = (int) y.n3;
-      t[o + 14] = (int) y.n4;
-      t[o + 15] = (int) y.n5;
-      t[o + 16] = (int) y.n6;
-      t[o + 17] = (int) y.n7;
-      t[o + 18] = (int) y.n8;
-      t[o + 19] = (int) y.n9;
-    }
+    int[] t = Affine.pack(aff);
     return t;
   }
 
@@ -139,28 +114,7 @@ public final class Gen {
           sel[l] |= t[o + l] & mask;
         }
       }
-      Fe x = e.x;
-      Fe y = e.y;
-      x.n0 = sel[0];
-      x.n1 = sel[1];
-      x.n2 = sel[2];
-      x.n3 = sel[3];
-      x.n4 = sel[4];
-      x.n5 = sel[5];
-      x.n6 = sel[6];
-      x.n7 = sel[7];
-      x.n8 = sel[8];
-      x.n9 = sel[9];
-      y.n0 = sel[10];
-      y.n1 = sel[11];
-      y.n2 = sel[12];
-      y.n3 = sel[13];
-      y.n4 = sel[14];
-      y.n5 = sel[15];
-      y.n6 = sel[16];
-      y.n7 = sel[17];
-      y.n8 = sel[18];
-      y.n9 = sel[19];
+      e.loadPacked(sel, 0);
       if (i == 0) {
         r.set(e);
       } else {
