@@ -66,6 +66,24 @@ public final class Wire {
     return new long[] {s, n};
   }
 
+  /** The first second of year 1 (0001-01-01T00:00:00Z), google.protobuf.Timestamp's lower bound. */
+  public static final long MIN_TIMESTAMP_SECONDS = -62135596800L;
+  /** The last second of year 9999 (9999-12-31T23:59:59Z), its upper bound. */
+  public static final long MAX_TIMESTAMP_SECONDS = 253402300799L;
+
+  /**
+   * Reads a google.protobuf.Timestamp, refusing seconds outside years 1 to 9999 (the range the
+   * type documents and the Cosmos SDK enforces) with a DecodingException naming the field.
+   */
+  public static java.time.Instant readTimestamp(ProtoReader parent, byte[] b, String name) {
+    long[] sn = readSecondsNanos(parent, b, name);
+    if (sn[0] < MIN_TIMESTAMP_SECONDS || sn[0] > MAX_TIMESTAMP_SECONDS) {
+      throw new DecodingException(parent.message() + "." + name + ".seconds", parent.payloadOffset(b),
+          sn[0] + " is outside years 1 to 9999");
+    }
+    return java.time.Instant.ofEpochSecond(sn[0], sn[1]);
+  }
+
   /** Any: type_url = 1, value = 2. */
   public static byte[] any(String typeUrl, byte[] value) {
     return new ProtoWriter().string(1, typeUrl).bytes(2, value).toByteArray();

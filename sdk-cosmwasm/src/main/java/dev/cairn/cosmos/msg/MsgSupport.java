@@ -370,8 +370,8 @@ final class MsgSupport {
 
   // ---- Timestamp and Duration ----
 
-  private static final long MIN_SECONDS = -62135596800L; // 0001-01-01T00:00:00Z
-  private static final long MAX_SECONDS = 253402300799L; // 9999-12-31T23:59:59Z
+  private static final long MIN_SECONDS = Wire.MIN_TIMESTAMP_SECONDS;
+  private static final long MAX_SECONDS = Wire.MAX_TIMESTAMP_SECONDS;
 
   static java.time.Instant timestamp(String field, java.time.Instant t) {
     if (t == null) {
@@ -402,12 +402,7 @@ final class MsgSupport {
   }
 
   static java.time.Instant readTimestamp(ProtoReader r, String name) {
-    long[] sn = Wire.readSecondsNanos(r, r.bytes(name), name);
-    try {
-      return timestamp(name, java.time.Instant.ofEpochSecond(sn[0], sn[1]));
-    } catch (RuntimeException e) {
-      throw r.error(name, -1, "timestamp out of range");
-    }
+    return Wire.readTimestamp(r, r.bytes(name), name);
   }
 
   static java.time.Duration readDuration(ProtoReader r, String name) {

@@ -67,6 +67,10 @@ public final class TxBody {
     if (extensionOptions == null || nonCriticalExtensionOptions == null) {
       throw CosmosException.invalid("body.extensionOptions", "is null");
     }
+    if (timeoutTimestamp != null && (timeoutTimestamp.getEpochSecond() < Wire.MIN_TIMESTAMP_SECONDS
+        || timeoutTimestamp.getEpochSecond() > Wire.MAX_TIMESTAMP_SECONDS)) {
+      throw CosmosException.invalid("body.timeoutTimestamp", "outside years 1 to 9999");
+    }
     return new TxBody(Collections.unmodifiableList(new ArrayList<>(messages)), m, timeoutHeight, unordered, timeoutTimestamp,
         Collections.unmodifiableList(new ArrayList<>(extensionOptions)),
         Collections.unmodifiableList(new ArrayList<>(nonCriticalExtensionOptions)));
@@ -150,9 +154,7 @@ public final class TxBody {
           unordered = r.bool("unordered");
           break;
         case 5: {
-          byte[] b = r.bytes("timeout_timestamp");
-          long[] sn = Wire.readSecondsNanos(r, b, "timeout_timestamp");
-          ts = Instant.ofEpochSecond(sn[0], sn[1]);
+          ts = Wire.readTimestamp(r, r.bytes("timeout_timestamp"), "timeout_timestamp");
           break;
         }
         case 1023:

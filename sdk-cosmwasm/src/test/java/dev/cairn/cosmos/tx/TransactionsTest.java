@@ -39,6 +39,33 @@ class TransactionsTest {
     return CosmosPublicKey.of(t, k.publicKey().compressed());
   }
 
+  /** Fuzzing finding (CosmosProtoFuzzTest txBody/txRaw): a timeout timestamp past year 9999. */
+  @Test
+  void timeoutTimestampOutsideYears1To9999IsATypedRefusal() {
+    String a = pub(K1, CosmosPublicKey.Type.SECP256K1).address("cosmos").toString();
+    List<CosmosMsg> msgs = List.of(MsgSend.of(a, a, List.of(Coin.of("uatom", 1))));
+    byte[] valid = TxBody.of(msgs, "", 0, false, null, List.of(), List.of()).encode();
+    for (long seconds : new long[] {Long.MAX_VALUE, 253402300800L, -62135596801L}) {
+      byte[] ts = dev.cairn.cosmos.internal.Wire.secondsNanos(seconds, 0);
+      byte[] body = concat(valid, new dev.cairn.cosmos.internal.ProtoWriter().message(5, ts).toByteArray());
+      DecodingException e = assertThrows(DecodingException.class, () -> TxBody.decode(body));
+      assertTrue(e.getMessage().contains("timeout_timestamp.seconds"), e.getMessage());
+    }
+    byte[] edge = concat(valid, new dev.cairn.cosmos.internal.ProtoWriter()
+        .message(5, dev.cairn.cosmos.internal.Wire.secondsNanos(253402300799L, 999_999_999)).toByteArray());
+    assertEquals(java.time.Instant.parse("9999-12-31T23:59:59.999999999Z"),
+        TxBody.decode(edge).timeoutTimestamp().orElseThrow());
+    CosmosException built = assertThrows(CosmosException.class, () -> TxBody.of(msgs, "", 0, false,
+        java.time.Instant.parse("+10000-01-01T00:00:00Z"), List.of(), List.of()));
+    assertTrue(built.getMessage().contains("body.timeoutTimestamp"), built.getMessage());
+  }
+
+  static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   @Test
   void twoSignersInDifferentModesThroughThePartiallySignedContract() {
     CosmosPublicKey p1 = pub(K1, CosmosPublicKey.Type.SECP256K1);
