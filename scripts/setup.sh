@@ -6,7 +6,9 @@ set -euo pipefail
 
 need_pkgs=()
 # libsecp256k1: the native secp256k1 backend's library (its tests fail without it, by design)
-have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+# grep reads the whole listing (no -q): with pipefail, grep -q exiting early can SIGPIPE ldconfig and
+# fail the check at random (a fresh-clone CI run failed so with the library installed)
+have_lib() { ldconfig -p 2>/dev/null | grep "$1" >/dev/null; }
 have_lib 'libsecp256k1\.so\.' || need_pkgs+=(libsecp256k1-1)
 # headers for the C reference harness used by benchmarks/run.sh
 [ -f /usr/include/secp256k1_recovery.h ] || need_pkgs+=(libsecp256k1-dev)
