@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes the Jazzer @FuzzTest targets (docs/reliability.md) outside CI and reports, per target,
 # the inputs run, the corpus size and the findings. Runs accumulate: each target's generated corpus
-# (<module>/.cifuzz-corpus/<class>/<method>/) and its cumulative input count (<method>.execs next to
-# it) survive between runs; findings land in the target's inputs directory
+# (<module>/.cifuzz-corpus/<class>/<method>/, not committed) survives between runs on one machine, and
+# its cumulative input count is kept in docs/fuzz-ledger.tsv (committed, so totals survive a new
+# machine); findings land in the target's inputs directory
 # (src/test/resources/<package>/<Class>Inputs/<method>/crash-...) so that `mvn verify` replays them.
 #
 #   scripts/fuzz.sh [--time 120s|--runs N] [--jobs N] [--no-build] [--list] [TARGET ...] [-- libFuzzer args]
@@ -51,6 +52,26 @@ done
 [ -n "$time_s" ] || [ -n "$runs" ] || time_s=120
 [ ${#selectors[@]} -gt 0 ] || selectors=(all)
 xmx=${FUZZ_XMX:-512m}
+ledger_file="$root/docs/fuzz-ledger.tsv"
+
+# the ledger: "<module>\t<Class#method>\t<inputs>\t<corpus>\t<date>" per target, comments first
+ledger_get() { # module target column(3|4) -> value or 0
+  [ -f "$ledger_file" ] || { echo 0; return; }
+  awk -F'\t' -v m="$1" -v t="$2" -v c="$3" '!/^#/ && $1 == m && $2 == t { v = $c } END { print v + 0 }' "$ledger_file"
+}
+ledger_add() { # module target inputs corpus: adds inputs, records corpus and date (under a lock: jobs run in parallel)
+  (
+    flock 9
+    [ -f "$ledger_file" ] || printf '# module\ttarget\tinputs\tcorpus\tlast_run_utc\n' >"$ledger_file"
+    awk -F'\t' -v OFS='\t' -v m="$1" -v t="$2" -v n="$3" -v c="$4" -v d="$(date -u +%Y-%m-%d)" '
+      /^#/ { print; next }
+      $1 == m && $2 == t { $3 = $3 + n; $4 = c; $5 = d; found = 1 }
+      { print }
+      END { if (!found) print m, t, n, c, d }' "$ledger_file" >"$ledger_file.tmp.$$"
+    mv "$ledger_file.tmp.$$" "$ledger_file"
+  ) 9>"$ledger_file.lock"
+  rm -f "$ledger_file.lock" 2>/dev/null || true
+}
 per_input_timeout=${FUZZ_TIMEOUT:-30}
 keep_going=${FUZZ_KEEP_GOING:-1}
 
@@ -99,10 +120,8 @@ if [ "$report" = 1 ]; then
     set -- $t
     pkg_path=${2%.*}; pkg_path=${pkg_path//./\/}
     inputs="$1/src/test/resources/$pkg_path/${2##*.}Inputs/$3"
-    ledger="$1/.cifuzz-corpus/$2/$3.execs"
-    corpus="$1/.cifuzz-corpus/$2/$3"
-    total=0; [ -f "$ledger" ] && total=$(cat "$ledger")
-    size=0; [ -d "$corpus" ] && size=$(find "$corpus" -type f | wc -l)
+    total=$(ledger_get "$1" "${2##*.}#$3" 3)
+    size=$(ledger_get "$1" "${2##*.}#$3" 4)
     found=0; [ -d "$inputs" ] && found=$(ls "$inputs" | grep -cE '^(crash|timeout|oom|slow-unit|leak)-' || true)
     echo "| $1 ${2##*.}#$3 | $total | $size | $found |"
   done
@@ -133,7 +152,6 @@ run_one() {
   local mdir="$root/$module"
   local inputs="$mdir/src/test/resources/$pkg_path/${simple}Inputs/$method"
   local corpus="$mdir/.cifuzz-corpus/$cls/$method"
-  local ledger="$mdir/.cifuzz-corpus/$cls/$method.execs"
   local logdir="$mdir/target/fuzz-logs"
   local log="$logdir/$simple.$method.log"
   mkdir -p "$inputs" "$corpus" "$logdir"
@@ -170,9 +188,9 @@ run_one() {
   size=$(find "$corpus" -type f | wc -l)
   local findings_after
   findings_after=$(ls "$inputs" | grep -cE '^(crash|timeout|oom|slow-unit|leak)-' || true)
-  local total=$execs
-  if [ -f "$ledger" ]; then total=$(( $(cat "$ledger") + execs )); fi
-  echo "$total" >"$ledger.tmp" && mv "$ledger.tmp" "$ledger"
+  ledger_add "$module" "$simple#$method" "$execs" "$size"
+  local total
+  total=$(ledger_get "$module" "$simple#$method" 3)
   local state=ok
   [ "$status" = 0 ] || state="exit-$status"
   [ $(( findings_after - findings_before )) -eq 0 ] || state=FINDING
