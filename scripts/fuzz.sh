@@ -69,8 +69,7 @@ ledger_add() { # module target inputs corpus: adds inputs, records corpus and da
       { print }
       END { if (!found) print m, t, n, c, d }' "$ledger_file" >"$ledger_file.tmp.$$"
     mv "$ledger_file.tmp.$$" "$ledger_file"
-  ) 9>"$ledger_file.lock"
-  rm -f "$ledger_file.lock" 2>/dev/null || true
+  ) 9>"$root/.fuzz-ledger.lock"   # kept (git-ignored): removing it would let two jobs lock different files
 }
 per_input_timeout=${FUZZ_TIMEOUT:-30}
 keep_going=${FUZZ_KEEP_GOING:-1}
