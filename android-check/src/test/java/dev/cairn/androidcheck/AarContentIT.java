@@ -166,8 +166,8 @@ class AarContentIT {
     }
     assertTrue(deps.contains("<artifactId>okhttp</artifactId>"), deps);
     assertFalse(deps.replaceAll("<exclusion>.*?</exclusion>", "").contains("<artifactId>okhttp-jvm</artifactId>"), deps);
-    // okhttp's Gradle module metadata: an Android consumer resolves the android variant (okhttp-android)
-    Path repo = Paths.get(System.getProperty("user.home"), ".m2", "repository", "com", "squareup", "okhttp3", "okhttp");
+    // okhttp's Gradle module metadata (the pom resolves it into the local repository): an Android consumer resolves the android variant (okhttp-android)
+    Path repo = Paths.get(System.getProperty("cairn.maven.repo"), "com", "squareup", "okhttp3", "okhttp");
     Path module;
     try (var versions = Files.list(repo)) {
       module = versions.map(v -> v.resolve("okhttp-" + v.getFileName() + ".module")).filter(Files::isRegularFile)
