@@ -195,7 +195,11 @@ public final class JsonAbiReader {
     } else {
       name = "";
     }
-    if (stateMutability == null) {
+    if (kind == Kind.EVENT || kind == Kind.ERROR) {
+      // events and errors have no state mutability: solc writes none and toJson() writes none, so
+      // a stray "stateMutability" (or "payable"/"constant") on one is ignored like any unknown key
+      stateMutability = "nonpayable";
+    } else if (stateMutability == null) {
       stateMutability =
           payable || kind == Kind.RECEIVE ? "payable" : constant ? "view" : "nonpayable";
     }

@@ -56,4 +56,28 @@ class FuzzFindingsTest {
     // unnamed parameters, '$' and '_' stay fine
     ContractAbi.parseJson(param.replace("a b", "").replace("\"f\"", "\"$f_1\""));
   }
+
+  /**
+   * JsonAbiFuzzTest#parseJson, crash-e5366847... (4 December 2026): {@code "stateMutability":
+   * "payable"} on an event was kept in the parsed entry, but toJson() writes no state mutability
+   * for events or errors, so the ABI was not equal to its own round trip. Events and errors have
+   * none: the key is ignored on them now, like any other key that does not apply.
+   */
+  @Test
+  void stateMutabilityOnEventOrErrorIsIgnored() {
+    for (String kind : new String[] {"event", "error"}) {
+      for (String extra : new String[] {"\"stateMutability\":\"payable\"", "\"stateMutability\":\"view\"",
+          "\"payable\":true", "\"constant\":true"}) {
+        String json = "[{\"type\":\"" + kind + "\",\"name\":\"E\",\"inputs\":[]," + extra + "}]";
+        ContractAbi abi = ContractAbi.parseJson(json);
+        ContractAbi plain = ContractAbi.parseJson("[{\"type\":\"" + kind + "\",\"name\":\"E\",\"inputs\":[]}]");
+        assertEquals(plain, abi, json);
+        assertEquals(abi, ContractAbi.parseJson(abi.toJson()), json);
+      }
+    }
+    // functions keep theirs
+    ContractAbi f = ContractAbi.parseJson("[{\"type\":\"function\",\"name\":\"f\",\"inputs\":[],\"stateMutability\":\"view\"}]");
+    assertEquals("view", f.functions().get(0).stateMutability());
+    assertEquals(f, ContractAbi.parseJson(f.toJson()));
+  }
 }
