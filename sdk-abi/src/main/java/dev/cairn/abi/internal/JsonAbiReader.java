@@ -203,7 +203,9 @@ public final class JsonAbiReader {
       stateMutability =
           payable || kind == Kind.RECEIVE ? "payable" : constant ? "view" : "nonpayable";
     }
-    if (inputs == null) {
+    if (inputs == null || kind == Kind.FALLBACK || kind == Kind.RECEIVE) {
+      // a fallback or receive function has no inputs in the JSON ABI (solc writes none, even for
+      // fallback(bytes calldata)), and toJson() writes none: ignored there like outputs elsewhere
       inputs = List.of();
     }
     if (kind != Kind.EVENT) {

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,6 +58,8 @@ public final class WsRpcClient implements AutoCloseable {
   private final long maxMessageBytes;
   private final boolean ownsHttp;
   private final ScheduledExecutorService scheduler;
+  private final boolean ownsScheduler;
+  private volatile ScheduledFuture<?> reconnect;
   private final AtomicLong ids = new AtomicLong(1);
   private final Map<Long, Pending<?>> pending = new ConcurrentHashMap<>();
   private final CopyOnWriteArrayList<Sub<?>> subs = new CopyOnWriteArrayList<>();
@@ -76,13 +79,18 @@ public final class WsRpcClient implements AutoCloseable {
     this.retry = b.retry;
     this.requestTimeout = b.requestTimeout;
     this.maxMessageBytes = b.maxMessageBytes;
-    ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "cairn-ws-scheduler");
-      t.setDaemon(true);
-      return t;
-    });
-    s.setRemoveOnCancelPolicy(true);
-    this.scheduler = s;
+    this.ownsScheduler = b.scheduler == null;
+    if (b.scheduler == null) {
+      ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "cairn-ws-scheduler");
+        t.setDaemon(true);
+        return t;
+      });
+      s.setRemoveOnCancelPolicy(true);
+      this.scheduler = s;
+    } else {
+      this.scheduler = b.scheduler;
+    }
     connect();
   }
 
@@ -257,9 +265,9 @@ public final class WsRpcClient implements AutoCloseable {
     }
     pending.clear();
     try {
-      scheduler.schedule((Runnable) this::connect, delay, TimeUnit.NANOSECONDS);
+      reconnect = scheduler.schedule((Runnable) this::connect, delay, TimeUnit.NANOSECONDS);
     } catch (RuntimeException ignored) {
-      // closed
+      // closed (or the caller's scheduler was shut down)
     }
   }
 
@@ -329,7 +337,7 @@ public final class WsRpcClient implements AutoCloseable {
           p.future.completeExceptionally(TransportException.timeout(method, requestTimeout, null));
         }
       };
-      java.util.concurrent.ScheduledFuture<?> timer = scheduler.schedule(expire, requestTimeout.toNanos(),
+      ScheduledFuture<?> timer = scheduler.schedule(expire, requestTimeout.toNanos(),
           TimeUnit.NANOSECONDS);
       p.future.whenComplete((v, t) -> {
         timer.cancel(false);
@@ -636,7 +644,16 @@ public final class WsRpcClient implements AutoCloseable {
     if (ws != null) {
       ws.close(1000, "client closed");
     }
-    scheduler.shutdownNow();
+    if (ownsScheduler) {
+      scheduler.shutdownNow();
+    } else {
+      // a shared scheduler keeps running: take this client's tasks off it (the request timers were
+      // cancelled when their calls failed above)
+      ScheduledFuture<?> r = reconnect;
+      if (r != null) {
+        r.cancel(false);
+      }
+    }
     if (ownsHttp) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
@@ -647,6 +664,7 @@ public final class WsRpcClient implements AutoCloseable {
   public static final class Builder {
     private final String url;
     private OkHttpClient http;
+    private ScheduledExecutorService scheduler;
     private RetryPolicy retry = RetryPolicy.DEFAULT;
     private Duration requestTimeout = Duration.ofSeconds(30);
     private long maxMessageBytes = JsonLimits.MAX_BODY_BYTES;
@@ -658,6 +676,19 @@ public final class WsRpcClient implements AutoCloseable {
     /** Uses the caller's OkHttp client (e.g. {@link JsonRpcClient#okHttpClient()}); not closed by {@link #close()}. */
     public Builder okHttpClient(OkHttpClient client) {
       this.http = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
+     * Runs request timeouts and reconnections on the caller's scheduler, e.g. one shared by many
+     * clients, instead of a thread of the client's own; {@link #close()} cancels the client's tasks
+     * on it and leaves it running. It must keep running while the client is used (once it refuses
+     * tasks, calls fail as if the client were closed). A {@link ScheduledThreadPoolExecutor} with
+     * {@link ScheduledThreadPoolExecutor#setRemoveOnCancelPolicy remove-on-cancel} set frees a
+     * finished call's timer at once rather than when it would have expired.
+     */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
       return this;
     }
 

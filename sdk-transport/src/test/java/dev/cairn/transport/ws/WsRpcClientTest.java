@@ -298,6 +298,51 @@ class WsRpcClientTest {
     }
   }
 
+  @Test
+  void clientsCanShareTheCallersSchedulerWhichCloseLeavesRunningAndEmpty() throws Exception {
+    java.util.concurrent.ScheduledThreadPoolExecutor shared = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+    shared.setRemoveOnCancelPolicy(true);
+    RetryPolicy slow = RetryPolicy.of(3, Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(5));
+    try (ScriptedWebSocketServer s = new ScriptedWebSocketServer(c -> {
+      if (c.index == 1) { // the second client's connection drops at once: it schedules a reconnect
+        c.drop();
+        return;
+      }
+      while (c.readText() != null) {
+        // silent: calls time out
+      }
+    })) {
+      WsRpcClient a = WsRpcClient.builder(s.url("/")).scheduler(shared).retryPolicy(slow)
+          .requestTimeout(Duration.ofMillis(200)).build();
+      awaitConnected(a);
+      WsRpcClient b = WsRpcClient.builder(s.url("/")).scheduler(shared).retryPolicy(slow).build();
+      long t0 = System.nanoTime();
+      while (s.handshakeTimes().size() < 2 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5)) {
+        Thread.sleep(5);
+      }
+      // the request timeout runs on the shared scheduler
+      TransportException e = failure(a.call("hang", null, JsonValues::longValue));
+      assertEquals(TransportException.Kind.TIMEOUT, e.kind(), e.getMessage());
+      CompletableFuture<Long> pendingCall = a.call("hang", null, JsonValues::longValue);
+      t0 = System.nanoTime();
+      while (shared.getQueue().size() < 2 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5)) {
+        Thread.sleep(5); // b's reconnect and a's new timer
+      }
+      assertEquals(2, shared.getQueue().size(), "b's reconnect and a's timer are queued");
+      a.close();
+      b.close();
+      assertEquals(TransportException.Kind.CLOSED, failure(pendingCall).kind());
+      // closing took the clients' tasks off the scheduler and left it running
+      assertEquals(0, shared.getQueue().size(), "tasks left on the shared scheduler");
+      assertTrue(!shared.isShutdown(), "a client shut down the caller's scheduler");
+      int handshakes = s.handshakeTimes().size();
+      Thread.sleep(3500); // past b's reconnect delay: no reconnection after close
+      assertEquals(handshakes, s.handshakeTimes().size(), "reconnected after close");
+    } finally {
+      shared.shutdownNow();
+    }
+  }
+
   static void awaitConnected(WsRpcClient ws) throws InterruptedException {
     long t0 = System.nanoTime();
     while (!ws.isConnected() && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5)) {
