@@ -38,7 +38,7 @@ class BorshFuzzTest {
       return;
     }
     byte[] value = java.util.Arrays.copyOfRange(data, c.pos, data.length);
-    checkDecode(type, value);
+    checkDecode(type, value, !c.nestedOption);
   }
 
   /** A Rust-like type string, then (after a NUL) the Borsh bytes to decode against it. */
@@ -57,11 +57,18 @@ class BorshFuzzTest {
     }
     assertEquals(type.toString(), BorshType.parse(type.toString()).toString(), "a parsed type prints to a string that parses to it");
     if (nul < data.length) {
-      checkDecode(type, java.util.Arrays.copyOfRange(data, nul + 1, data.length));
+      // a type string names no structs, so a nested option shows in its text
+      checkDecode(type, java.util.Arrays.copyOfRange(data, nul + 1, data.length),
+          !type.toString().contains("Option<Option<"));
     }
   }
 
-  static void checkDecode(BorshType type, byte[] value) {
+  /**
+   * {@code jsonRoundTrip} is false when the type holds an {@code Option<Option<T>>} anywhere (also
+   * inside a struct or enum, whose text shows only its name): {@code Some(None)} has no JSON form
+   * (documented, as in Anchor), so only the Borsh round trip is checked there.
+   */
+  static void checkDecode(BorshType type, byte[] value, boolean jsonRoundTrip) {
     Object v;
     try {
       v = type.decode(value);
@@ -70,7 +77,7 @@ class BorshFuzzTest {
     }
     assertArrayEquals(value, type.encode(v), "Borsh is canonical: " + type);
     JsonValue json = type.toJson(v);
-    if (!type.toString().contains("Option<Option<")) { // Some(None) has no JSON form (documented)
+    if (jsonRoundTrip) {
       Object back = type.fromJson(Json.parse(Json.write(json)));
       assertArrayEquals(value, type.encode(back), "JSON round trip of " + type);
     }
@@ -99,6 +106,7 @@ class BorshFuzzTest {
     final byte[] d;
     int pos;
     int names;
+    boolean nestedOption; // an Option<Option<T>> somewhere in the tree
 
     TypeCursor(byte[] d) {
       this.d = d;
@@ -122,7 +130,11 @@ class BorshFuzzTest {
           BorshType e = type(depth + 1);
           return BorshType.array(e, next() % 9);
         }
-        case 2: return BorshType.option(type(depth + 1));
+        case 2: {
+          BorshType inner = type(depth + 1);
+          nestedOption |= inner.toString().startsWith("Option<");
+          return BorshType.option(inner);
+        }
         case 3: return BorshType.hashMap(type(depth + 1), type(depth + 1));
         case 4: return BorshType.btreeMap(type(depth + 1), type(depth + 1));
         case 5: return BorshType.hashSet(type(depth + 1));
