@@ -269,11 +269,15 @@ public final class JsonAbiReader {
 
   /**
    * Names become part of signatures (and so of selectors and topics) and of the human-readable
-   * form: they must be identifiers as the fragment parser reads them ({@code [A-Za-z0-9_$]}).
+   * form: they must be identifiers as the fragment parser reads them ({@code [A-Za-z0-9_$]}, not
+   * starting with a digit).
    */
   private void checkIdentifier(String name, String field, JsonValue v) {
     if (name == null) {
       return;
+    }
+    if (!name.isEmpty() && name.charAt(0) >= '0' && name.charAt(0) <= '9') {
+      throw failField(field, "not an identifier: starts with the digit '" + name.charAt(0) + "'", v);
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
