@@ -264,8 +264,9 @@ public final class JsonAbiReader {
     return out;
   }
 
+  // "payable" follows "address" in the human-readable form ("address payable"), found by fuzzing
   private static final java.util.Set<String> PARAM_KEYWORDS = java.util.Set.of("indexed", "memory", "calldata",
-      "storage");
+      "storage", "payable");
 
   /**
    * Names become part of signatures (and so of selectors and topics) and of the human-readable

@@ -122,4 +122,21 @@ class FuzzFindingsTest {
     ContractAbi ok = ContractAbi.parseJson(param.replace("6alue", "value6"));
     assertEquals(ok.toHumanReadable(), ContractAbi.parseHumanReadable(ok.toHumanReadable()).toHumanReadable());
   }
+
+  /**
+   * JsonAbiFuzzTest#parseJson, crash-8a29aa51... (4 December 2026): an {@code address} parameter
+   * named {@code payable} was accepted from JSON, but its human-readable form {@code address payable}
+   * reads back as an unnamed {@code address payable}. {@code payable} is a Solidity keyword: refused
+   * as a parameter name now, like {@code indexed} and the data locations.
+   */
+  @Test
+  void parameterNamedPayableIsRefused() {
+    String json = "[{\"type\":\"function\",\"name\":\"approve\",\"inputs\":[{\"name\":\"payable\",\"type\":\"address\"},"
+        + "{\"name\":\"value\",\"type\":\"uint256\"}]}]";
+    AbiException e = assertThrows(AbiException.class, () -> ContractAbi.parseJson(json));
+    assertTrue(e.getMessage().startsWith("abi[0].inputs[0].name: 'payable' is a keyword"), e.getMessage());
+    assertEquals(json.indexOf("\"payable\""), e.position());
+    ContractAbi ok = ContractAbi.parseJson(json.replace("\"payable\"", "\"spender\""));
+    assertEquals(ok.toHumanReadable(), ContractAbi.parseHumanReadable(ok.toHumanReadable()).toHumanReadable());
+  }
 }
