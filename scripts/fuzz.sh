@@ -17,6 +17,7 @@
 # FUZZ_EXCLUDES (classes left without coverage instrumentation, Jazzer globs joined by ':'; default
 # the secp256k1 arithmetic, the hashes and BouncyCastle; "none" instruments everything).
 # A run stopped with SIGTERM or SIGINT passes the signal on to the fuzzer and still counts its inputs.
+# A target that another run is fuzzing at the moment is skipped (status "busy").
 # Exit status: 0 when no target found anything, 1 when one did, 2 on a usage or build error.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -164,6 +165,16 @@ run_one() {
   if [ ! -f "$mdir/target/fuzz-classpath.txt" ]; then
     echo "fuzz.sh: $module not built (drop --no-build)" >&2
     echo "$module:$simple#$method 0 0 0 0 not-built" >"$results/$module.$simple.$method"
+    return 1
+  fi
+  # one run per target at a time: two would share the corpus and the log, and neither count would be
+  # read (the lock is held until this subshell ends, with the fuzzer)
+  local lockfd
+  exec {lockfd}>"$logdir/$simple.$method.lock"
+  if ! flock -n "$lockfd"; then
+    echo "fuzz.sh: $simple#$method is being fuzzed by another run; skipped" >&2
+    echo "$module:$simple#$method 0 0 0 $(ledger_get "$module" "$simple#$method" 3) busy" \
+      >"$results/$module.$simple.$method"
     return 1
   fi
   local cp="$mdir/target/test-classes:$mdir/target/classes:$(cat "$mdir/target/fuzz-classpath.txt")"
