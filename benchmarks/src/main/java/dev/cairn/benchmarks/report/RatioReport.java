@@ -110,6 +110,7 @@ public final class RatioReport {
   private static final String TX_SIGN = "evm.TxSignBenchmark";
   private static final String SVM_TX = "svm.SvmTransactionBenchmark";
   private static final String ED25519 = "svm.Ed25519SignBenchmark";
+  private static final String BASE58 = "svm.Base58Benchmark";
   private static final String COSMOS_TX = "cosmos.CosmosTransactionBenchmark";
 
   /** Solana targets (issue 9): the transaction path vs each peer (so vs the fastest), signing vs BouncyCastle. */
@@ -231,6 +232,18 @@ public final class RatioReport {
         ED25519 + ".bouncyCastle", Kind.TIMES, ED25519_VS_BOUNCY_CASTLE, Double.NaN));
     list.add(Comparison.info(ed, "Cairn (sdk-core) vs sol4k Keypair.sign", ED25519 + ".cairn", ED25519 + ".sol4k",
         Kind.TIMES));
+    // Base58 at Solana's sizes (information rows: no target set by an issue)
+    for (String size : new String[] {"32", "64"}) {
+      String p = "[size=" + size + "]";
+      for (String op : new String[] {"Encode", "Decode"}) {
+        String name = "Base58 " + op.toLowerCase(java.util.Locale.ROOT) + ", " + size + " B ("
+            + (size.equals("32") ? "a public key" : "a signature") + ")";
+        list.add(Comparison.info(name, "sdk-core vs sol4k", BASE58 + ".cairn" + op + p,
+            BASE58 + ".sol4k" + op + p, Kind.TIMES));
+        list.add(Comparison.info(name, "sdk-core vs solanaj", BASE58 + ".cairn" + op + p,
+            BASE58 + ".solanaj" + op + p, Kind.TIMES));
+      }
+    }
     // sdk-cosmwasm (issue 10): build + sign (direct) + encode vs protobuf-java's generated classes
     // (no Java Cosmos library resolves from Maven Central); both sign with sdk-core's secp256k1.
     // Information rows: no target was set by the issue.

@@ -11,7 +11,8 @@ import java.util.Objects;
  * <p>Decoding is strict: only the 58 alphabet characters are accepted (no whitespace, no
  * separators), each leading {@code '1'} stands for one leading zero byte, and the encoding is
  * bijective, so {@code encode(decode(s)).equals(s)} for every accepted {@code s}. Base58 conversion
- * takes time quadratic in the length, so decoding rejects strings longer than {@link
+ * takes time quadratic in the length (here in steps of four bytes against five digits, not one
+ * byte at a time), so decoding rejects strings longer than {@link
  * #MAX_ENCODED_LENGTH} characters before doing any work. Exception messages never quote the input
  * (Base58Check also carries WIF private keys), only offsets and the offending character's code.
  */
@@ -23,6 +24,11 @@ public final class Base58 {
       "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
   private static final byte[] DIGITS = new byte[128];
   private static final int CHECKSUM_LENGTH = 4;
+  private static final int DIGITS_PER_LIMB = 5;
+  private static final long LIMB_BASE = 58L * 58 * 58 * 58 * 58; // 656,356,768 < 2^30
+  private static final long[] POWERS_OF_58 = {
+    1, 58, 58 * 58, 58 * 58 * 58, 58L * 58 * 58 * 58, LIMB_BASE
+  };
 
   static {
     Arrays.fill(DIGITS, (byte) -1);
@@ -45,29 +51,58 @@ public final class Base58 {
     while (zeros < data.length && data[zeros] == 0) {
       zeros++;
     }
-    // log(256) / log(58) < 1.38
-    long estimate = ((long) (data.length - zeros) * 138) / 100 + 1;
+    int n = data.length - zeros;
+    // log(256) / log(58) < 1.38 digits per byte
+    long estimate = ((long) n * 138) / 100 + 1;
     if (estimate + zeros > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("input too large to encode");
     }
-    int size = (int) estimate;
-    byte[] b58 = new byte[size];
-    int used = 0; // significant digits at the end of b58
-    for (int i = zeros; i < data.length; i++) {
-      int carry = data[i] & 0xff;
-      int j = 0;
-      for (int k = size - 1; (carry != 0 || j < used) && k >= 0; k--, j++) {
-        carry += 256 * (b58[k] & 0xff);
-        b58[k] = (byte) (carry % 58);
-        carry /= 58;
+    if (n == 0) {
+      return "1".repeat(zeros);
+    }
+    // The number is read in 32-bit limbs (the first one takes the n % 4 leading bytes) and kept
+    // as little-endian limbs of base 58^5, so each step handles four bytes against five digits.
+    int[] limbs = new int[(int) (estimate / DIGITS_PER_LIMB) + 2];
+    int used = 0;
+    int first = n % 4 == 0 ? 4 : n % 4;
+    int i = zeros;
+    for (int take = first; i < data.length; take = 4) {
+      long carry = 0;
+      for (int end = i + take; i < end; i++) {
+        carry = (carry << 8) | (data[i] & 0xff);
       }
-      used = j;
+      int shift = 8 * take;
+      for (int k = 0; k < used; k++) {
+        long t = ((long) limbs[k] << shift) + carry;
+        carry = t / LIMB_BASE;
+        limbs[k] = (int) (t - carry * LIMB_BASE);
+      }
+      while (carry != 0) {
+        long q = carry / LIMB_BASE;
+        limbs[used++] = (int) (carry - q * LIMB_BASE);
+        carry = q;
+      }
     }
-    char[] out = new char[zeros + used];
+    // the top limb without its leading zero digits, every other limb as five digits
+    int top = limbs[used - 1];
+    int topDigits = 1;
+    for (int v = top / 58; v != 0; v /= 58) {
+      topDigits++;
+    }
+    char[] out = new char[zeros + topDigits + (used - 1) * DIGITS_PER_LIMB];
     Arrays.fill(out, 0, zeros, '1');
-    for (int i = 0; i < used; i++) {
-      out[zeros + i] = ALPHABET[b58[size - used + i]];
+    int pos = zeros + topDigits;
+    for (int v = top, p = pos - 1; p >= zeros; p--, v /= 58) {
+      out[p] = ALPHABET[v % 58];
     }
+    for (int k = used - 2; k >= 0; k--) {
+      int v = limbs[k];
+      for (int p = pos + DIGITS_PER_LIMB - 1; p >= pos; p--, v /= 58) {
+        out[p] = ALPHABET[v % 58];
+      }
+      pos += DIGITS_PER_LIMB;
+    }
+    Arrays.fill(limbs, 0);
     return new String(out);
   }
 
@@ -95,28 +130,53 @@ public final class Base58 {
     while (zeros < len && s.charAt(zeros) == '1') {
       zeros++;
     }
-    // log(58) / log(256) < 0.733
-    int size = (len - zeros) * 733 / 1000 + 1;
-    byte[] b256 = new byte[size];
-    int used = 0;
-    for (int i = zeros; i < len; i++) {
-      char c = s.charAt(i);
-      int digit = c < 128 ? DIGITS[c] : -1;
-      if (digit < 0) {
-        throw new DecodingException(
-            field, i, "not a Base58 character (U+" + String.format("%04X", (int) c) + ")");
-      }
-      int carry = digit;
-      int j = 0;
-      for (int k = size - 1; (carry != 0 || j < used) && k >= 0; k--, j++) {
-        carry += 58 * (b256[k] & 0xff);
-        b256[k] = (byte) carry;
-        carry >>>= 8;
-      }
-      used = j;
+    int m = len - zeros;
+    if (m == 0) {
+      return new byte[zeros];
     }
-    byte[] out = new byte[zeros + used];
-    System.arraycopy(b256, size - used, out, zeros, used);
+    // log(58) / log(256) < 0.733 bytes per digit; little-endian 32-bit limbs, five digits a step
+    int[] limbs = new int[(m * 733 / 1000 + 1) / 4 + 2];
+    int used = 0;
+    int first = m % DIGITS_PER_LIMB == 0 ? DIGITS_PER_LIMB : m % DIGITS_PER_LIMB;
+    int i = zeros;
+    for (int take = first; i < len; take = DIGITS_PER_LIMB) {
+      long carry = 0;
+      for (int end = i + take; i < end; i++) {
+        char c = s.charAt(i);
+        int digit = c < 128 ? DIGITS[c] : -1;
+        if (digit < 0) {
+          Arrays.fill(limbs, 0);
+          throw new DecodingException(
+              field, i, "not a Base58 character (U+" + String.format("%04X", (int) c) + ")");
+        }
+        carry = carry * 58 + digit;
+      }
+      long factor = POWERS_OF_58[take];
+      for (int k = 0; k < used; k++) {
+        long t = (limbs[k] & 0xffffffffL) * factor + carry;
+        limbs[k] = (int) t;
+        carry = t >>> 32;
+      }
+      if (carry != 0) {
+        limbs[used++] = (int) carry;
+      }
+    }
+    // the top limb without its leading zero bytes, every other limb as four bytes
+    int top = limbs[used - 1];
+    int topBytes = 4 - Integer.numberOfLeadingZeros(top) / 8;
+    byte[] out = new byte[zeros + topBytes + (used - 1) * 4];
+    int pos = zeros;
+    for (int b = topBytes - 1; b >= 0; b--) {
+      out[pos++] = (byte) (top >>> (8 * b));
+    }
+    for (int k = used - 2; k >= 0; k--) {
+      int v = limbs[k];
+      out[pos++] = (byte) (v >>> 24);
+      out[pos++] = (byte) (v >>> 16);
+      out[pos++] = (byte) (v >>> 8);
+      out[pos++] = (byte) v;
+    }
+    Arrays.fill(limbs, 0);
     return out;
   }
 

@@ -61,6 +61,51 @@ class Base58Test {
     assertEquals(-1, e.offset());
   }
 
+  /** The textbook conversion through BigInteger, as the reference for the limb-wise one. */
+  private static String referenceEncode(byte[] in) {
+    int zeros = 0;
+    while (zeros < in.length && in[zeros] == 0) {
+      zeros++;
+    }
+    StringBuilder digits = new StringBuilder();
+    java.math.BigInteger n = new java.math.BigInteger(1, in);
+    java.math.BigInteger b58 = java.math.BigInteger.valueOf(58);
+    while (n.signum() > 0) {
+      java.math.BigInteger[] qr = n.divideAndRemainder(b58);
+      digits.append(ALPHABET.charAt(qr[1].intValue()));
+      n = qr[0];
+    }
+    return "1".repeat(zeros) + digits.reverse();
+  }
+
+  @Property
+  void matchesTheBigIntegerReference(
+      @ForAll @Size(max = 140) byte[] bytes, @ForAll @IntRange(max = 3) int zeros) {
+    byte[] in = new byte[zeros + bytes.length];
+    System.arraycopy(bytes, 0, in, zeros, bytes.length);
+    String expected = referenceEncode(in);
+    assertEquals(expected, Base58.encode(in));
+    assertArrayEquals(in, Base58.decode(expected));
+  }
+
+  @Test
+  void limbBoundariesAgainstTheReference() {
+    // every length from 0 to 40 bytes (all residues of 4 bytes and 5 digits), with extreme values
+    for (int len = 0; len <= 40; len++) {
+      for (int fill : new int[] {0x00, 0x01, 0x39, 0x80, 0xff}) {
+        for (int lead = 0; lead <= 2; lead++) {
+          byte[] in = new byte[lead + len];
+          java.util.Arrays.fill(in, lead, in.length, (byte) fill);
+          String expected = referenceEncode(in);
+          assertEquals(expected, Base58.encode(in), "len " + len + " fill " + fill);
+          assertArrayEquals(in, Base58.decode(expected), "len " + len + " fill " + fill);
+        }
+      }
+      String zs = "z".repeat(len);
+      assertEquals(zs, Base58.encode(Base58.decode(zs)));
+    }
+  }
+
   @Property
   void roundTrip(@ForAll @Size(max = 300) byte[] bytes, @ForAll @IntRange(max = 5) int zeros) {
     byte[] in = new byte[zeros + bytes.length];
